@@ -1,0 +1,74 @@
+package dev.weft.agent;
+
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.util.jar.JarFile;
+
+/**
+ * Entry point for {@code -javaagent}, dynamic attach and {@code java -jar weft-agent.jar} (the CLI).
+ *
+ * <p>This class is loaded by the system class loader, so it must stay small and must not touch
+ * {@code dev.weft.api} or {@code dev.weft.bootstrap} before they are on the bootstrap class path, or the
+ * application would see two copies of them. Everything else happens in the runtime, behind
+ * {@link RuntimeClassLoader}.
+ */
+public final class WeftAgent {
+    private static final String RUNTIME_ENTRY = "dev.weft.runtime.WeftRuntime";
+    private static final String CLI_ENTRY = "dev.weft.runtime.cli.Cli";
+
+    private WeftAgent() {
+    }
+
+    public static void premain(String agentArgs, Instrumentation inst) {
+        start(agentArgs, inst, true);
+    }
+
+    public static void agentmain(String agentArgs, Instrumentation inst) {
+        start(agentArgs, inst, false);
+    }
+
+    public static void main(String[] args) throws Throwable {
+        RuntimeClassLoader loader = new RuntimeClassLoader(agentJar());
+        Method main = loader.loadClass(CLI_ENTRY).getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void start(String agentArgs, Instrumentation inst, boolean beforeMain) {
+        try {
+            JarFile jar = agentJar();
+            inst.appendToBootstrapClassLoaderSearch(jar);
+            Class<?> runtime = new RuntimeClassLoader(jar).loadClass(RUNTIME_ENTRY);
+            runtime.getMethod("start", String.class, Instrumentation.class, File.class, boolean.class)
+                    .invoke(null, agentArgs, inst, new File(jar.getName()), beforeMain);
+        } catch (InvocationTargetException e) {
+            fail(e.getCause());
+        } catch (Exception | LinkageError e) {
+            fail(e);
+        }
+    }
+
+    private static void fail(Throwable cause) {
+        // The runtime reports its own, specific errors and halts; reaching here means the jar itself is broken.
+        System.err.println("[weft] error: the agent could not start: " + cause
+                + ". Rebuild weft-agent.jar (mvn -DskipTests package) and check the -javaagent path.");
+        cause.printStackTrace();
+        System.err.flush();
+        Runtime.getRuntime().halt(70);
+    }
+
+    private static JarFile agentJar() throws java.io.IOException {
+        try {
+            File file = new File(WeftAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new JarFile(file, false);
+        } catch (URISyntaxException e) {
+            throw new java.io.IOException("cannot locate weft-agent.jar", e);
+        }
+    }
+}

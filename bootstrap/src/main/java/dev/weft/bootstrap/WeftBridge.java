@@ -1,0 +1,61 @@
+package dev.weft.bootstrap;
+
+/**
+ * The one door between woven application code and the Weft runtime.
+ *
+ * <p>This class is appended to the bootstrap class path so that code in every class loader can see it. It holds
+ * nothing but a reference to the runtime's {@link Dispatcher}; the runtime itself lives in a private class loader.
+ * Woven advice calls only the static methods below, which keeps the advice tiny and the class format unchanged.
+ */
+public final class WeftBridge {
+
+    /** Implemented by the runtime. Kept to plain JDK types so it never drags a library into view. */
+    public interface Dispatcher {
+        /**
+         * Called before a woven method body runs.
+         *
+         * @return a scope to hand back to {@link #exit}, or {@code null} to skip the body (it then returns its
+         *     type's default value). Throws to stop the call before the body runs.
+         */
+        Object enter(int siteId, Class<?> declaringType, Object self, Object[] arguments);
+
+        /** Called after the body returned or threw; {@code thrown} is {@code null} on a normal return. */
+        void exit(int siteId, Object scope, Throwable thrown);
+
+        long fencingToken();
+    }
+
+    private static volatile Dispatcher dispatcher;
+
+    private WeftBridge() {
+    }
+
+    /** Installed once by the runtime; later calls are refused so application code cannot swap it. */
+    public static synchronized void install(Dispatcher runtime) {
+        if (dispatcher != null) {
+            throw new IllegalStateException("weft: the runtime is already installed");
+        }
+        dispatcher = runtime;
+    }
+
+    public static Object enter(int siteId, Class<?> declaringType, Object self, Object[] arguments) {
+        Dispatcher d = dispatcher;
+        if (d == null) {
+            // Advice exists only because the runtime wove it, so this is a broken start-up: fail closed.
+            throw new IllegalStateException("weft: a woven method was called but the Weft runtime is not installed");
+        }
+        return d.enter(siteId, declaringType, self, arguments);
+    }
+
+    public static void exit(int siteId, Object scope, Throwable thrown) {
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            d.exit(siteId, scope, thrown);
+        }
+    }
+
+    public static long fencingToken() {
+        Dispatcher d = dispatcher;
+        return d == null ? -1L : d.fencingToken();
+    }
+}

@@ -1,0 +1,263 @@
+package dev.weft.testkit;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real {@code redis-server} process on a free loopback port.
+ *
+ * <p>The binary is {@code redis-server} from {@code PATH} or, failing that, the one shipped inside the
+ * {@code com.github.codemonstur:embedded-redis} jar, so a machine with only a JDK and Maven can run it. Every
+ * process started here is killed when the JVM exits, even if a test forgets to {@link #close()} it.
+ */
+public final class RedisServer implements AutoCloseable {
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "redis-reaper"));
+    }
+
+    private final int port;
+    private final Path dir;
+    private final List<String> extraArgs;
+    private Process process;
+
+    private RedisServer(int port, Path dir, List<String> extraArgs) {
+        this.port = port;
+        this.dir = dir;
+        this.extraArgs = extraArgs;
+    }
+
+    /** Starts a server with persistence off on a free port. */
+    public static RedisServer start(String... extraArgs) {
+        try {
+            Path dir = Files.createTempDirectory("weft-redis-");
+            for (int attempt = 1; ; attempt++) {
+                RedisServer server = new RedisServer(freePort(), dir, List.of(extraArgs));
+                try {
+                    server.launch();
+                    return server;
+                } catch (IllegalStateException lostPortRace) {
+                    if (attempt == 3) {
+                        throw lostPortRace;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The server's data directory (for AOF/RDB files in persistence tests). */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Kills the process at once (no save), as a crash would. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process);
+            LIVE.remove(process);
+            process = null;
+        }
+    }
+
+    /** Starts the server again on the same port and directory (it comes back empty unless persistence was on). */
+    public void restart() {
+        kill();
+        launch();
+    }
+
+    /** SIGSTOP: the process stays alive and keeps its socket, but answers nothing, as in a long GC or VM pause. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(binary().toString(),
+                "--port", String.valueOf(port), "--bind", "127.0.0.1", "--protected-mode", "no",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no"));
+        command.addAll(extraArgs);
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis-" + port + ".log").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command.get(0), e);
+        }
+        LIVE.add(process);
+        awaitPing();
+    }
+
+    private void awaitPing() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("redis-server exited at start (port " + port + " taken?), see "
+                        + dir.resolve("redis-" + port + ".log"));
+            }
+            if (answersPing()) {
+                return;
+            }
+            sleep(20);
+        }
+        kill();
+        throw new IllegalStateException("redis-server did not answer PING on port " + port + " within " + START_TIMEOUT);
+    }
+
+    private boolean answersPing() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.setSoTimeout(500);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] reply = new byte[7];
+            int n = socket.getInputStream().read(reply);
+            return n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static volatile Path binary;
+
+    /** redis-server on PATH, else the embedded-redis binary for this OS and CPU, extracted once per machine. */
+    public static synchronized Path binary() {
+        if (binary == null) {
+            binary = onPath();
+            if (binary == null) {
+                binary = extractEmbedded();
+            }
+        }
+        return binary;
+    }
+
+    private static Path onPath() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String entry : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(entry, "redis-server");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static Path extractEmbedded() {
+        String resource = embeddedResourceName();
+        Path target = Path.of(System.getProperty("java.io.tmpdir"), "weft-" + resource);
+        if (Files.isExecutable(target)) {
+            return target;
+        }
+        try (InputStream in = RedisServer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no redis-server on PATH and no " + resource
+                        + " in com.github.codemonstur:embedded-redis; install redis-server");
+            }
+            Path tmp = Files.createTempFile(target.getParent(), "weft-redis", ".part");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            if (!tmp.toFile().setExecutable(true)) {
+                throw new IllegalStateException("cannot make " + tmp + " executable");
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String embeddedResourceName() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        boolean arm = arch.contains("aarch64") || arch.contains("arm");
+        if (os.contains("linux")) {
+            return arm ? "redis-server-6.2.7-linux-arm64" : "redis-server-6.2.6-v5-linux-amd64";
+        }
+        if (os.contains("mac")) {
+            return arm ? "redis-server-6.2.6-v5-darwin-arm64" : "redis-server-6.2.6-v5-darwin-amd64";
+        }
+        throw new IllegalStateException("no embedded redis-server for " + os + "/" + arch + "; install redis-server");
+    }
+
+    private static void waitFor(Process p) {
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
