@@ -1,0 +1,17 @@
+package dev.weft.runtime.jmx;
+
+/** {@code dev.weft:type=Agent}: what the agent was told and what it wove. */
+public interface AgentMXBean {
+    String getVersion();
+
+    String getConfigFile();
+
+    /** Methods woven so far (classes load lazily, so this grows as the application runs). */
+    long getWovenMethods();
+
+    /** Methods matched by a rule that could not be honoured there; every call of them fails. */
+    long getRejectedMethods();
+
+    /** Types Weft tried to weave and could not (see the error log). */
+    long getWeaveFailures();
+}

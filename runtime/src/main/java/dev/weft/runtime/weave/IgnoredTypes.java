@@ -1,0 +1,36 @@
+package dev.weft.runtime.weave;
+
+import java.security.ProtectionDomain;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Types Weft never touches, decided from the name and loader alone so that most classes are rejected before any
+ * type description is parsed: the JDK, Weft itself and its libraries, and generated classes (Spring/CGLIB proxies
+ * and lambdas carry {@code $$} in their names, so a proxy and its target are never locked twice).
+ */
+final class IgnoredTypes implements AgentBuilder.RawMatcher {
+    private static final String[] PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.weft."};
+
+    private final ClassLoader runtimeLoader;
+
+    IgnoredTypes(ClassLoader runtimeLoader) {
+        this.runtimeLoader = runtimeLoader;
+    }
+
+    @Override
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
+                           Class<?> classBeingRedefined, ProtectionDomain domain) {
+        if (loader == null || loader == runtimeLoader || loader == ClassLoader.getPlatformClassLoader()) {
+            return true;
+        }
+        String name = type.getName();
+        for (String prefix : PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return name.contains("$$") || name.contains("$ByteBuddy$") || name.contains("$HibernateProxy$");
+    }
+}

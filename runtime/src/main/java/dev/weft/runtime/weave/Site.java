@@ -1,0 +1,16 @@
+package dev.weft.runtime.weave;
+
+/**
+ * What Weft does around one woven method for one rule. The advice reaches it through {@link SiteRegistry} by id.
+ */
+public interface Site {
+    /**
+     * Runs before the body.
+     *
+     * @return a scope handed back to {@link #exit}, or {@code null} to skip the body
+     */
+    Object enter(Class<?> declaringType, Object self, Object[] arguments);
+
+    /** Runs after the body, normal or not; only for a non-null scope. Must not throw into the application. */
+    void exit(Object scope, Throwable thrown);
+}
