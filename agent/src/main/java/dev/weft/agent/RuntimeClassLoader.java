@@ -27,6 +27,8 @@ final class RuntimeClassLoader extends ClassLoader {
     /** Bootstrap-side packages, served from the jar root when the JVM has not put them on the bootstrap path (CLI). */
     private static final String[] ROOT_PACKAGES = {"dev/weft/api/", "dev/weft/bootstrap/"};
 
+    private static final String ATTACH_PACKAGE = "com.sun.tools.attach.";
+
     static {
         registerAsParallelCapable();
     }
@@ -45,6 +47,15 @@ final class RuntimeClassLoader extends ClassLoader {
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        // The JDK defines jdk.attach (used by `weft status`) to the application class loader, not the platform one.
+        if (name.startsWith(ATTACH_PACKAGE)) {
+            return ClassLoader.getSystemClassLoader().loadClass(name);
+        }
+        return super.loadClass(name, resolve);
     }
 
     @Override

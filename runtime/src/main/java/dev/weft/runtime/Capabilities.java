@@ -12,11 +12,11 @@ import java.util.List;
  * Parts of the contract this build cannot honour yet. A config that asks for them is refused like any other config
  * error: silently running such a method without the promised protection would be worse than not starting.
  */
-final class Capabilities {
+public final class Capabilities {
     private Capabilities() {
     }
 
-    static List<ConfigProblem> unsupported(WeftConfig config) {
+    public static List<ConfigProblem> unsupported(WeftConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
         for (LockRule rule : config.locks()) {
             if (rule.mode() == LockMode.REDLOCK) {

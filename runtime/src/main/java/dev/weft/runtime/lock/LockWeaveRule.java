@@ -1,81 +1,24 @@
 package dev.weft.runtime.lock;
 
 import dev.weft.runtime.config.LockRule;
-import dev.weft.runtime.config.MethodSelector;
-import dev.weft.runtime.config.SourcePosition;
-import dev.weft.runtime.key.ParameterNames;
-import dev.weft.runtime.key.ResolvedKeyTemplate;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
-/** A {@code locks:} entry as the weaver sees it: which methods, and the key template checked against each. */
-public final class LockWeaveRule implements WeaveRule {
-    private final LockRule rule;
+/** A {@code locks:} entry as the weaver applies it: each matched method gets a {@link LockSite}. */
+public final class LockWeaveRule extends LockRuleCheck implements WeaveRule {
     private final LockService locks;
     private final LockOptions options;
 
     public LockWeaveRule(LockRule rule, LockService locks) {
-        this.rule = rule;
+        super(rule);
         this.locks = locks;
         this.options = new LockOptions(rule.lease(), rule.wait(), rule.onBusy(), rule.selector().text());
     }
 
     @Override
-    public MethodSelector selector() {
-        return rule.selector();
-    }
-
-    @Override
-    public SourcePosition position() {
-        return rule.position();
-    }
-
-    @Override
-    public Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles) {
-        try {
-            resolveKey(method, classFiles);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of("key \"" + rule.key().text() + "\": " + e.getMessage());
-        }
-    }
-
-    @Override
     public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
         return new LockSite(resolveKey(method, classFiles), method.getName(), method.getDescriptor(), locks, options);
-    }
-
-    private ResolvedKeyTemplate resolveKey(MethodDescription method, ClassFileLocator classFiles) {
-        return rule.key().resolve(method, parameterNames(method, classFiles));
-    }
-
-    /** From {@code -parameters} when compiled with it, else from debug information, else null (no names). */
-    private static List<String> parameterNames(MethodDescription method, ClassFileLocator classFiles) {
-        List<String> names = new ArrayList<>();
-        for (ParameterDescription parameter : method.getParameters()) {
-            if (!parameter.isNamed()) {
-                return fromDebugInfo(method, classFiles);
-            }
-            names.add(parameter.getName());
-        }
-        return names;
-    }
-
-    private static List<String> fromDebugInfo(MethodDescription method, ClassFileLocator classFiles) {
-        try {
-            ClassFileLocator.Resolution classFile = classFiles.locate(method.getDeclaringType().asErasure().getName());
-            return classFile.isResolved()
-                    ? ParameterNames.read(classFile.resolve(), method.getInternalName(), method.getDescriptor())
-                    : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

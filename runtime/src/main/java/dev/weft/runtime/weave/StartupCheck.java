@@ -19,11 +19,11 @@ public final class StartupCheck {
     private StartupCheck() {
     }
 
-    public static List<ConfigProblem> check(List<WeaveRule> rules) {
+    public static List<ConfigProblem> check(List<? extends RuleCheck> rules) {
         ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.ofSystemLoader();
         TypePool pool = TypePool.Default.of(classFiles);
         List<ConfigProblem> problems = new ArrayList<>();
-        for (WeaveRule rule : rules) {
+        for (RuleCheck rule : rules) {
             Optional<String> typeName = rule.selector().exactTypeName();
             if (typeName.isEmpty()) {
                 continue;

@@ -1,0 +1,95 @@
+package dev.weft.runtime.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * An application class path read as files, never loaded: {@code app.jar:lib/*:build/classes}. A trailing {@code *}
+ * means every jar in that folder, as with {@code java -cp}.
+ */
+final class ClassPath implements AutoCloseable {
+    private final List<String> classNames = new ArrayList<>();
+    private final List<ClassFileLocator> locators = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
+
+    ClassPath(String spec) {
+        for (String entry : spec.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            if (entry.endsWith("*")) {
+                addJarsIn(Path.of(entry.substring(0, entry.length() - 1)));
+            } else {
+                add(Path.of(entry));
+            }
+        }
+        locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
+    }
+
+    List<String> classNames() {
+        return classNames;
+    }
+
+    /** Entries that do not exist: reported, since a typo here would make every selector look unmatched. */
+    List<String> missing() {
+        return missing;
+    }
+
+    ClassFileLocator locator() {
+        return new ClassFileLocator.Compound(locators);
+    }
+
+    private void addJarsIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            missing.add(dir + "/*");
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(this::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(Path entry) {
+        try {
+            if (Files.isDirectory(entry)) {
+                locators.add(new ClassFileLocator.ForFolder(entry.toFile()));
+                try (Stream<Path> files = Files.walk(entry)) {
+                    files.filter(f -> f.toString().endsWith(".class"))
+                            .forEach(f -> addClassFile(entry.relativize(f).toString().replace(File.separatorChar, '/')));
+                }
+            } else if (Files.isRegularFile(entry)) {
+                JarFile jar = new JarFile(entry.toFile());
+                locators.add(new ClassFileLocator.ForJarFile(jar));
+                jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).forEach(this::addClassFile);
+            } else {
+                missing.add(entry.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + entry, e);
+        }
+    }
+
+    private void addClassFile(String path) {
+        if (!path.startsWith("META-INF/") && !path.endsWith("module-info.class") && !path.endsWith("package-info.class")) {
+            classNames.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (ClassFileLocator locator : locators) {
+            locator.close();
+        }
+    }
+}
