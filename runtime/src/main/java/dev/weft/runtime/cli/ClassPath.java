@@ -20,6 +20,7 @@ final class ClassPath implements AutoCloseable {
     private final List<String> classNames = new ArrayList<>();
     private final List<ClassFileLocator> locators = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
+    private final ClassFileLocator locator;
 
     ClassPath(String spec) {
         for (String entry : spec.split(File.pathSeparator)) {
@@ -33,6 +34,7 @@ final class ClassPath implements AutoCloseable {
             }
         }
         locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
+        locator = new ClassFileLocator.Compound(locators);
     }
 
     List<String> classNames() {
@@ -45,7 +47,7 @@ final class ClassPath implements AutoCloseable {
     }
 
     ClassFileLocator locator() {
-        return new ClassFileLocator.Compound(locators);
+        return locator;
     }
 
     private void addJarsIn(Path dir) {
