@@ -43,8 +43,11 @@ public final class WeftAgent {
     private static void start(String agentArgs, Instrumentation inst, boolean beforeMain) {
         try {
             JarFile jar = agentJar();
+            // Create the loader first: once the jar is on the bootstrap path, RuntimeClassLoader itself would be
+            // found there, in another runtime package than this class, and could not be accessed from here.
+            RuntimeClassLoader loader = new RuntimeClassLoader(jar);
             inst.appendToBootstrapClassLoaderSearch(jar);
-            Class<?> runtime = new RuntimeClassLoader(jar).loadClass(RUNTIME_ENTRY);
+            Class<?> runtime = loader.loadClass(RUNTIME_ENTRY);
             runtime.getMethod("start", String.class, Instrumentation.class, File.class, boolean.class)
                     .invoke(null, agentArgs, inst, new File(jar.getName()), beforeMain);
         } catch (InvocationTargetException e) {
