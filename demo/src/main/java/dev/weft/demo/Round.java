@@ -35,7 +35,7 @@ final class Round {
             for (int s = 1; s <= options.shops(); s++) {
                 Path sales = dir.resolve("sales-shop-" + s);
                 salesFiles.add(sales);
-                shops.add(customise.apply(JavaProcess.main(InventoryApp.class.getName())
+                shops.add(customise.apply(JavaProcess.mainClass(InventoryApp.class.getName())
                         .name("shop " + s)
                         .args(stockFile.toString(), sales.toString(),
                                 Integer.toString(options.clerks()), Integer.toString(options.ordersPerClerk())))

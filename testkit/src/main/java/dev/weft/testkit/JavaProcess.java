@@ -52,7 +52,7 @@ public final class JavaProcess implements AutoCloseable {
     }
 
     /** {@code java -cp <classPath> <mainClass>}; the class path defaults to this JVM's. */
-    public static Builder main(String mainClass) {
+    public static Builder mainClass(String mainClass) {
         return new Builder(List.of(mainClass), mainClass);
     }
 
@@ -84,9 +84,9 @@ public final class JavaProcess implements AutoCloseable {
     public String awaitLine(Predicate<String> test, String what, Duration timeout) {
         String found = stdout.await(test, timeout);
         if (found == null) {
-            String why = stdout.ended() ? " closed its standard output" : " printed nothing matching within " + timeout;
+            String why = stdout.ended() ? endedBy() : " printed nothing matching within " + timeout;
             kill();
-            throw new IllegalStateException(name + why + " instead of " + what + report());
+            throw new IllegalStateException(name + why + " instead of printing " + what + report());
         }
         return found;
     }
@@ -111,6 +111,18 @@ public final class JavaProcess implements AutoCloseable {
         stdout.drain();
         stderr.drain();
         return process.exitValue();
+    }
+
+    /** Why standard output ended: usually the child exited, and its status says a lot (78 bad config, ...). */
+    private String endedBy() {
+        try {
+            if (process.waitFor(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return " exited with status " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return " closed its standard output";
     }
 
     /** Kills the child and waits for it and its output to end, so that {@link #report()} is complete. */
@@ -252,7 +264,6 @@ public final class JavaProcess implements AutoCloseable {
         private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         private String agent;
         private String classPath = System.getProperty("java.class.path");
-        private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private Path workDir;
@@ -279,11 +290,6 @@ public final class JavaProcess implements AutoCloseable {
             return this;
         }
 
-        public Builder jvmArgs(String... jvmArgs) {
-            this.jvmArgs.addAll(List.of(jvmArgs));
-            return this;
-        }
-
         public Builder args(String... args) {
             this.args.addAll(List.of(args));
             return this;
@@ -305,14 +311,12 @@ public final class JavaProcess implements AutoCloseable {
             return this;
         }
 
-        /** The full command line, as {@link #start()} would run it. */
-        public List<String> command() {
+        private List<String> command() {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             if (agent != null) {
                 command.add(agent);
             }
-            command.addAll(jvmArgs);
             if (!target.get(0).equals("-jar")) {
                 command.add("-cp");
                 command.add(classPath);
