@@ -22,7 +22,7 @@ record Outcome(int stock, List<Integer> soldByShop, int stockLeft, int failedOrd
 
     String summary() {
         if (sold() > stock) {
-            return "sold " + sold() + " of " + stock + ": oversold by " + (sold() - stock) + " (stock file says " + stockLeft + ")";
+            return "sold " + sold() + " of " + stock + ": oversold by " + (sold() - stock);
         }
         String line = "sold " + sold() + " of " + stock + ", stock " + stockLeft;
         return consistent() ? line + ": no oversell" : line + ": the stock file lost track of " + (stock - sold() - stockLeft);

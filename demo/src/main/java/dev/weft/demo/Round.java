@@ -30,36 +30,41 @@ final class Round {
         Files.writeString(stockFile, Integer.toString(options.stock()));
 
         List<JavaProcess> shops = new ArrayList<>();
-        List<Path> salesFiles = new ArrayList<>();
         try {
             for (int s = 1; s <= options.shops(); s++) {
-                Path sales = dir.resolve("sales-shop-" + s);
-                salesFiles.add(sales);
-                shops.add(customise.apply(JavaProcess.mainClass(InventoryApp.class.getName())
-                        .name("shop " + s)
-                        .args(stockFile.toString(), sales.toString(),
-                                Integer.toString(options.clerks()), Integer.toString(options.ordersPerClerk())))
-                        .start());
+                shops.add(customise.apply(shop(s, stockFile)).start());
             }
             shops.forEach(shop -> shop.awaitLine("READY", START_TIMEOUT));
             System.out.println("  " + shops.size() + " shops started; opening them all at once");
             shops.forEach(shop -> shop.send("open"));
+
             int failed = 0;
-            for (JavaProcess shop : shops) {
+            List<Integer> sold = new ArrayList<>();
+            for (int s = 1; s <= shops.size(); s++) {
+                JavaProcess shop = shops.get(s - 1);
                 int status = shop.awaitExit(RUN_TIMEOUT);
                 if (status != 0) {
-                    throw new IllegalStateException("a shop exited with status " + status + shop.report());
+                    throw new IllegalStateException("shop " + s + " exited with status " + status + shop.report());
                 }
                 failed += failedOrders(shop);
-            }
-            List<Integer> sold = new ArrayList<>();
-            for (Path sales : salesFiles) {
+                Path sales = salesFile(s);
                 sold.add(Files.exists(sales) ? Files.readAllLines(sales).size() : 0);
             }
             return new Outcome(options.stock(), sold, Integer.parseInt(Files.readString(stockFile).trim()), failed);
         } finally {
             shops.forEach(JavaProcess::close);
         }
+    }
+
+    private JavaProcess.Builder shop(int number, Path stockFile) {
+        return JavaProcess.mainClass(InventoryApp.class.getName())
+                .name("shop " + number)
+                .args(stockFile.toString(), salesFile(number).toString(),
+                        Integer.toString(options.clerks()), Integer.toString(options.ordersPerClerk()));
+    }
+
+    private Path salesFile(int shop) {
+        return dir.resolve("sales-shop-" + shop);
     }
 
     /** The shop's count of failed orders; shows its first failure, since a failure in round 2 means a problem. */

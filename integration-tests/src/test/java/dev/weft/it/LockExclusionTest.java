@@ -35,7 +35,7 @@ class LockExclusionTest {
 
     @Test
     void lockedIncrementsAcrossJvmsAndThreadsAreNeverLost() {
-        assertEquals(TOTAL, race(this::woven));
+        assertEquals(TOTAL, race(woven()));
     }
 
     @Test
@@ -48,8 +48,9 @@ class LockExclusionTest {
     void lockedIncrementsAreNeverLostOnJava25() {
         Path java = java25();
         assumeTrue(java != null, "no JDK 25 found; set WEFT_JAVA25_HOME");
+        UnaryOperator<JavaProcess.Builder> woven = woven();
         List<JavaProcess> jvms = new ArrayList<>();
-        assertEquals(TOTAL, race(jvm -> woven(jvm).java(java), jvms));
+        assertEquals(TOTAL, race(jvm -> woven.apply(jvm).java(java), jvms));
         jvms.forEach(p -> assertTrue(p.stdoutLines().contains("java=25"), "not run on Java 25" + p.report()));
     }
 
@@ -78,9 +79,10 @@ class LockExclusionTest {
         }
     }
 
-    private JavaProcess.Builder woven(JavaProcess.Builder jvm) {
+    /** Attaches the agent with a lock on {@code increment}; its config is written once, before any JVM reads it. */
+    private UnaryOperator<JavaProcess.Builder> woven() {
         Path config = WeftYaml.lock(dir, "counter:{0}", "20s", "throw", "com.acme.counter.CounterApp#increment(..)");
-        return Jvm.attach(jvm, config, redis.uri());
+        return jvm -> Jvm.attach(jvm, config, redis.uri());
     }
 
     /** {@code WEFT_JAVA25_HOME}, else the first {@code /usr/lib/jvm/*25*} with a {@code bin/java}; null if none. */
