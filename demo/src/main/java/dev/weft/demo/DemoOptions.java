@@ -1,0 +1,39 @@
+package dev.weft.demo;
+
+import java.nio.file.Path;
+
+/**
+ * What the demo runs: {@code [--quick] [--agent <weft-agent.jar>]}.
+ *
+ * @param agentJar       attached in the second round; by default where the build puts it, relative to the working
+ *                       directory, so the README's command works from the repository root
+ * @param shops          JVMs per round
+ * @param clerks         threads per JVM
+ * @param stock          units on the shelf at the start of a round
+ * @param ordersPerClerk orders each thread tries to fill; all together they exceed the stock
+ */
+record DemoOptions(Path agentJar, int shops, int clerks, int stock, int ordersPerClerk) {
+    static final Path DEFAULT_AGENT = Path.of("agent", "target", "weft-agent.jar");
+
+    static DemoOptions parse(String... args) {
+        boolean quick = false;
+        Path agent = DEFAULT_AGENT;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--agent" -> {
+                    if (i + 1 == args.length) {
+                        throw new IllegalArgumentException("--agent needs the path of weft-agent.jar");
+                    }
+                    agent = Path.of(args[++i]);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return quick ? new DemoOptions(agent, 3, 4, 40, 8) : new DemoOptions(agent, 3, 4, 100, 20);
+    }
+
+    int demand() {
+        return shops * clerks * ordersPerClerk;
+    }
+}
