@@ -9,7 +9,9 @@ import java.util.Optional;
  *
  * <p>Parsed once; the {@code matches...} methods run while classes load, so they neither allocate nor use regular
  * expressions. A bare {@code *} in the parameter list matches any one type, arrays included; {@code *[]} matches any
- * one-dimensional array. Names must be written as the class file has them: nested classes with {@code $}.
+ * one-dimensional array. A parameter type without a dot matches the end of a name after a {@code .} or {@code $}
+ * ({@code Entry} and {@code Map$Entry} both match {@code java.util.Map$Entry}); one with a dot must be the whole name.
+ * Names are written as the class file has them: nested classes with {@code $}.
  */
 public final class MethodSelector {
     private static final String FORM = "write [+]Class#method(params), e.g. com.acme.OrderService#place(String, int)";
@@ -58,13 +60,13 @@ public final class MethodSelector {
         if (methodName.isEmpty()) {
             throw bad(selector, "there is no method name after '#' (write * for any method)");
         }
+        List<ParameterPattern> parameters = open < 0
+                ? noParameterList(selector, methodAndParameters)
+                : parameterList(selector, methodAndParameters.substring(open));
         if (methodName.indexOf('.') >= 0) {
             throw bad(selector, "the method name '" + methodName + "' contains '.'; put the class before '#'");
         }
         checkName(selector, methodName, "method name", true);
-        List<ParameterPattern> parameters = open < 0
-                ? noParameterList(selector, methodAndParameters)
-                : parameterList(selector, methodAndParameters.substring(open));
         return new MethodSelector(selector, includeSubtypes, typeName, methodName, parameters);
     }
 

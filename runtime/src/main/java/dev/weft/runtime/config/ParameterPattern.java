@@ -37,12 +37,18 @@ final class ParameterPattern {
         if (qualified) {
             return end == base.length() && typeName.startsWith(base);
         }
-        return simpleNameIs(typeName, end, '.') || simpleNameIs(typeName, end, '$');
+        return endsWithNestedName(typeName, end);
     }
 
-    /** Whether the part of {@code typeName} between the last {@code separator} and {@code end} is {@link #base}. */
-    private boolean simpleNameIs(String typeName, int end, char separator) {
-        int start = typeName.lastIndexOf(separator, end - 1) + 1;
-        return end - start == base.length() && typeName.regionMatches(start, base, 0, base.length());
+    /**
+     * Whether {@link #base} ends the name at {@code end}, starting right after a {@code .} or {@code $}: so
+     * {@code Inner} and {@code Outer$Inner} both match {@code com.acme.Outer$Inner}.
+     */
+    private boolean endsWithNestedName(String typeName, int end) {
+        int start = end - base.length();
+        if (start < 0 || !typeName.regionMatches(start, base, 0, base.length())) {
+            return false;
+        }
+        return start == 0 || typeName.charAt(start - 1) == '.' || typeName.charAt(start - 1) == '$';
     }
 }

@@ -19,7 +19,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * positions and silently keeps the last of two duplicate keys; this keeps both the positions and the complaint.
  */
 final class YamlReader {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** Explicit, as the builder does not apply the parser's defaults: {@code key:} alone must read as null. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
 
     private final String file;
     private final Problems problems;
