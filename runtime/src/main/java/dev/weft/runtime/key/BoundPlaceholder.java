@@ -88,7 +88,7 @@ final class BoundPlaceholder {
         }
         String steps = placeholder.describe(readers.length);
         if (!OWN_TO_STRING.get(value.getClass())) {
-            throw new LockKeyException(where + ": " + steps + " is a " + value.getClass().getName()
+            throw new LockKeyException(where + ": " + steps + " is of class " + value.getClass().getName()
                     + ", which has no toString() of its own; point the template at a property of it instead, e.g. "
                     + placeholder.text().replace("}", ".id}"));
         }

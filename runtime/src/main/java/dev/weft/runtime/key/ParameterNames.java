@@ -2,7 +2,9 @@ package dev.weft.runtime.key;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
@@ -56,15 +58,23 @@ public final class ParameterNames {
             found = true;
             isStatic = (access & Opcodes.ACC_STATIC) != 0;
             return new MethodVisitor(Opcodes.ASM9) {
+                /** Labels in code order: a reader does not resolve label offsets, so order stands in for them. */
+                private final Map<Label, Integer> order = new IdentityHashMap<>();
+
                 @Override
                 public void visitParameter(String name, int access) {
                     declared.add(name);
                 }
 
                 @Override
+                public void visitLabel(Label label) {
+                    order.putIfAbsent(label, order.size());
+                }
+
+                @Override
                 public void visitLocalVariable(String name, String desc, String signature, Label start, Label end,
                         int slot) {
-                    recordLocal(name, start.getOffset(), slot);
+                    recordLocal(name, order.getOrDefault(start, Integer.MAX_VALUE), slot);
                 }
             };
         }

@@ -56,7 +56,7 @@ final class PlaceholderResolver {
     private PropertyLookup.Found property(Placeholder placeholder, int steps, TypeDescription type, String property) {
         String owner = placeholder.describe(steps);
         if (type.isPrimitive()) {
-            throw bad(placeholder, owner + " is a " + type.getName() + ", which has no properties");
+            throw bad(placeholder, owner + " is of type " + type.getName() + ", which has no properties");
         }
         if (type.isArray()) {
             throw bad(placeholder, owner + " is an array (" + type.getActualName() + "), which has no properties");

@@ -17,6 +17,10 @@ public final class ResolvedKeyTemplate {
         return template;
     }
 
+    List<ResolvedPlaceholder> placeholders() {
+        return placeholders;
+    }
+
     /**
      * Looks up, once, the members that read each property, on the method's declared parameter types.
      *

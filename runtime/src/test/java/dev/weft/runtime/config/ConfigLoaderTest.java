@@ -2,6 +2,7 @@ package dev.weft.runtime.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.runtime.key.KeyTemplate;
 import dev.weft.runtime.log.Log;
@@ -183,7 +184,7 @@ class ConfigLoaderTest {
     void aFileThatCannotBeReadIsAProblemAtItsStart() throws IOException {
         Path missing = dir.resolve("gone.yaml");
 
-        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(missing, Map.of()));
 
         assertEquals(1, e.problems().size());
