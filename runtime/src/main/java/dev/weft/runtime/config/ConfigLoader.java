@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads and validates a config file (SPEC section 3). Every problem is collected, each with its
@@ -17,6 +18,9 @@ import java.util.Optional;
 public final class ConfigLoader {
     private static final List<String> TOP_KEYS =
             List.of("redis", "locks", "transactions", "jdbc", "jmx", "log", "onConfigError");
+
+    private static final Pattern WARN_LINE =
+            Pattern.compile("^onConfigError:[ \\t]*([\"']?)warn\\1[ \\t]*(#.*)?$", Pattern.MULTILINE);
 
     private ConfigLoader() {
     }
@@ -28,13 +32,14 @@ public final class ConfigLoader {
      */
     public static WeftConfig load(Path file, Map<String, String> env) throws ConfigException {
         String name = file.toString();
+        String text = readText(file);
         Problems problems = new Problems();
-        Optional<YamlNode> root = YamlReader.read(readText(file), name, problems);
+        Optional<YamlNode> root = YamlReader.read(text, name, problems);
         TreeReader reader = new TreeReader(problems, new EnvSubstitution(env));
         Fields top = root.flatMap(node -> reader.fields(node, "the file", "at the top level", TOP_KEYS))
                 .orElseGet(() -> Fields.none(new SourcePosition(name, 1, 1), reader));
 
-        OnConfigError onConfigError = top.optional("onConfigError", OnConfigError.HALT,
+        OnConfigError onConfigError = top.optional("onConfigError", writtenOnConfigError(text),
                 ValueParsers.choice(OnConfigError.class));
         Log.Level logLevel = top.fields("log", "in 'log'", List.of("level"))
                 .map(log -> log.optional("level", WeftConfig.DEFAULT_LOG_LEVEL, ValueParsers.choice(Log.Level.class)))
@@ -51,6 +56,14 @@ public final class ConfigLoader {
             throw new ConfigException(problems.inFileOrder(), onConfigError);
         }
         return new WeftConfig(file, onConfigError, logLevel, redis, locks, transactions, jdbcBarrier, jmxEnabled);
+    }
+
+    /**
+     * A file with a YAML syntax error has no tree to read {@code onConfigError} from, yet a user who wrote
+     * {@code onConfigError: warn} still means it; so the line itself is looked for.
+     */
+    private static OnConfigError writtenOnConfigError(String text) {
+        return WARN_LINE.matcher(text).find() ? OnConfigError.WARN : OnConfigError.HALT;
     }
 
     /** A section holding one boolean, such as {@code jmx: {enabled: true}}. */

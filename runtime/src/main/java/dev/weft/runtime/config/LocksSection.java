@@ -1,6 +1,7 @@
 package dev.weft.runtime.config;
 
 import dev.weft.runtime.key.KeyTemplate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +26,8 @@ final class LocksSection {
                 "add the method to lock, e.g. method: com.acme.OrderService#place(..)");
         Optional<KeyTemplate> key = lock.required("key", KeyTemplate::parse,
                 "add the lock key, e.g. key: \"order:{0}\"");
-        var lease = lock.optional("lease", LockRule.DEFAULT_LEASE, ValueParsers.positiveDuration());
-        var wait = lock.optional("wait", LockRule.DEFAULT_WAIT, ValueParsers.duration());
+        Duration lease = lock.optional("lease", LockRule.DEFAULT_LEASE, ValueParsers.positiveDuration());
+        Duration wait = lock.optional("wait", LockRule.DEFAULT_WAIT, ValueParsers.duration());
         OnBusy onBusy = lock.optional("onBusy", OnBusy.THROW, ValueParsers.choice(OnBusy.class));
         LockMode mode = lock.optional("mode", LockMode.SINGLE, ValueParsers.choice(LockMode.class));
         SourcePosition modePosition = lock.valuePosition("mode").orElse(lock.position());

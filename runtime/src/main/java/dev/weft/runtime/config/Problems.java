@@ -7,8 +7,7 @@ import java.util.List;
 /** Every problem found while reading one config file, so the user sees them all at once. */
 final class Problems {
     private static final Comparator<ConfigProblem> IN_FILE_ORDER = Comparator.comparing(ConfigProblem::position,
-            Comparator.nullsFirst(Comparator.comparingInt(SourcePosition::line)
-                    .thenComparingInt(SourcePosition::column)));
+            Comparator.comparingInt(SourcePosition::line).thenComparingInt(SourcePosition::column));
 
     private final List<ConfigProblem> found = new ArrayList<>();
 

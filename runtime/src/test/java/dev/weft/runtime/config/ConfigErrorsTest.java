@@ -351,6 +351,31 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void onConfigErrorWarnHoldsEvenWhenTheYamlIsBroken() {
+        ConfigException e = files.failure("""
+                onConfigError: "warn"   # keep the app running
+                redis:
+                  uri: a
+                   timeout: 2s
+                """, Map.of());
+
+        assertEquals(OnConfigError.WARN, e.onConfigError());
+        assertEquals(java.util.List.of(files.at(4, 11)), e.problems().stream().map(ConfigProblem::position).toList());
+    }
+
+    @Test
+    void aBrokenYamlWithoutOnConfigErrorMeansHalt() {
+        ConfigException e = files.failure("""
+                redis:
+                  onConfigError: warn
+                  uri: a
+                   timeout: 2s
+                """, Map.of());
+
+        assertEquals(OnConfigError.HALT, e.onConfigError(), "only a top-level onConfigError counts");
+    }
+
+    @Test
     void aBrokenOnConfigErrorMeansHalt() {
         ConfigException e = files.failure("onConfigError: warning\n", Map.of());
 
