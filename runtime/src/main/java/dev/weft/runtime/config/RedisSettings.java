@@ -19,4 +19,9 @@ public record RedisSettings(String uri, List<String> nodes, Duration timeout, St
     public RedisSettings {
         nodes = List.copyOf(nodes);
     }
+
+    /** No {@code redis:} section: one local Redis on the default port. */
+    public static RedisSettings defaults() {
+        return new RedisSettings(DEFAULT_URI, List.of(), DEFAULT_TIMEOUT, DEFAULT_KEY_PREFIX);
+    }
 }

@@ -1,0 +1,68 @@
+package dev.weft.runtime.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads {@code transactions:}. */
+final class TransactionsSection {
+    static final List<String> KEYS = List.of("log", "timeout", "global", "participants");
+    private static final List<String> LOG_KEYS = List.of("type", "dir");
+    private static final List<String> GLOBAL_KEYS = List.of("method", "timeout");
+    private static final List<String> PARTICIPANT_KEYS = List.of("try", "confirm", "cancel");
+
+    private TransactionsSection() {
+    }
+
+    /** @param position of the {@code transactions} key */
+    static TransactionSettings read(Optional<Fields> section, SourcePosition position, TreeReader reader) {
+        if (section.isEmpty()) {
+            return TransactionSettings.defaults();
+        }
+        Fields transactions = section.get();
+        Optional<Fields> log = transactions.fields("log", "in 'transactions.log'", LOG_KEYS);
+        String logType = log.map(l -> l.optional("type", TransactionSettings.LOG_FILE,
+                ValueParsers.oneOf(TransactionSettings.LOG_TYPES))).orElse(TransactionSettings.LOG_FILE);
+        Path logDir = log.map(l -> l.optional("dir", TransactionSettings.DEFAULT_LOG_DIR, ValueParsers.path()))
+                .orElse(TransactionSettings.DEFAULT_LOG_DIR);
+        Duration timeout = transactions.optional("timeout", TransactionSettings.DEFAULT_TIMEOUT,
+                ValueParsers.positiveDuration());
+        List<GlobalRule> global = transactions.items("global").stream()
+                .flatMap(item -> reader.fields(item, "each entry of global", "in a global transaction",
+                        GLOBAL_KEYS).stream())
+                .flatMap(entry -> global(entry).stream())
+                .toList();
+        List<ParticipantRule> participants = transactions.items("participants").stream()
+                .flatMap(item -> reader.fields(item, "each entry of participants", "in a participant",
+                        PARTICIPANT_KEYS).stream())
+                .flatMap(entry -> participant(entry, reader).stream())
+                .toList();
+        return new TransactionSettings(logType, logDir, timeout, global, participants, position);
+    }
+
+    private static Optional<GlobalRule> global(Fields entry) {
+        Optional<MethodSelector> selector = entry.required("method", MethodSelector::parse,
+                "add the method that begins the transaction, e.g. method: com.acme.TransferService#transfer(..)");
+        Duration timeout = entry.optional("timeout", null, ValueParsers.positiveDuration());
+        return selector.map(s -> new GlobalRule(s, timeout, entry.position()));
+    }
+
+    private static Optional<ParticipantRule> participant(Fields entry, TreeReader reader) {
+        Optional<MethodSelector> trySelector = entry.required("try", MethodSelector::parse,
+                "add the try method, e.g. try: com.acme.AccountService#debit(String, long)");
+        Optional<String> confirm = entry.required("confirm", ValueParsers.methodName(),
+                "add the name of the confirm method of the same class, e.g. confirm: confirmDebit");
+        Optional<String> cancel = entry.required("cancel", ValueParsers.methodName(),
+                "add the name of the cancel method of the same class, e.g. cancel: cancelDebit");
+        if (confirm.isPresent() && confirm.equals(cancel)) {
+            reader.problem(entry.valuePosition("cancel").orElseThrow(), "cancel: the same method as confirm;"
+                    + " a participant needs two different methods, one to confirm the try and one to undo it");
+            return Optional.empty();
+        }
+        if (trySelector.isEmpty() || confirm.isEmpty() || cancel.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ParticipantRule(trySelector.get(), confirm.get(), cancel.get(), entry.position()));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.weft.runtime.key;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+
+/** Checks the placeholders of one template against one method, through Byte Buddy descriptions only. */
+final class PlaceholderResolver {
+    private final MethodDescription method;
+    private final List<String> parameterNames;
+    private final String where;
+
+    /** @param where the start of every message: which template, on which method */
+    PlaceholderResolver(MethodDescription method, List<String> parameterNames, String where) {
+        this.method = method;
+        this.parameterNames = parameterNames != null && parameterNames.size() == method.getParameters().size()
+                ? parameterNames : null;
+        this.where = where;
+    }
+
+    ResolvedPlaceholder resolve(Placeholder placeholder) {
+        int argument = argument(placeholder);
+        TypeDescription type = method.getParameters().get(argument).getType().asErasure();
+        List<Step> steps = new ArrayList<>();
+        for (String property : placeholder.path()) {
+            PropertyLookup.Found found = property(placeholder, steps.size(), type, property);
+            steps.add(found.step());
+            type = found.type();
+        }
+        return new ResolvedPlaceholder(placeholder, argument, steps);
+    }
+
+    private int argument(Placeholder placeholder) {
+        int count = method.getParameters().size();
+        if (placeholder.name() == null) {
+            if (placeholder.index() >= count) {
+                throw bad(placeholder, count == 0 ? "the method has no arguments"
+                        : "the method has " + count + " argument" + (count == 1 ? "" : "s")
+                        + ", so the index goes up to " + (count - 1));
+            }
+            return placeholder.index();
+        }
+        if (parameterNames == null) {
+            throw bad(placeholder, "argument names are not in the class file: compile with -parameters (or -g),"
+                    + " or use {0}-style indexes");
+        }
+        int index = parameterNames.indexOf(placeholder.name());
+        if (index < 0) {
+            throw bad(placeholder, "the method has no argument named '" + placeholder.name() + "'; its arguments are "
+                    + (count == 0 ? "none" : String.join(", ", parameterNames)));
+        }
+        return index;
+    }
+
+    private PropertyLookup.Found property(Placeholder placeholder, int steps, TypeDescription type, String property) {
+        String owner = placeholder.describe(steps);
+        if (type.isPrimitive()) {
+            throw bad(placeholder, owner + " is of type " + type.getName() + ", which has no properties");
+        }
+        if (type.isArray()) {
+            throw bad(placeholder, owner + " is an array (" + type.getActualName() + "), which has no properties");
+        }
+        if (type.represents(Object.class)) {
+            throw bad(placeholder, owner + " is declared as java.lang.Object, so its properties are unknown;"
+                    + " declare a more specific type, or key on the value itself");
+        }
+        try {
+            return PropertyLookup.find(type, property).orElseThrow(() -> bad(placeholder, type.getName()
+                    + " has no public get" + PropertyLookup.capitalize(property) + "(), is"
+                    + PropertyLookup.capitalize(property) + "(), "
+                    + property + "() or field " + property));
+        } catch (IllegalStateException e) {
+            throw bad(placeholder, "cannot inspect " + type.getName() + " or one of its supertypes: "
+                    + e.getMessage());
+        }
+    }
+
+    private IllegalArgumentException bad(Placeholder placeholder, String what) {
+        return new IllegalArgumentException(where + ": " + placeholder.text() + ": " + what);
+    }
+}

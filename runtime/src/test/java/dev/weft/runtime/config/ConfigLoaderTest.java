@@ -1,0 +1,194 @@
+package dev.weft.runtime.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weft.runtime.key.KeyTemplate;
+import dev.weft.runtime.log.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsTheExampleOfTheSpec() throws Exception {
+        Path file = dir.resolve("spec-example.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/config/spec-example.yaml")) {
+            Files.copy(in, file);
+        }
+        String name = file.toString();
+
+        WeftConfig config = ConfigLoader.load(file, Map.of());
+
+        WeftConfig expected = new WeftConfig(file, OnConfigError.HALT, Log.Level.INFO,
+                new RedisSettings("redis://127.0.0.1:6379", List.of(), Duration.ofSeconds(2), "weft:"),
+                List.of(new LockRule(MethodSelector.parse("com.acme.InventoryService#reserve(String, int)"),
+                        KeyTemplate.parse("sku:{0}"), Duration.ofSeconds(30), Duration.ofSeconds(5), OnBusy.THROW,
+                        LockMode.SINGLE, new SourcePosition(name, 8, 5), new SourcePosition(name, 9, 10),
+                        new SourcePosition(name, 13, 11))),
+                new TransactionSettings("file", Path.of("./weft-txlog"), Duration.ofSeconds(60),
+                        List.of(new GlobalRule(MethodSelector.parse("com.acme.TransferService#transfer(..)"),
+                                Duration.ofSeconds(30), new SourcePosition(name, 21, 7))),
+                        List.of(new ParticipantRule(MethodSelector.parse("com.acme.AccountService#debit(String, long)"),
+                                "confirmDebit", "cancelDebit", new SourcePosition(name, 24, 7))),
+                        new SourcePosition(name, 15, 1)),
+                true, true);
+        assertEquals(expected, config);
+    }
+
+    @Test
+    void fillsInEveryDefault() throws Exception {
+        ConfigFiles files = new ConfigFiles(dir);
+
+        WeftConfig config = files.load("""
+                locks:
+                  - method: com.acme.Svc#run
+                    key: run
+                transactions:
+                  global:
+                    - method: com.acme.Svc#tx
+                """);
+
+        assertEquals(RedisSettings.defaults(), config.redis());
+        LockRule lock = config.locks().get(0);
+        assertEquals(Duration.ofSeconds(30), lock.lease());
+        assertEquals(Duration.ofSeconds(5), lock.maxWait());
+        assertEquals(OnBusy.THROW, lock.onBusy());
+        assertEquals(LockMode.SINGLE, lock.mode());
+        assertEquals(lock.position(), lock.modePosition(), "no mode: written, so the item is the place to point at");
+        TransactionSettings transactions = config.transactions();
+        assertEquals("file", transactions.logType());
+        assertEquals(Path.of("./weft-txlog"), transactions.logDir());
+        assertEquals(Duration.ofSeconds(60), transactions.timeout());
+        assertNull(transactions.global().get(0).timeout(), "no timeout: the section default applies");
+        assertEquals(files.at(4, 1), transactions.position());
+        assertEquals(OnConfigError.HALT, config.onConfigError());
+        assertEquals(Log.Level.INFO, config.logLevel());
+        assertEquals(false, config.jdbcBarrier());
+        assertEquals(true, config.jmxEnabled());
+    }
+
+    @Test
+    void anEmptyFileMeansEveryDefaultAndNothingToWeave() throws Exception {
+        Path file = new ConfigFiles(dir).write("# nothing yet\n");
+
+        assertEquals(WeftConfig.empty(file), ConfigLoader.load(file, Map.of()));
+    }
+
+    @Test
+    void aKeyWithNoValueCountsAsNotWritten() throws Exception {
+        ConfigFiles files = new ConfigFiles(dir);
+        WeftConfig config = files.load("""
+                redis:
+                locks:
+                transactions:
+                  timeout:
+                jmx:
+                """);
+
+        assertEquals(RedisSettings.defaults(), config.redis());
+        assertEquals(List.of(), config.locks());
+        assertEquals(Duration.ofSeconds(60), config.transactions().timeout());
+        assertEquals(files.at(3, 1), config.transactions().position());
+        assertEquals(true, config.jmxEnabled());
+    }
+
+    @Test
+    void readsEveryNonDefaultValue() throws Exception {
+        WeftConfig config = new ConfigFiles(dir).load("""
+                onConfigError: warn
+                log:
+                  level: debug
+                redis:
+                  uri: rediss://user:secret@redis.example:6380
+                  nodes: [redis://h1:6379, redis://h2:6379, redis-socket:///tmp/redis.sock]
+                  timeout: 250ms
+                  keyPrefix: "{app}:"
+                locks:
+                  - method: +com.acme.*Service#re*(String, ..)
+                    key: "sku:{0}"
+                    lease: 1h
+                    wait: 0
+                    onBusy: skip
+                    mode: redlock
+                transactions:
+                  log: {type: redis, dir: /var/lib/weft}
+                  timeout: 5m
+                jdbc:
+                  barrier: false
+                jmx:
+                  enabled: false
+                """.replace("re*(String, ..)", "re*(..)"));
+
+        assertEquals(OnConfigError.WARN, config.onConfigError());
+        assertEquals(Log.Level.DEBUG, config.logLevel());
+        assertEquals(new RedisSettings("rediss://user:secret@redis.example:6380",
+                List.of("redis://h1:6379", "redis://h2:6379", "redis-socket:///tmp/redis.sock"),
+                Duration.ofMillis(250), "{app}:"), config.redis());
+        LockRule lock = config.locks().get(0);
+        assertEquals(Duration.ofHours(1), lock.lease());
+        assertEquals(Duration.ZERO, lock.maxWait());
+        assertEquals(OnBusy.SKIP, lock.onBusy());
+        assertEquals(LockMode.REDLOCK, lock.mode());
+        assertEquals(true, lock.selector().includeSubtypes());
+        assertEquals("redis", config.transactions().logType());
+        assertEquals(Path.of("/var/lib/weft"), config.transactions().logDir());
+        assertEquals(Duration.ofMinutes(5), config.transactions().timeout());
+        assertEquals(false, config.jdbcBarrier());
+        assertEquals(false, config.jmxEnabled());
+    }
+
+    @Test
+    void substitutesEnvironmentVariablesInValues() throws Exception {
+        Path file = new ConfigFiles(dir).write("""
+                redis:
+                  uri: redis://:${REDIS_PASSWORD}@${REDIS_HOST:-localhost}:6379
+                  keyPrefix: "${PREFIX:-weft:}$${literal}"
+                locks:
+                  - method: com.acme.Svc#run
+                    key: "run"
+                    lease: ${LEASE}
+                """);
+
+        WeftConfig config = ConfigLoader.load(file, Map.of("REDIS_PASSWORD", "s3:cr#t", "LEASE", "90s"));
+
+        assertEquals("redis://:s3:cr#t@localhost:6379", config.redis().uri());
+        assertEquals("weft:${literal}", config.redis().keyPrefix());
+        assertEquals(Duration.ofSeconds(90), config.locks().get(0).lease());
+    }
+
+    @Test
+    void substitutedTextIsNeverReadAsYaml() throws Exception {
+        Path file = new ConfigFiles(dir).write("""
+                redis:
+                  keyPrefix: ${PREFIX}
+                """);
+
+        WeftConfig config = ConfigLoader.load(file, Map.of("PREFIX", "x\nlocks: [oops]"));
+
+        assertEquals("x\nlocks: [oops]", config.redis().keyPrefix());
+        assertEquals(List.of(), config.locks());
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAProblemAtItsStart() throws IOException {
+        Path missing = dir.resolve("gone.yaml");
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(missing, Map.of()));
+
+        assertEquals(1, e.problems().size());
+        assertEquals(new SourcePosition(missing.toString(), 1, 1), e.problems().get(0).position());
+        assertEquals(OnConfigError.HALT, e.onConfigError());
+    }
+}
