@@ -72,9 +72,7 @@ public final class LockService implements AutoCloseable {
         if (held != null) {
             return held;
         }
-        if (closed) {
-            throw new WeftBackendException("Weft is shut down, so lock " + options.describe(key) + " was not taken", null);
-        }
+        ensureOpen(key, options);
         String lockKey = scripts.lockKey(key);
         String owner = owners.next();
         String purpose = "lock " + options.describe(key);
@@ -141,6 +139,7 @@ public final class LockService implements AutoCloseable {
                                 long deadline) {
         try (ReleaseNotices.Waiter waiter = notices.register(lockKey, "wait for " + purpose)) {
             while (true) {
+                ensureOpen(key, options);
                 waiter.reset();
                 long sentAt = System.nanoTime();
                 long reply = tryAcquire(key, lockKey, owner, options, purpose);
@@ -152,6 +151,12 @@ public final class LockService implements AutoCloseable {
                     return busy(key, options);
                 }
             }
+        }
+    }
+
+    private void ensureOpen(String key, LockOptions options) {
+        if (closed) {
+            throw new WeftBackendException("Weft is shut down, so lock " + options.describe(key) + " was not taken", null);
         }
     }
 

@@ -8,6 +8,9 @@ import java.lang.reflect.Field;
  * Keeps the Redis client's libraries off the application's console: Netty and Lettuce log through {@link Log},
  * and slf4j (pulled in by Lettuce, used by Reactor) stays silent.
  *
+ * <p>Both settings are global to the Netty and slf4j classes of the runtime's own class loader, which the agent keeps
+ * apart from the application's copies, so the application's logging is untouched.
+ *
  * <p>Must run before the first Netty or Lettuce class initialises, since each grabs its logger in a static field.
  * Anything in the runtime that uses Lettuce calls {@link #install()} first; repeated calls are free.
  */

@@ -83,9 +83,10 @@ public final class RedisEndpoint implements AutoCloseable {
      * @throws WeftBackendException when Redis cannot be reached, answers with an error or not in time
      */
     public <T> T call(String purpose, Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletableFuture<StatefulRedisConnection<String, String>> connecting = commands.get();
+        // Counted from here: loading the client on first use is local work, not Redis being slow.
         long deadline = System.nanoTime() + timeout.toNanos();
-        StatefulRedisConnection<String, String> connection = await(commands.get(), deadline, purpose);
-        return await(send(connection, command), deadline, purpose);
+        return await(send(await(connecting, deadline, purpose), command), deadline, purpose);
     }
 
     /**
@@ -106,7 +107,8 @@ public final class RedisEndpoint implements AutoCloseable {
 
     /** The pub/sub connection, connecting within {@code redis.timeout} if it is not made yet. */
     public StatefulRedisPubSubConnection<String, String> pubSub(String purpose) {
-        return await(pubSub.get(), System.nanoTime() + timeout.toNanos(), purpose);
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> connecting = pubSub.get();
+        return await(connecting, System.nanoTime() + timeout.toNanos(), purpose);
     }
 
     /** Waits for a reply until {@code deadlineNanos}, reporting a failure like {@link #call}. */
@@ -156,7 +158,15 @@ public final class RedisEndpoint implements AutoCloseable {
             throw new RedisException("Weft's Redis client is shut down");
         }
         if (client == null) {
-            client = new Client(uri, timeout);
+            // Netty's timer start-up swallows an interrupt of the thread creating it: keep the application's.
+            boolean interrupted = Thread.interrupted();
+            try {
+                client = new Client(uri, timeout);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         return client;
     }
@@ -198,9 +208,16 @@ public final class RedisEndpoint implements AutoCloseable {
                     });
         }
 
+        /** Bounded and deaf to interrupts: close() may well run on an interrupted thread, in a shutdown. */
         void shutdown(Duration timeout) {
-            redis.shutdown(Duration.ZERO, timeout);
-            resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly(timeout.toMillis());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                Replies.await(redis.shutdownAsync(0, timeout.toMillis(), TimeUnit.MILLISECONDS), deadline);
+            } catch (ExecutionException | TimeoutException e) {
+                Log.debug("closing the Redis client: " + e);
+            }
+            resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .awaitUninterruptibly(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
     }
 }

@@ -228,6 +228,39 @@ class LockServiceTest {
     }
 
     @Test
+    void anInterruptedThreadStillTakesAFreeLockAndKeepsItsInterrupt() {
+        Thread.currentThread().interrupt();
+        try {
+            HeldLock lock = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
+            jvmA.release(lock);
+            assertNull(raw.get(lockKey(key)));
+        } finally {
+            assertTrue(Thread.interrupted());
+        }
+    }
+
+    @Test
+    void interruptingAWaiterEndsItsWaitAsIfTheWaitHadElapsed() throws Exception {
+        HeldLock held = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
+        CompletableFuture<Thread> waiterThread = new CompletableFuture<>();
+        CompletableFuture<String> outcome = CompletableFuture.supplyAsync(() -> {
+            waiterThread.complete(Thread.currentThread());
+            try {
+                jvmB.acquire(key, options(LONG, Duration.ofSeconds(120), OnBusy.THROW));
+                return "acquired";
+            } catch (LockUnavailableException e) {
+                return "busy, interrupted: " + Thread.interrupted();
+            }
+        });
+        Eventually.await("waiting", GENEROUS, () -> raw.subscribers(lockKey(key)) == 1);
+
+        waiterThread.get().interrupt();
+
+        assertEquals("busy, interrupted: true", outcome.get(GENEROUS.toSeconds(), TimeUnit.SECONDS));
+        jvmA.release(held);
+    }
+
+    @Test
     void renewalKeepsTheLockWhileItIsHeld() throws Exception {
         Duration lease = Duration.ofMillis(900);
         HeldLock held = jvmA.acquire(key, options(lease, LONG, OnBusy.THROW));
