@@ -72,10 +72,10 @@ final class LeaseKeeper implements AutoCloseable {
         }
         long sentAt = System.nanoTime();
         redis.callAsync(commands -> scripts.renew(commands, lock))
-                .whenComplete((renewed, failure) -> renewed(lock, sentAt, renewed, failure));
+                .whenComplete((renewed, failure) -> onRenewal(lock, sentAt, renewed, failure));
     }
 
-    private void renewed(HeldLock lock, long sentAt, Boolean renewed, Throwable failure) {
+    private void onRenewal(HeldLock lock, long sentAt, Boolean renewed, Throwable failure) {
         if (lock.isReleased()) {
             return;
         }

@@ -87,7 +87,10 @@ public final class LockService implements AutoCloseable {
         return awaitGrant(key, lockKey, owner, options, purpose, sentAt + options.maxWait().toNanos());
     }
 
-    /** Releases the lock once its outermost hold ends. Never throws: a failure is logged and counted. */
+    /**
+     * Ends one hold of {@code lock}, on the thread that acquired it (as woven advice does); the outermost release
+     * frees the lock in Redis. Never throws: a failure is logged and counted.
+     */
     public void release(HeldLock lock) {
         if (lock == null) {
             return;

@@ -63,15 +63,17 @@ public final class RedisEndpoint implements AutoCloseable {
         return address;
     }
 
-    /** Loads the client and opens the command connection on a short-lived daemon thread; returns at once. */
+    /**
+     * Loads the client and opens the command connection on a short-lived daemon thread; returns at once. A failure
+     * is logged as a warning, so a wrong {@code redis.uri} shows at start-up rather than at the first locked call.
+     */
     public void startConnecting() {
-        Thread starter = new Thread(() -> {
-            try {
-                commands.get();
-            } catch (RuntimeException e) {
-                Log.debug("connecting to Redis at " + address + " in the background failed: " + e);
+        Thread starter = new Thread(() -> commands.get().whenComplete((connection, failure) -> {
+            if (failure != null) {
+                Log.warn(RedisFailures.backendException(address, timeout, "connect", Replies.cause(failure)).getMessage()
+                        + "; calls that need Redis fail until it can be reached");
             }
-        }, "weft-redis-connect");
+        }), "weft-redis-connect");
         starter.setDaemon(true);
         starter.start();
     }

@@ -262,7 +262,7 @@ class LockServiceTest {
 
     @Test
     void renewalKeepsTheLockWhileItIsHeld() throws Exception {
-        Duration lease = Duration.ofMillis(900);
+        Duration lease = Duration.ofMillis(1200);
         HeldLock held = jvmA.acquire(key, options(lease, LONG, OnBusy.THROW));
 
         Thread.sleep(lease.toMillis() * 3); // held three leases long
