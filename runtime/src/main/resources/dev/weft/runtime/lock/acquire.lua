@@ -3,6 +3,7 @@
 -- ARGV[1] owner, unique per grant; ARGV[2] lease in ms; ARGV[3] how long the fence record outlives a grant, in ms
 -- Returns the fencing token (> 0) when taken. When busy: minus the holder's remaining lease in ms,
 -- or 0 when the holder's key never expires (then only a release notice or the end of the wait ends a wait).
+-- Needs Redis 5 or newer, where scripts replicate their effects, so writes may follow TIME.
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
     -- Microseconds of the server clock, so tokens keep growing even when the fence record is gone;
     -- the record keeps them growing when the clock stands still or steps back.

@@ -133,7 +133,8 @@ class LockServiceTest {
     @Test
     void aReleaseNeverDeletesTheLockOfTheNextOwner() {
         HeldLock stale = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
-        raw.del(lockKey(key)); // as if its lease had run out
+        raw.call(redis -> redis.pexpire(lockKey(key), 1)); // its lease runs out, say after a long GC pause
+        Eventually.await("expired", GENEROUS, () -> raw.get(lockKey(key)) == null);
         HeldLock current = jvmB.acquire(key, options(LONG, Duration.ZERO, OnBusy.THROW));
         String currentOwner = raw.get(lockKey(key));
 
