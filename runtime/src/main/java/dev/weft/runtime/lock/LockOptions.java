@@ -1,0 +1,33 @@
+package dev.weft.runtime.lock;
+
+import dev.weft.runtime.config.OnBusy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one locked method takes its lock.
+ *
+ * @param lease       how long the lock outlives a holder that stops renewing it (a crash); renewed while held
+ * @param maxWait     longest wait for a busy lock ({@code wait:} in weft.yaml; a record component cannot be named
+ *                    {@code wait}, which {@link Object} has); zero = try once
+ * @param onBusy      what to do when the lock stays busy for the whole wait
+ * @param description what the lock protects, for messages (e.g. the method selector); may be null
+ */
+public record LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, String description) {
+    public LockOptions {
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(maxWait, "maxWait");
+        Objects.requireNonNull(onBusy, "onBusy");
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("lease must be at least 1ms, not " + lease);
+        }
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("wait must not be negative, not " + maxWait);
+        }
+    }
+
+    /** {@code "sku:1" (com.acme.InventoryService#reserve(String, int))}, for messages. */
+    String describe(String key) {
+        return '"' + key + '"' + (description == null ? "" : " (" + description + ")");
+    }
+}

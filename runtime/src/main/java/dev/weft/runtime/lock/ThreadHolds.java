@@ -1,0 +1,56 @@
+package dev.weft.runtime.lock;
+
+import java.util.ArrayList;
+
+/**
+ * The locks each thread holds, innermost last. A lock re-entered is listed once per hold, so the innermost entry is
+ * always the lock of the innermost locked method.
+ */
+final class ThreadHolds {
+    // The list stays with its thread once made, so a thread that locks again allocates nothing here.
+    private final ThreadLocal<ArrayList<HeldLock>> stacks = new ThreadLocal<>();
+
+    /** The current thread's lock on {@code key}, held once more; null when it holds none. */
+    HeldLock reenter(String key) {
+        ArrayList<HeldLock> stack = stacks.get();
+        if (stack == null) {
+            return null;
+        }
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            HeldLock lock = stack.get(i);
+            if (lock.key().equals(key)) {
+                lock.enter();
+                stack.add(lock);
+                return lock;
+            }
+        }
+        return null;
+    }
+
+    void push(HeldLock lock) {
+        ArrayList<HeldLock> stack = stacks.get();
+        if (stack == null) {
+            stack = new ArrayList<>(4);
+            stacks.set(stack);
+        }
+        stack.add(lock);
+    }
+
+    void pop(HeldLock lock) {
+        ArrayList<HeldLock> stack = stacks.get();
+        if (stack == null) {
+            return;
+        }
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            if (stack.get(i) == lock) {
+                stack.remove(i);
+                return;
+            }
+        }
+    }
+
+    long innermostToken() {
+        ArrayList<HeldLock> stack = stacks.get();
+        return stack == null || stack.isEmpty() ? -1 : stack.get(stack.size() - 1).token();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.weft.runtime.redis;
+
+import io.lettuce.core.RedisException;
+import io.lettuce.core.api.StatefulConnection;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * One connection, made on first need. Once made, Lettuce keeps it alive (it reconnects by itself); a first attempt
+ * that failed is simply made again by the next caller, so a Redis that comes up late is picked up.
+ */
+final class LazyConnection<C extends StatefulConnection<String, String>> {
+    private final Supplier<CompletableFuture<C>> connector;
+    private CompletableFuture<C> current;
+    private boolean closed;
+
+    LazyConnection(Supplier<CompletableFuture<C>> connector) {
+        this.connector = connector;
+    }
+
+    /** The connection, or the attempt that will make it. Never blocks on the network. */
+    synchronized CompletableFuture<C> get() {
+        if (closed) {
+            return CompletableFuture.failedFuture(new RedisException("Weft's Redis client is shut down"));
+        }
+        if (current == null || current.isCompletedExceptionally()) {
+            try {
+                current = connector.get();
+            } catch (RuntimeException cannotStart) {
+                return CompletableFuture.failedFuture(cannotStart);
+            }
+        }
+        return current;
+    }
+
+    /** The connection if it is made already, else null. */
+    synchronized C ifConnected() {
+        return current != null && current.isDone() && !current.isCompletedExceptionally() ? current.join() : null;
+    }
+
+    synchronized void close() {
+        closed = true;
+        if (current != null) {
+            current.thenAccept(StatefulConnection::closeAsync);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.weft.runtime.redis;
+
+import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.log.Log;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubListener;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One Redis server as Weft uses it: a command connection shared by all threads and, made only when first needed, one
+ * pub/sub connection.
+ *
+ * <p>Set up for a guest inside someone else's JVM: every thread is a daemon named {@code weft-redis-...}; commands
+ * fail at once while disconnected instead of queueing, and every call is bounded by {@code redis.timeout}; Lettuce
+ * reconnects in the background, at most {@link #RECONNECT_CAP} apart, so a Redis that comes back is used again soon.
+ * Nothing is loaded or connected before {@link #startConnecting()} or the first call.
+ */
+public final class RedisEndpoint implements AutoCloseable {
+    static final Duration RECONNECT_CAP = Duration.ofSeconds(1);
+    private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@]*@");
+
+    private final String uri;
+    private final String address;
+    private final Duration timeout;
+    private final List<RedisPubSubListener<String, String>> pubSubListeners = new CopyOnWriteArrayList<>();
+    private final LazyConnection<StatefulRedisConnection<String, String>> commands;
+    private final LazyConnection<StatefulRedisPubSubConnection<String, String>> pubSub;
+    private Client client;
+    private boolean closed;
+
+    public RedisEndpoint(String uri, Duration timeout) {
+        this.uri = uri;
+        this.address = USER_INFO.matcher(uri).replaceFirst("");
+        this.timeout = timeout;
+        this.commands = new LazyConnection<>(() -> client().connect());
+        this.pubSub = new LazyConnection<>(() -> client().connectPubSub(pubSubListeners));
+    }
+
+    /** Where Redis is, for messages: the configured URI without user and password. */
+    public String address() {
+        return address;
+    }
+
+    /**
+     * Loads the client and opens the command connection on a short-lived daemon thread; returns at once. A failure
+     * is logged as a warning, so a wrong {@code redis.uri} shows at start-up rather than at the first locked call.
+     */
+    public void startConnecting() {
+        Thread starter = new Thread(() -> commands.get().whenComplete((connection, failure) -> {
+            if (failure != null) {
+                Log.warn(RedisFailures.backendException(address, timeout, "connect", Replies.cause(failure)).getMessage()
+                        + "; calls that need Redis fail until it can be reached");
+            }
+        }), "weft-redis-connect");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
+     * Runs one command and waits for its reply, connecting first if need be; all of it within {@code redis.timeout}.
+     *
+     * @param purpose what the command is for, completing "... to {purpose}" in messages, e.g. {@code lock "sku:1"}
+     * @throws WeftBackendException when Redis cannot be reached, answers with an error or not in time
+     */
+    public <T> T call(String purpose, Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletableFuture<StatefulRedisConnection<String, String>> connecting = commands.get();
+        // Counted from here: loading the client on first use is local work, not Redis being slow.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return await(send(await(connecting, deadline, purpose), command), deadline, purpose);
+    }
+
+    /**
+     * Sends one command without waiting, for background work; fails at once, without connecting, when the command
+     * connection is not up.
+     */
+    public <T> CompletableFuture<T> callAsync(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        StatefulRedisConnection<String, String> connection = commands.ifConnected();
+        return connection == null
+                ? CompletableFuture.failedFuture(new RedisException("not connected"))
+                : send(connection, command).toCompletableFuture();
+    }
+
+    /** Listens on the pub/sub connection; to be called before the first {@link #pubSub}. */
+    public void addPubSubListener(RedisPubSubListener<String, String> listener) {
+        pubSubListeners.add(listener);
+    }
+
+    /** The pub/sub connection, connecting within {@code redis.timeout} if it is not made yet. */
+    public StatefulRedisPubSubConnection<String, String> pubSub(String purpose) {
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> connecting = pubSub.get();
+        return await(connecting, System.nanoTime() + timeout.toNanos(), purpose);
+    }
+
+    /** Waits for a reply until {@code deadlineNanos}, reporting a failure like {@link #call}. */
+    public <T> T await(CompletionStage<T> reply, long deadlineNanos, String purpose) {
+        try {
+            return Replies.await(reply, deadlineNanos);
+        } catch (ExecutionException e) {
+            throw RedisFailures.backendException(address, timeout, purpose, e.getCause());
+        } catch (TimeoutException e) {
+            throw RedisFailures.backendException(address, timeout, purpose, e);
+        }
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Closes both connections and stops the client's threads, waiting at most about {@code redis.timeout}. */
+    @Override
+    public void close() {
+        Client toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = client;
+        }
+        commands.close();
+        pubSub.close();
+        if (toClose != null) {
+            toClose.shutdown(timeout);
+        }
+    }
+
+    private static <T> CompletionStage<T> send(StatefulRedisConnection<String, String> connection,
+                                               Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        try {
+            return command.apply(connection.async());
+        } catch (RedisException rejected) {
+            return CompletableFuture.failedFuture(rejected);
+        }
+    }
+
+    private synchronized Client client() {
+        if (closed) {
+            throw new RedisException("Weft's Redis client is shut down");
+        }
+        if (client == null) {
+            // Netty's timer start-up swallows an interrupt of the thread creating it: keep the application's.
+            boolean interrupted = Thread.interrupted();
+            try {
+                client = new Client(uri, timeout);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        return client;
+    }
+
+    /** The Lettuce client and its threads. */
+    private static final class Client {
+        private final ClientResources resources;
+        private final RedisClient redis;
+        private final RedisURI redisUri;
+
+        Client(String uri, Duration timeout) {
+            LibraryLogging.install();
+            redisUri = RedisURI.create(uri);
+            redisUri.setTimeout(timeout);
+            resources = DefaultClientResources.builder()
+                    .threadFactoryProvider(pool -> new DefaultThreadFactory("weft-" + pool.replace("lettuce-", "redis-"), true))
+                    .ioThreadPoolSize(DefaultClientResources.MIN_IO_THREADS)
+                    .computationThreadPoolSize(DefaultClientResources.MIN_COMPUTATION_THREADS)
+                    .reconnectDelay(Delay.exponential(Duration.ofMillis(10), RECONNECT_CAP, 2, TimeUnit.MILLISECONDS))
+                    .build();
+            redis = RedisClient.create(resources, redisUri);
+            redis.setOptions(ClientOptions.builder()
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(TimeoutOptions.enabled(timeout))
+                    .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
+                    .build());
+        }
+
+        CompletableFuture<StatefulRedisConnection<String, String>> connect() {
+            return redis.connectAsync(StringCodec.UTF8, redisUri).toCompletableFuture();
+        }
+
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> connectPubSub(
+                List<RedisPubSubListener<String, String>> listeners) {
+            return redis.connectPubSubAsync(StringCodec.UTF8, redisUri).toCompletableFuture()
+                    .thenApply(connection -> {
+                        listeners.forEach(connection::addListener);
+                        return connection;
+                    });
+        }
+
+        /** Bounded and deaf to interrupts: close() may well run on an interrupted thread, in a shutdown. */
+        void shutdown(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                Replies.await(redis.shutdownAsync(0, timeout.toMillis(), TimeUnit.MILLISECONDS), deadline);
+            } catch (ExecutionException | TimeoutException e) {
+                Log.debug("closing the Redis client: " + e);
+            }
+            resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .awaitUninterruptibly(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+    }
+}

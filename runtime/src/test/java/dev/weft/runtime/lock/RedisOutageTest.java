@@ -1,0 +1,131 @@
+package dev.weft.runtime.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.config.OnBusy;
+import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.redis.Eventually;
+import dev.weft.testkit.RedisServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Redis gone, stopped or back: the lock fails fast and loudly, never hangs, and recovers. */
+class RedisOutageTest {
+    static final Duration TIMEOUT = Duration.ofMillis(500);
+    static final Duration GENEROUS = Duration.ofSeconds(30);
+    static final LockOptions OPTIONS = new LockOptions(Duration.ofSeconds(30), Duration.ofSeconds(1), OnBusy.THROW,
+            "RedisOutageTest");
+
+    RedisServer server;
+    LockService locks;
+
+    @BeforeEach
+    void start() {
+        server = RedisServer.start();
+        locks = service(server.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        locks.close();
+        server.close();
+    }
+
+    static LockService service(String uri) {
+        return new LockService(new RedisSettings(uri, List.of(), TIMEOUT, "weft:"));
+    }
+
+    @Test
+    void aRedisThatIsNotThereFailsTheAcquireWithAMessageSayingWhatToCheck() throws IOException {
+        String uri = "redis://127.0.0.1:" + unusedPort();
+        try (LockService nowhere = service(uri)) {
+            nowhere.startConnecting();
+
+            WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
+                    () -> assertThrows(WeftBackendException.class, () -> nowhere.acquire("sku:1", OPTIONS)));
+
+            assertTrue(e.getMessage().startsWith("cannot reach Redis at " + uri + " to lock \"sku:1\" (RedisOutageTest) ("),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("; check redis.uri in weft.yaml and that Redis is running"), e.getMessage());
+            assertEquals(1, nowhere.metrics().errors());
+            assertEquals(-1, nowhere.fencingToken());
+        }
+    }
+
+    @Test
+    void aKilledRedisFailsTheAcquireAndARestartedOneIsUsedAgain() {
+        locks.release(locks.acquire("sku:1", OPTIONS));
+
+        server.kill();
+        WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
+                () -> assertThrows(WeftBackendException.class, () -> locks.acquire("sku:1", OPTIONS)));
+        // Refused, or timed out when the command went out before the client saw the connection drop.
+        assertTrue(e.getMessage().startsWith("cannot reach Redis at " + server.uri())
+                || e.getMessage().startsWith("Redis at " + server.uri() + " did not answer"), e.getMessage());
+
+        server.restart();
+        AtomicReference<HeldLock> lock = new AtomicReference<>();
+        Eventually.await("locked again", GENEROUS, () -> {
+            try {
+                lock.set(locks.acquire("sku:1", OPTIONS));
+                return true;
+            } catch (WeftBackendException stillReconnecting) {
+                return false;
+            }
+        });
+        assertNotNull(lock.get());
+        locks.release(lock.get());
+        assertEquals(0, locks.metrics().heldNow());
+        assertTrue(locks.metrics().errors() >= 1);
+    }
+
+    @Test
+    void aRedisThatDoesNotAnswerFailsTheAcquireWithinTheTimeout() {
+        locks.release(locks.acquire("sku:1", OPTIONS));
+        server.pause();
+        try {
+            WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
+                    () -> assertThrows(WeftBackendException.class, () -> locks.acquire("sku:2", OPTIONS)));
+            assertTrue(e.getMessage().startsWith("Redis at " + server.uri() + " did not answer within 500ms to lock"),
+                    e.getMessage());
+        } finally {
+            server.resume();
+        }
+    }
+
+    @Test
+    void aLeaseThatRunsOutWhileRedisIsStoppedIsReportedLost() {
+        HeldLock lock = locks.acquire("sku:1", new LockOptions(Duration.ofSeconds(1), Duration.ZERO, OnBusy.THROW, null));
+        server.pause();
+        try {
+            Eventually.await("lost", GENEROUS, lock::isLost);
+        } finally {
+            server.resume();
+        }
+        assertEquals(1, locks.metrics().lost());
+        assertTrue(locks.metrics().errors() >= 1);
+
+        locks.release(lock);
+        assertEquals(1, locks.metrics().lost());
+        assertEquals(0, locks.metrics().heldNow());
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
