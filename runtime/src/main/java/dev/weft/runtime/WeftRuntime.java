@@ -39,6 +39,18 @@ public final class WeftRuntime {
     }
 
     public static void start(String agentArgs, Instrumentation inst, File agentJar, boolean beforeMain) {
+        // Threads started from here (Redis connect, Netty) inherit this loader; see BridgeDispatcher for why.
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(WeftRuntime.class.getClassLoader());
+        try {
+            startWithRuntimeLoader(agentArgs, inst, beforeMain);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
+    }
+
+    private static void startWithRuntimeLoader(String agentArgs, Instrumentation inst, boolean beforeMain) {
         long started = System.nanoTime();
         Map<String, String> env = System.getenv();
         WeftConfig config;

@@ -3,8 +3,16 @@ package dev.weft.runtime.weave;
 import dev.weft.bootstrap.WeftBridge;
 import java.util.function.LongSupplier;
 
-/** Routes the bridge's calls to the site each woven method was given at weave time. */
+/**
+ * Routes the bridge's calls to the site each woven method was given at weave time.
+ *
+ * <p>While Weft works on an application thread, the thread's context class loader is the runtime's own: Lettuce,
+ * Netty and Reactor look classes up through it, and would otherwise find the application's copies (say, its Netty
+ * 4.1) and fail. Threads the runtime starts from here inherit it.
+ */
 public final class BridgeDispatcher implements WeftBridge.Dispatcher {
+    private static final ClassLoader RUNTIME_LOADER = BridgeDispatcher.class.getClassLoader();
+
     private final SiteRegistry sites;
     private final LongSupplier fencingToken;
 
@@ -15,12 +23,26 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
 
     @Override
     public Object enter(int siteId, Class<?> declaringType, Object self, Object[] arguments) {
-        return sites.get(siteId).enter(declaringType, self, arguments);
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(RUNTIME_LOADER);
+        try {
+            return sites.get(siteId).enter(declaringType, self, arguments);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
     }
 
     @Override
     public void exit(int siteId, Object scope, Throwable thrown) {
-        sites.get(siteId).exit(scope, thrown);
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(RUNTIME_LOADER);
+        try {
+            sites.get(siteId).exit(scope, thrown);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
     }
 
     @Override
