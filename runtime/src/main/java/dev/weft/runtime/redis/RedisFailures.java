@@ -3,6 +3,10 @@ package dev.weft.runtime.redis;
 import dev.weft.api.WeftBackendException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import java.io.IOException;
+import java.util.Locale;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
@@ -30,8 +34,25 @@ final class RedisFailures {
             return new WeftBackendException("Redis at " + address + " refused to " + purpose + " (" + reason
                     + "); check the Redis server's configuration and log", failure);
         }
-        return new WeftBackendException("cannot reach Redis at " + address + " to " + purpose + " (" + reason
-                + "); check redis.uri in weft.yaml and that Redis is running", failure);
+        if (isConnectionFailure(failure)) {
+            return new WeftBackendException("cannot reach Redis at " + address + " to " + purpose + " (" + reason
+                    + "); check redis.uri in weft.yaml and that Redis is running", failure);
+        }
+        // Not Redis's fault: say so, rather than send the operator to check a healthy server.
+        return new WeftBackendException("Weft failed to " + purpose + " on Redis at " + address + " ("
+                + rootOf(failure) + "); this is a Weft bug: please report it with the output of log.level: debug",
+                failure);
+    }
+
+    private static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Lettuce reports rejected-while-disconnected and closed connections as plain RedisExceptions.
+            if (t instanceof RedisConnectionException || t instanceof IOException || t instanceof RedisException
+                    && t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).matches(".*(connect|shut down|closed).*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAccessError(String reply) {
@@ -39,10 +60,15 @@ final class RedisFailures {
     }
 
     private static String rootMessage(Throwable failure) {
+        Throwable root = rootOf(failure);
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    private static Throwable rootOf(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root;
     }
 }
