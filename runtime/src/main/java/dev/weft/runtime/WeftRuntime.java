@@ -85,7 +85,10 @@ public final class WeftRuntime {
         WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken));
         new Weaver(rules, sites, stats).install(inst);
         if (config.jmxEnabled()) {
-            WeftMBeans.register(config, locks.metrics(), stats);
+            // The platform MBean server takes tens of milliseconds to build: not worth delaying main for.
+            Thread jmx = new Thread(() -> WeftMBeans.register(config, locks.metrics(), stats), "weft-jmx-register");
+            jmx.setDaemon(true);
+            jmx.start();
         }
         Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + rules.size()
                 + " lock rule(s) from " + config.source());

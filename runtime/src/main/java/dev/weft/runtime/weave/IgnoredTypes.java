@@ -12,25 +12,24 @@ import net.bytebuddy.utility.JavaModule;
  */
 final class IgnoredTypes implements AgentBuilder.RawMatcher {
     private static final String[] PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.weft."};
+    private static final ClassLoader RUNTIME_LOADER = IgnoredTypes.class.getClassLoader();
 
-    private final ClassLoader runtimeLoader;
-
-    IgnoredTypes(ClassLoader runtimeLoader) {
-        this.runtimeLoader = runtimeLoader;
-    }
-
-    @Override
-    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
-                           Class<?> classBeingRedefined, ProtectionDomain domain) {
-        if (loader == null || loader == runtimeLoader || loader == ClassLoader.getPlatformClassLoader()) {
+    /** {@code name} is a binary name with dots. */
+    static boolean ignores(String name, ClassLoader loader) {
+        if (loader == null || loader == RUNTIME_LOADER || loader == ClassLoader.getPlatformClassLoader()) {
             return true;
         }
-        String name = type.getName();
         for (String prefix : PREFIXES) {
             if (name.startsWith(prefix)) {
                 return true;
             }
         }
         return name.contains("$$") || name.contains("$ByteBuddy$") || name.contains("$HibernateProxy$");
+    }
+
+    @Override
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
+                           Class<?> classBeingRedefined, ProtectionDomain domain) {
+        return ignores(type.getName(), loader);
     }
 }

@@ -1,8 +1,11 @@
 package dev.weft.runtime.weave;
 
 import dev.weft.runtime.log.Log;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -32,18 +35,52 @@ public final class Weaver {
         this.adviceClassFile = ClassFileLocator.ForClassLoader.of(BridgeAdvice.class.getClassLoader());
     }
 
+    /**
+     * Registers the transformer and retransforms configured classes that are already loaded. Byte Buddy itself is
+     * warmed up on a background thread, so it is usually ready before the first configured class loads.
+     */
     public void install(Instrumentation inst) {
         if (rules.isEmpty()) {
             return;
         }
-        new AgentBuilder.Default()
+        Lazy<ClassFileTransformer> byteBuddy = new Lazy<>(this::byteBuddyTransformer);
+        inst.addTransformer(new NameFirstTransformer(rules, byteBuddy), true);
+        retransformLoaded(inst);
+        Thread warmUp = new Thread(byteBuddy::get, "weft-weaver-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
+    private ClassFileTransformer byteBuddyTransformer() {
+        return new AgentBuilder.Default()
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new ErrorListener(stats))
-                .ignore(new IgnoredTypes(Weaver.class.getClassLoader()))
+                .ignore(new IgnoredTypes())
                 .type(selectedByAnyRule())
                 .transform(this::weave)
-                .installOn(inst);
+                .makeRaw();
+    }
+
+    /** Classes loaded before the agent started (or, when attached late, all of them) are woven too. */
+    private void retransformLoaded(Instrumentation inst) {
+        List<Class<?>> selected = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (inst.isModifiableClass(type) && !IgnoredTypes.ignores(type.getName(), type.getClassLoader())
+                    && rules.stream().anyMatch(rule -> LoadedTypes.matches(rule.selector(), type))) {
+                selected.add(type);
+            }
+        }
+        if (selected.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(selected.toArray(new Class<?>[0]));
+        } catch (UnmodifiableClassException | RuntimeException e) {
+            stats.failed();
+            Log.error("could not weave already loaded classes " + selected + "; their configured methods run"
+                    + " WITHOUT Weft. Start the agent with -javaagent rather than attaching it", e);
+        }
     }
 
     private ElementMatcher<TypeDescription> selectedByAnyRule() {
