@@ -7,6 +7,7 @@ import dev.weft.runtime.config.ConfigLocator;
 import dev.weft.runtime.config.ConfigProblem;
 import dev.weft.runtime.config.OnConfigError;
 import dev.weft.runtime.config.WeftConfig;
+import dev.weft.runtime.jmx.MetricsOnlyLocks;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
@@ -85,7 +86,7 @@ public final class WeftRuntime {
         WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken));
         new Weaver(rules, sites, stats).install(inst);
         if (config.jmxEnabled()) {
-            WeftMBeans.register(config, locks.metrics(), stats);
+            WeftMBeans.register(config, new MetricsOnlyLocks(locks.metrics()), stats);
         }
         Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + rules.size()
                 + " lock rule(s) from " + config.source());
