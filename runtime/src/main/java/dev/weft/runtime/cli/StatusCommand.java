@@ -6,6 +6,7 @@ import dev.weft.runtime.jmx.StatusReport;
 import dev.weft.runtime.jmx.WeftStatus;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Optional;
 import javax.management.remote.JMXConnector;
 
@@ -28,6 +29,11 @@ final class StatusCommand {
             report = WeftStatus.read(connector.getMBeanServerConnection(), pid);
         } catch (LocalJvm.AttachFailure e) {
             err.println("weft status: " + e.getMessage());
+            return Cli.PROBLEM;
+        } catch (IOException | UndeclaredThrowableException e) {
+            // MXBean proxies wrap the connection's IOException: the JVM most likely exited while being read.
+            Throwable cause = e instanceof UndeclaredThrowableException ? e.getCause() : e;
+            err.println("weft status: lost the connection to pid " + pid + " while reading it: " + cause);
             return Cli.PROBLEM;
         }
         if (report.isEmpty()) {
