@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * last unit and both sell it. The application knows nothing about locks; Weft adds them from {@code weft.yaml}.
  *
  * <p>Usage: {@code InventoryApp <stock file> <sales file> <clerks> <orders per clerk>}. It prints {@code READY} and
- * opens when it reads a line (or end of input) on standard input, so that several shops can open at once.
+ * opens when it reads a line (or end of input) on standard input, so that several shops can open at once. When its
+ * clerks are done it prints {@code CLOSED failed=<orders that failed>} and exits at the next line (or end of input),
+ * so that whoever runs it can look at the closed shop first.
  */
 public final class InventoryApp {
     public static final String SKU = "widget-42";
@@ -40,8 +42,9 @@ public final class InventoryApp {
         int clerks = Integer.parseInt(args[2]);
         int ordersPerClerk = Integer.parseInt(args[3]);
 
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("READY");
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        in.readLine();
 
         AtomicInteger failed = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -54,6 +57,7 @@ public final class InventoryApp {
             thread.join();
         }
         System.out.println("CLOSED failed=" + failed.get());
+        in.readLine();
     }
 
     /** Takes one unit off the shelf; false when the shelf is empty. */

@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * {@code java -jar demo/target/weft-demo.jar [--quick] [--agent <weft-agent.jar>]}: runs the same overselling shop
- * twice against one redis-server it starts itself, first as is, then with Weft attached by {@code -javaagent}
- * and {@code weft.yaml}, and shows the difference. Exits 1 if the shop still oversold with Weft.
+ * {@code java -jar demo/target/weft-demo.jar [--quick] [--agent <weft-agent.jar>]}: starts a redis-server, then runs
+ * each {@link Act} (an application, first as is, then with Weft attached by {@code -javaagent} and the demo's
+ * {@code weft.yaml}) and shows the difference. Exits 1 if an application still broke its invariant with Weft.
  */
 public final class DemoMain {
+    private static final List<Act> ACTS = List.of(new InventoryAct());
+
     private DemoMain() {
     }
 
@@ -33,8 +36,8 @@ public final class DemoMain {
             if (!run(options)) {
                 System.exit(1);
             }
-        } catch (IllegalStateException shopFailed) {
-            System.out.println("FAILED: " + shopFailed.getMessage());
+        } catch (IllegalStateException applicationFailed) {
+            System.out.println("FAILED: " + applicationFailed.getMessage());
             System.exit(1);
         }
     }
@@ -42,45 +45,15 @@ public final class DemoMain {
     private static boolean run(DemoOptions options) throws IOException {
         Path work = Files.createTempDirectory("weft-demo-");
         Path config = extractConfig(work);
-        System.out.printf("Weft demo: %d shops (JVMs) x %d clerks (threads) sell %d units of one SKU; %d orders arrive.%n",
-                options.shops(), options.clerks(), options.stock(), options.demand());
-
         try (RedisServer redis = RedisServer.start()) {
             System.out.println("redis-server started at " + redis.uri());
-
-            System.out.println();
-            System.out.println("Round 1, without Weft: java -cp weft-demo.jar com.acme.inventory.InventoryApp ...");
-            Outcome plain = new Round(options, work.resolve("round-1")).run(shop -> shop);
-            report(plain);
-
-            String agentArg = "config=" + config;
-            System.out.println();
-            System.out.println("Round 2, with Weft: java -javaagent:" + options.agentJar() + "=" + agentArg
-                    + " -cp weft-demo.jar com.acme.inventory.InventoryApp ...");
-            Outcome woven = new Round(options, work.resolve("round-2"))
-                    .run(shop -> shop.agent(options.agentJar(), agentArg).env("WEFT_DEMO_REDIS", redis.uri()));
-            report(woven);
-
-            System.out.println();
-            if (!woven.consistent()) {
-                System.out.println("FAILED: with Weft the shop should have sold each unit exactly once.");
-                return false;
+            Stage stage = new Stage(options, redis.uri(), config, work);
+            boolean kept = true;
+            for (Act act : ACTS) {
+                kept &= act.run(stage);
             }
-            System.out.println(plain.consistent()
-                    ? "Without Weft the race did not show this time; with Weft it cannot."
-                    : "Same application, same JVMs; only -javaagent and weft.yaml changed.");
-            return true;
+            return kept;
         }
-    }
-
-    private static void report(Outcome outcome) {
-        for (int s = 0; s < outcome.soldByShop().size(); s++) {
-            System.out.printf("  shop %d sold %d%n", s + 1, outcome.soldByShop().get(s));
-        }
-        if (outcome.failedOrders() > 0) {
-            System.out.println("  " + outcome.failedOrders() + " orders failed with an exception");
-        }
-        System.out.println("  " + outcome.summary());
     }
 
     /** The packaged weft.yaml as a file, since the agent reads its config from a path. */

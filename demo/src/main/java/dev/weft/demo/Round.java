@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** One round of the demo: the shops open together on a fresh stock file, sell until the shelf is empty, and close. */
 final class Round {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+    private static final String CLOSED = "CLOSED failed=";
 
     private final DemoOptions options;
     private final Path dir;
@@ -23,8 +25,11 @@ final class Round {
         this.dir = dir;
     }
 
-    /** Runs the shops, each launched as {@code customise} makes it (with the agent, or as is). */
-    Outcome run(UnaryOperator<JavaProcess.Builder> customise) throws IOException {
+    /**
+     * Runs the shops, each launched as {@code customise} makes it (with the agent, or as is), and hands them to
+     * {@code closed} once they have all closed, while they are still running.
+     */
+    Outcome run(UnaryOperator<JavaProcess.Builder> customise, Consumer<List<JavaProcess>> closed) throws IOException {
         Files.createDirectories(dir);
         Path stockFile = dir.resolve("stock");
         Files.writeString(stockFile, Integer.toString(options.stock()));
@@ -37,6 +42,10 @@ final class Round {
             shops.forEach(shop -> shop.awaitLine("READY", START_TIMEOUT));
             System.out.println("  " + shops.size() + " shops started; opening them all at once");
             shops.forEach(shop -> shop.send("open"));
+
+            shops.forEach(shop -> shop.awaitLine(line -> line.startsWith(CLOSED), "CLOSED", RUN_TIMEOUT));
+            closed.accept(shops);
+            shops.forEach(shop -> shop.send("bye"));
 
             int failed = 0;
             List<Integer> sold = new ArrayList<>();
@@ -71,7 +80,7 @@ final class Round {
     private static int failedOrders(JavaProcess shop) {
         shop.stdoutLines().stream().filter(line -> line.startsWith("order failed:")).findFirst()
                 .ifPresent(line -> System.out.println("  " + line));
-        String closed = shop.awaitLine(line -> line.startsWith("CLOSED failed="), "CLOSED", Duration.ZERO);
-        return Integer.parseInt(closed.substring("CLOSED failed=".length()));
+        String closed = shop.awaitLine(line -> line.startsWith(CLOSED), "CLOSED", Duration.ZERO);
+        return Integer.parseInt(closed.substring(CLOSED.length()));
     }
 }

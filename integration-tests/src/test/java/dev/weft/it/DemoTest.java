@@ -19,6 +19,13 @@ class DemoTest {
             assertTrue(out.stream().anyMatch(line -> line.startsWith("Round 1, without Weft")), demo.report());
             assertTrue(out.stream().anyMatch(line -> line.startsWith("Round 2, with Weft: java -javaagent:")), demo.report());
             assertTrue(out.contains("  sold 40 of 40, stock 0: no oversell"), demo.report());
+            int status = out.indexOf("java -jar " + Path.of("agent", "target", "weft-agent.jar")
+                    + " status <pid of shop 1>, once it had closed:");
+            assertTrue(status > 0 && out.get(status + 1).startsWith("  Weft "), demo.report());
+            assertTrue(out.stream().anyMatch(line -> line.matches(
+                    " +\\d+:5 +com\\.acme\\.inventory\\.InventoryApp#reserve\\(\\.\\.\\) +1 .*")), demo.report());
+            assertTrue(out.stream().anyMatch(line -> line.matches("  Locks: \\d+ acquired, 0 busy, 0 lost, 0 errors, 0 held now")),
+                    demo.report());
         }
     }
 }

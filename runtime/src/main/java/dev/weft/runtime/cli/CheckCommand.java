@@ -35,49 +35,55 @@ final class CheckCommand {
             config = ConfigLoader.load(configFile, System.getenv());
         } catch (ConfigException e) {
             e.problems().forEach(p -> out.println(p.format()));
-            return 1;
+            out.println("PROBLEMS FOUND: " + Tally.count(e.problems().size(), "config error", "config errors"));
+            return Cli.PROBLEM;
         }
+        Tally tally = new Tally();
         List<ConfigProblem> unsupported = Capabilities.unsupported(config);
         unsupported.forEach(p -> out.println(p.format()));
-        boolean ok = unsupported.isEmpty();
+        tally.configErrors = unsupported.size();
 
-        List<RuleCheck> rules = new ArrayList<>();
-        config.locks().forEach(rule -> rules.add(new LockRuleCheck(rule)));
+        List<Rule> rules = new ArrayList<>();
+        config.locks().forEach(rule -> rules.add(new Rule("lock", new LockRuleCheck(rule))));
         try (ClassPath classPath = new ClassPath(classPathSpec)) {
+            out.println("Checking " + configFile + " against " + classPath.classNames().size() + " classes in "
+                    + classPathSpec);
             for (String entry : classPath.missing()) {
                 out.println("class path entry not found: " + entry);
-                ok = false;
             }
+            tally.missingEntries = classPath.missing().size();
             TypePool pool = TypePool.Default.of(classPath.locator());
-            for (RuleCheck rule : rules) {
-                ok &= report(rule, classPath, pool);
+            for (Rule rule : rules) {
+                report(rule, classPath, pool, tally);
             }
         }
-        out.println(ok ? "OK" : "PROBLEMS FOUND");
-        return ok ? 0 : 1;
+        out.println();
+        out.println(tally.summary(rules.size()));
+        return tally.ok() ? Cli.OK : Cli.PROBLEM;
     }
 
-    private boolean report(RuleCheck rule, ClassPath classPath, TypePool pool) {
-        out.println(rule.position() + ": " + rule.selector().text());
+    private void report(Rule rule, ClassPath classPath, TypePool pool, Tally tally) {
+        out.println(rule.check().position() + ": " + rule.kind() + " " + rule.check().selector().text());
         int matched = 0;
-        boolean ok = true;
         for (String className : classPath.classNames()) {
-            Optional<TypeDescription> type = candidate(rule, className, pool);
+            Optional<TypeDescription> type = candidate(rule.check(), className, pool);
             if (type.isEmpty()) {
                 continue;
             }
-            for (MethodDescription method : WeavableMethods.matching(rule.selector(), type.get())) {
+            for (MethodDescription method : WeavableMethods.matching(rule.check().selector(), type.get())) {
                 matched++;
-                Optional<String> problem = rule.problemWith(method, classPath.locator());
-                out.println("    " + signature(type.get(), method) + problem.map(p -> "    ERROR: " + p).orElse(""));
-                ok &= problem.isEmpty();
+                out.println("    " + signature(type.get(), method));
+                Optional<String> problem = rule.check().problemWith(method, classPath.locator());
+                problem.ifPresent(p -> out.println("        ERROR: " + p));
+                tally.matchedMethods++;
+                tally.badMethods += problem.isPresent() ? 1 : 0;
             }
         }
         if (matched == 0) {
-            out.println("    matches nothing in this class path");
-            return false;
+            out.println("    MATCHES NOTHING in this class path: check the class name (nested classes with $), the"
+                    + " method name and the parameter types");
+            tally.unmatchedSelectors++;
         }
-        return ok;
     }
 
     /** Names first: a type description (which reads the class file) only for names that can match. */
@@ -101,5 +107,44 @@ final class CheckCommand {
         List<String> parameters = new ArrayList<>();
         method.getParameters().asTypeList().asErasures().forEach(t -> parameters.add(t.getActualName()));
         return type.getName() + "#" + method.getName() + "(" + String.join(", ", parameters) + ")";
+    }
+
+    /** A rule and what it is called in the report ({@code lock}; with TCC also {@code global}, {@code participant}). */
+    private record Rule(String kind, RuleCheck check) {
+    }
+
+    private static final class Tally {
+        int configErrors;
+        int missingEntries;
+        int matchedMethods;
+        int badMethods;
+        int unmatchedSelectors;
+
+        boolean ok() {
+            return configErrors + missingEntries + badMethods + unmatchedSelectors == 0;
+        }
+
+        String summary(int selectors) {
+            if (ok()) {
+                return "OK: " + count(selectors, "selector", "selectors") + ", "
+                        + count(matchedMethods, "method", "methods") + " matched";
+            }
+            List<String> problems = new ArrayList<>();
+            add(problems, configErrors, "config error", "config errors");
+            add(problems, missingEntries, "class path entry not found", "class path entries not found");
+            add(problems, unmatchedSelectors, "selector matches nothing", "selectors match nothing");
+            add(problems, badMethods, "method cannot be woven as configured", "methods cannot be woven as configured");
+            return "PROBLEMS FOUND: " + String.join(", ", problems);
+        }
+
+        private static void add(List<String> problems, int n, String one, String many) {
+            if (n > 0) {
+                problems.add(count(n, one, many));
+            }
+        }
+
+        private static String count(int n, String one, String many) {
+            return n + " " + (n == 1 ? one : many);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.weft.runtime.jmx;
 
+import java.util.List;
+
 /** {@code dev.weft:type=Agent}: what the agent was told and what it wove. */
 public interface AgentMXBean {
     String getVersion();
@@ -14,4 +16,10 @@ public interface AgentMXBean {
 
     /** Types Weft tried to weave and could not (see the error log). */
     long getWeaveFailures();
+
+    /** Every selector of the config, in file order, with its counts since start. */
+    List<SelectorView> getSelectors();
+
+    /** Selectors that have woven no method yet, as {@code file:line:column: selector}. */
+    List<String> getUnmatchedSelectors();
 }

@@ -2,44 +2,61 @@ package dev.weft.runtime.jmx;
 
 import dev.weft.runtime.WeftVersion;
 import dev.weft.runtime.config.WeftConfig;
-import dev.weft.runtime.lock.LockMetrics;
+import dev.weft.runtime.lock.LockRuleCheck;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.weave.WeaveStats;
 import java.lang.management.ManagementFactory;
+import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardEmitterMBean;
+import javax.management.StandardMBean;
 
-/** Registers Weft's MXBeans on the platform MBean server, readable in JConsole and by {@code weft status}. */
+/** Weft's MXBeans on the platform MBean server, readable in JConsole and by {@code weft status}. */
 public final class WeftMBeans {
+    public static final ObjectName AGENT = name("dev.weft:type=Agent");
+    public static final ObjectName LOCKS = name("dev.weft:type=Locks");
+    public static final ObjectName TRANSACTIONS = name("dev.weft:type=Transactions");
+
     private WeftMBeans() {
     }
 
-    public static void register(WeftConfig config, LockMetrics locks, WeaveStats weaving) {
-        String version = WeftVersion.get();
-        register("dev.weft:type=Agent", new AgentMXBean() {
-            @Override public String getVersion() { return version; }
-            @Override public String getConfigFile() { return String.valueOf(config.source()); }
-            @Override public long getWovenMethods() { return weaving.wovenMethods(); }
-            @Override public long getRejectedMethods() { return weaving.rejectedMethods(); }
-            @Override public long getWeaveFailures() { return weaving.failedTypes(); }
-        });
-        register("dev.weft:type=Locks", new LocksMXBean() {
-            @Override public long getAcquired() { return locks.acquired(); }
-            @Override public long getBusy() { return locks.busy(); }
-            @Override public long getLost() { return locks.lost(); }
-            @Override public long getErrors() { return locks.errors(); }
-            @Override public long getHeldNow() { return locks.heldNow(); }
-        });
+    public static void register(WeftConfig config, LockIntrospection locks, WeaveStats weaving) {
+        register(ManagementFactory.getPlatformMBeanServer(), String.valueOf(config.source()), locks, weaving);
     }
 
-    private static void register(String name, Object mbean) {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    static void register(MBeanServer server, String configFile, LockIntrospection locks, WeaveStats weaving) {
+        register(server, AGENT, AgentMXBean.class, new AgentBean(WeftVersion.get(), configFile, weaving), null);
+        WeftNotifier lockEvents = new WeftNotifier(LOCKS, LocksBean.NOTIFICATIONS);
+        LocksBean bean = new LocksBean(locks, () -> weaving.selectors().stream()
+                .filter(s -> s.rule() instanceof LockRuleCheck).toList(), lockEvents);
+        register(server, LOCKS, LocksMXBean.class, bean, lockEvents);
+    }
+
+    /**
+     * Registers {@code bean} as an MXBean under {@code name}, with the notifications of {@code notifier} (or none
+     * when it is null). A failure is logged, never thrown: monitoring must not stop the application.
+     */
+    public static <T> void register(MBeanServer server, ObjectName name, Class<T> type, T bean, WeftNotifier notifier) {
         try {
-            server.registerMBean(mbean, new ObjectName(name));
+            StandardMBean mbean = notifier == null
+                    ? new StandardMBean(bean, type, true)
+                    : new StandardEmitterMBean(bean, type, true, notifier);
+            server.registerMBean(mbean, name);
+        } catch (InstanceAlreadyExistsException e) {
+            Log.warn("JMX bean " + name + " is registered already (is Weft attached to this JVM twice?); keeping the"
+                    + " first one");
         } catch (JMException e) {
-            // Monitoring must never stop the application; the locks themselves are unaffected.
-            Log.warn("could not register JMX bean " + name + ": " + e.getMessage());
+            Log.warn("could not register JMX bean " + name + ": " + e);
+        }
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (JMException e) {
+            throw new IllegalArgumentException(name, e);
         }
     }
 }

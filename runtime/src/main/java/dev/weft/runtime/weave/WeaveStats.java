@@ -1,17 +1,25 @@
 package dev.weft.runtime.weave;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the weaver did, per rule, for JMX and for the "selector matched nothing" report. */
+/** What the weaver did, per selector in config order, for JMX and for the "selector matched nothing" report. */
 public final class WeaveStats {
-    private final Map<WeaveRule, LongAdder> wovenMethods = new ConcurrentHashMap<>();
+    private final Map<RuleCheck, SelectorStats> byRule = new ConcurrentHashMap<>();
+    private final List<SelectorStats> selectors = new CopyOnWriteArrayList<>();
     private final LongAdder rejectedMethods = new LongAdder();
     private final LongAdder failedTypes = new LongAdder();
 
-    void woven(WeaveRule rule) {
-        wovenMethods.computeIfAbsent(rule, r -> new LongAdder()).increment();
+    /** Starts counting for {@code rule}, so that a selector that never weaves anything is listed too. */
+    SelectorStats track(RuleCheck rule) {
+        return byRule.computeIfAbsent(rule, r -> {
+            SelectorStats stats = new SelectorStats(r);
+            selectors.add(stats);
+            return stats;
+        });
     }
 
     void rejected() {
@@ -22,13 +30,17 @@ public final class WeaveStats {
         failedTypes.increment();
     }
 
-    public long wovenMethods(WeaveRule rule) {
-        LongAdder count = wovenMethods.get(rule);
-        return count == null ? 0 : count.sum();
+    public List<SelectorStats> selectors() {
+        return List.copyOf(selectors);
+    }
+
+    /** Selectors that have woven no method so far; classes load lazily, so one may still match later. */
+    public List<SelectorStats> unmatched() {
+        return selectors.stream().filter(s -> s.wovenMethods() == 0).toList();
     }
 
     public long wovenMethods() {
-        return wovenMethods.values().stream().mapToLong(LongAdder::sum).sum();
+        return selectors.stream().mapToLong(SelectorStats::wovenMethods).sum();
     }
 
     public long rejectedMethods() {

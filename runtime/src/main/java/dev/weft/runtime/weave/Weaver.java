@@ -32,6 +32,7 @@ public final class Weaver {
         this.rules = List.copyOf(rules);
         this.sites = sites;
         this.stats = stats;
+        rules.forEach(stats::track);
         this.adviceClassFile = ClassFileLocator.ForClassLoader.of(BridgeAdvice.class.getClassLoader());
     }
 
@@ -50,6 +51,7 @@ public final class Weaver {
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::reportUnmatched, "weft-unmatched-report"));
     }
 
     private ClassFileTransformer byteBuddyTransformer() {
@@ -83,6 +85,17 @@ public final class Weaver {
         }
     }
 
+    /**
+     * Once, at exit: a selector that wove nothing during the whole run is most likely misspelt. It cannot be known
+     * earlier, since a matching class may load at any time; until then JMX lists it as unmatched.
+     */
+    private void reportUnmatched() {
+        for (SelectorStats selector : stats.unmatched()) {
+            Log.warn(selector.rule().position() + ": " + selector.rule().selector().text() + " matched no method"
+                    + " of any class loaded during this run; check it with java -jar weft-agent.jar check");
+        }
+    }
+
     private ElementMatcher<TypeDescription> selectedByAnyRule() {
         return type -> {
             for (WeaveRule rule : rules) {
@@ -101,13 +114,14 @@ public final class Weaver {
             if (!WeavableMethods.typeMatches(rule.selector(), type)) {
                 continue;
             }
+            SelectorStats selector = stats.track(rule);
             for (MethodDescription.InDefinedShape method : WeavableMethods.matching(rule.selector(), type)) {
-                int siteId = sites.register(siteFor(rule, method, classFiles));
+                int siteId = sites.register(new CountingSite(siteFor(rule, method, classFiles), selector));
                 builder = builder.visit(Advice.withCustomMapping()
                         .bind(SiteId.class, siteId)
                         .to(BridgeAdvice.class, adviceClassFile)
                         .on(ElementMatchers.is(method)));
-                stats.woven(rule);
+                selector.woven();
                 Log.debug("wove " + type.getName() + "#" + method.getName() + method.getDescriptor()
                         + " for " + rule.selector().text() + " (" + rule.position() + ")");
             }

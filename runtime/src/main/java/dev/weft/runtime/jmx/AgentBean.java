@@ -1,0 +1,58 @@
+package dev.weft.runtime.jmx;
+
+import dev.weft.runtime.weave.SelectorStats;
+import dev.weft.runtime.weave.WeaveStats;
+import java.util.List;
+
+/** {@link AgentMXBean} over the weaver's counts. */
+final class AgentBean implements AgentMXBean {
+    private final String version;
+    private final String configFile;
+    private final WeaveStats weaving;
+
+    AgentBean(String version, String configFile, WeaveStats weaving) {
+        this.version = version;
+        this.configFile = configFile;
+        this.weaving = weaving;
+    }
+
+    @Override
+    public String getVersion() {
+        return version;
+    }
+
+    @Override
+    public String getConfigFile() {
+        return configFile;
+    }
+
+    @Override
+    public long getWovenMethods() {
+        return weaving.wovenMethods();
+    }
+
+    @Override
+    public long getRejectedMethods() {
+        return weaving.rejectedMethods();
+    }
+
+    @Override
+    public long getWeaveFailures() {
+        return weaving.failedTypes();
+    }
+
+    @Override
+    public List<SelectorView> getSelectors() {
+        return weaving.selectors().stream().map(AgentBean::view).toList();
+    }
+
+    @Override
+    public List<String> getUnmatchedSelectors() {
+        return weaving.unmatched().stream().map(s -> s.rule().position() + ": " + s.rule().selector().text()).toList();
+    }
+
+    private static SelectorView view(SelectorStats s) {
+        return new SelectorView(s.rule().selector().text(), s.rule().position().toString(), s.wovenMethods(),
+                s.calls(), s.failures(), s.skipped(), s.waitTimes(), s.runTimes());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.weft.runtime.jmx;
+
+import dev.weft.runtime.weave.Percentiles;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code weft status} shows about one JVM, read from its Weft MBeans; {@code --json} prints exactly this.
+ *
+ * @param locks        null when the JVM has no {@code dev.weft:type=Locks}
+ * @param transactions null when no transactions are configured ({@code dev.weft:type=Transactions} absent)
+ */
+public record StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
+                           long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions) {
+
+    public record Locks(long acquired, long busy, long lost, long errors, long heldNow, List<HeldLockView> held,
+                        Map<String, Integer> waiters, Percentiles waitTimes, Percentiles holdTimes) {
+    }
+
+    public record Transactions(long begun, long committed, long rolledBack, long active, long recovering, long failed,
+                               List<TransactionView> open, List<TransactionView> failedTransactions) {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.weft.runtime.jmx;
+
+import java.io.IOException;
+import java.util.Optional;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+
+/** Reads a {@link StatusReport} from Weft's MBeans over any JMX connection, local or attached. */
+public final class WeftStatus {
+    private WeftStatus() {
+    }
+
+    /** Empty when the JVM has no {@code dev.weft:type=Agent}: Weft is not running there, or its JMX is off. */
+    public static Optional<StatusReport> read(MBeanServerConnection jvm, long pid) throws IOException {
+        if (!jvm.isRegistered(WeftMBeans.AGENT)) {
+            return Optional.empty();
+        }
+        AgentMXBean agent = proxy(jvm, WeftMBeans.AGENT, AgentMXBean.class);
+        return Optional.of(new StatusReport(pid, agent.getVersion(), agent.getConfigFile(), agent.getWovenMethods(),
+                agent.getRejectedMethods(), agent.getWeaveFailures(), agent.getSelectors(),
+                jvm.isRegistered(WeftMBeans.LOCKS) ? locks(proxy(jvm, WeftMBeans.LOCKS, LocksMXBean.class)) : null,
+                jvm.isRegistered(WeftMBeans.TRANSACTIONS)
+                        ? transactions(proxy(jvm, WeftMBeans.TRANSACTIONS, TransactionsMXBean.class))
+                        : null));
+    }
+
+    private static StatusReport.Locks locks(LocksMXBean locks) {
+        return new StatusReport.Locks(locks.getAcquired(), locks.getBusy(), locks.getLost(), locks.getErrors(),
+                locks.getHeldNow(), locks.getHeldLocks(), locks.getWaiters(), locks.getWaitTimes(),
+                locks.getHoldTimes());
+    }
+
+    private static StatusReport.Transactions transactions(TransactionsMXBean tx) {
+        return new StatusReport.Transactions(tx.getBegun(), tx.getCommitted(), tx.getRolledBack(), tx.getActive(),
+                tx.getRecovering(), tx.getFailed(), tx.getOpenTransactions(), tx.getFailedTransactions());
+    }
+
+    private static <T> T proxy(MBeanServerConnection jvm, ObjectName name, Class<T> type) {
+        return JMX.newMXBeanProxy(jvm, name, type);
+    }
+}

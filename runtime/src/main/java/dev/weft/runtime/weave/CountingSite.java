@@ -1,0 +1,45 @@
+package dev.weft.runtime.weave;
+
+/**
+ * Counts and times the calls of one woven method for its selector's {@link SelectorStats}, around the real site.
+ * The scope handed back to the advice carries the body's start time, so nothing per call is kept anywhere else.
+ */
+final class CountingSite implements Site {
+    private final Site site;
+    private final SelectorStats stats;
+
+    CountingSite(Site site, SelectorStats stats) {
+        this.site = site;
+        this.stats = stats;
+    }
+
+    @Override
+    public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
+        stats.called();
+        long called = System.nanoTime();
+        Object scope;
+        try {
+            scope = site.enter(declaringType, self, arguments);
+        } catch (Throwable refused) {
+            stats.failed(System.nanoTime() - called);
+            throw refused;
+        }
+        long entered = System.nanoTime();
+        if (scope == null) {
+            stats.skipped(entered - called);
+            return null;
+        }
+        stats.entered(entered - called);
+        return new Entered(scope, entered);
+    }
+
+    @Override
+    public void exit(Object scope, Throwable thrown) {
+        Entered entered = (Entered) scope;
+        stats.exited(System.nanoTime() - entered.at());
+        site.exit(entered.scope(), thrown);
+    }
+
+    private record Entered(Object scope, long at) {
+    }
+}

@@ -1,0 +1,100 @@
+package dev.weft.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.runtime.jmx.HeldLockView;
+import dev.weft.runtime.jmx.SelectorView;
+import dev.weft.runtime.jmx.StatusReport;
+import dev.weft.runtime.jmx.TransactionView;
+import dev.weft.runtime.weave.Percentiles;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What {@code weft status} prints for a report: a table for people, the same facts as JSON for scripts. */
+class StatusOutputTest {
+    private static final Percentiles NONE = new Percentiles(0, 0, 0, 0, 0);
+    private static final Percentiles WAITS = new Percentiles(40, 0.5, 2, 12.4, 30);
+    private static final Percentiles HOLDS = new Percentiles(39, 1, 3, 1500, 2000);
+
+    private static final StatusReport LOCKS_ONLY = new StatusReport(4242, "1.0", "/etc/weft.yaml", 1, 0, 0,
+            List.of(new SelectorView("com.acme.Shop#reserve(..)", "/etc/weft.yaml:7:5", 1, 40, 1, 0, WAITS, HOLDS),
+                    new SelectorView("com.acme.Shop#restock(..)", "/etc/weft.yaml:10:5", 0, 0, 0, 0, NONE, NONE)),
+            new StatusReport.Locks(39, 1, 0, 0, 1,
+                    List.of(new HeldLockView("sku:widget-42", "clerk-3", 1732612345678901L, 1500, 8500, false)),
+                    Map.of("sku:widget-42", 3), WAITS, HOLDS),
+            null);
+
+    @Test
+    void theTableShowsTheSelectorsHeldLocksAndWaiters() {
+        List<String> lines = StatusText.render(LOCKS_ONLY).lines().toList();
+
+        assertEquals("Weft 1.0 in pid 4242, config /etc/weft.yaml", lines.get(0));
+        assertContains(lines,
+                "  AT    SELECTOR                   WOVEN  CALLS  FAILED  SKIPPED  WAIT p99  RUN p99",
+                "  7:5   com.acme.Shop#reserve(..)  1      40     1       0        12ms      1.5s",
+                "  10:5  com.acme.Shop#restock(..)  0      0      0       0        -         -        matched nothing yet",
+                "Locks: 39 acquired, 1 busy, 0 lost, 0 errors, 1 held now",
+                "  wait  p50 0.50ms  p90 2.00ms  p99 12ms  max 30ms  (40 calls)",
+                "    KEY            HOLDER   TOKEN             HELD FOR  LEASE LEFT",
+                "    sku:widget-42  clerk-3  1732612345678901  1.5s      8.5s",
+                "    KEY            THREADS WAITING",
+                "    sku:widget-42  3",
+                "Transactions: no transactions configured");
+    }
+
+    @Test
+    void openAndFailedTransactionsAreListedWhenConfigured() {
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(), null,
+                new StatusReport.Transactions(10, 7, 1, 1, 0, 1,
+                        List.of(new TransactionView("tx-1", "TRYING", 1200, 2, "com.acme.Bank#transfer(..)")),
+                        List.of(new TransactionView("tx-0", "FAILED", 185_000, 2, "cancel keeps failing"))));
+
+        List<String> lines = StatusText.render(report).lines().toList();
+
+        assertContains(lines,
+                "Transactions: 10 begun, 7 committed, 1 rolled back, 1 active, 0 recovering, 1 failed",
+                "  Open",
+                "    tx-1  TRYING  1.2s  2         com.acme.Bank#transfer(..)",
+                "  FAILED (need an operator)",
+                "    tx-0  FAILED  3m05s  2         cancel keeps failing");
+    }
+
+    @Test
+    void nothingHeldAndNobodyWaitingSaySo() {
+        StatusReport idle = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(),
+                new StatusReport.Locks(0, 0, 0, 0, 0, List.of(), Map.of(), NONE, NONE), null);
+
+        assertContains(StatusText.render(idle).lines().toList(), "  Held locks: none", "  Waiters: none");
+    }
+
+    @Test
+    void jsonCarriesTheSameFacts() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(StatusCommand.json(LOCKS_ONLY));
+
+        assertEquals(4242, json.get("pid").asLong());
+        assertEquals("com.acme.Shop#restock(..)", json.at("/selectors/1/selector").asText());
+        assertEquals(0, json.at("/selectors/1/wovenMethods").asLong());
+        assertEquals(12.4, json.at("/selectors/0/waitTimes/p99Millis").asDouble());
+        assertEquals("sku:widget-42", json.at("/locks/held/0/key").asText());
+        assertEquals(1732612345678901L, json.at("/locks/held/0/token").asLong());
+        assertEquals(3, json.at("/locks/waiters/sku:widget-42").asInt());
+        assertTrue(json.get("transactions").isNull(), "no transactions configured");
+    }
+
+    @Test
+    void durationsReadAtAGlance() {
+        assertEquals(List.of("0.04ms", "9.99ms", "250ms", "2.5s", "1m00s"), List.of(StatusText.duration(0.04),
+                StatusText.duration(9.99), StatusText.duration(250), StatusText.duration(2500),
+                StatusText.duration(60_000)));
+    }
+
+    private static void assertContains(List<String> lines, String... expected) {
+        for (String line : expected) {
+            assertTrue(lines.contains(line), "missing line\n" + line + "\nin\n" + String.join("\n", lines));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.weft.runtime.jmx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.management.MBeanServerFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code weft status} reads through MXBean proxies, as it does over an attached connection. */
+class WeftStatusTest {
+    @TempDir
+    Path dir;
+    Fixture jvm;
+
+    @BeforeEach
+    void register() throws Exception {
+        jvm = new Fixture(dir);
+    }
+
+    @Test
+    void aJvmWithoutWeftHasNoReport() throws Exception {
+        assertTrue(WeftStatus.read(MBeanServerFactory.newMBeanServer(), 1).isEmpty());
+    }
+
+    @Test
+    void theReportHoldsTheAgentTheSelectorsAndTheLocks() throws Exception {
+        HeldLockView held = new HeldLockView("sku:1", "clerk-1", 42, 1500, 8500, false);
+        jvm.locks.acquired = 3;
+        jvm.locks.held = List.of(held);
+        jvm.locks.waiters = Map.of("sku:1", 2);
+
+        StatusReport report = WeftStatus.read(jvm.server, 4242).orElseThrow();
+
+        assertEquals(4242, report.pid());
+        assertEquals(jvm.configFile.toString(), report.configFile());
+        assertEquals(List.of(Fixture.RESERVE, Fixture.RESTOCK),
+                report.selectors().stream().map(SelectorView::selector).toList());
+        assertEquals(3, report.selectors().get(0).calls());
+        assertEquals(3, report.locks().acquired());
+        assertEquals(1, report.locks().heldNow());
+        assertEquals(List.of(held), report.locks().held());
+        assertEquals(Map.of("sku:1", 2), report.locks().waiters());
+        assertEquals(2, report.locks().holdTimes().count());
+        assertNull(report.transactions(), "no Transactions bean: no transactions configured");
+    }
+
+    @Test
+    void transactionsAreReadWhenTheirBeanIsRegistered() throws Exception {
+        TransactionView open = new TransactionView("tx-1", "TRYING", 1200, 2, "com.acme.Bank#transfer(..)");
+        TransactionView failed = new TransactionView("tx-0", "FAILED", 90000, 2, "cancel keeps failing: timeout");
+        WeftMBeans.register(jvm.server, WeftMBeans.TRANSACTIONS, TransactionsMXBean.class,
+                new Transactions(List.of(open), List.of(failed)), null);
+
+        StatusReport.Transactions tx = WeftStatus.read(jvm.server, 1).orElseThrow().transactions();
+
+        assertEquals(List.of(10L, 7L, 1L, 1L, 0L, 1L),
+                List.of(tx.begun(), tx.committed(), tx.rolledBack(), tx.active(), tx.recovering(), tx.failed()));
+        assertEquals(List.of(open), tx.open());
+        assertEquals(List.of(failed), tx.failedTransactions());
+    }
+
+    private record Transactions(List<TransactionView> open, List<TransactionView> failed)
+            implements TransactionsMXBean {
+        @Override public long getBegun() { return 10; }
+        @Override public long getCommitted() { return 7; }
+        @Override public long getRolledBack() { return 1; }
+        @Override public long getActive() { return open.size(); }
+        @Override public long getRecovering() { return 0; }
+        @Override public long getFailed() { return failed.size(); }
+        @Override public List<TransactionView> getOpenTransactions() { return open; }
+        @Override public List<TransactionView> getFailedTransactions() { return failed; }
+    }
+}
