@@ -15,7 +15,7 @@ final class WeftYaml {
         StringBuilder yaml = new StringBuilder("""
                 redis:
                   uri: ${REDIS_URI}
-                  timeout: 1s
+                  timeout: 5s
                 locks:
                 """);
         for (String method : methods) {

@@ -18,7 +18,10 @@ final class LazyConnection<C extends StatefulConnection<String, String>> {
         this.connector = connector;
     }
 
-    /** The connection, or the attempt that will make it. Never blocks on the network. */
+    /**
+     * The connection, or the attempt that will make it, as a view of its own per caller: a caller that gives up
+     * waiting cancels its view, never the attempt other callers share. Never blocks on the network.
+     */
     synchronized CompletableFuture<C> get() {
         if (closed) {
             return CompletableFuture.failedFuture(new RedisException("Weft's Redis client is shut down"));
@@ -30,7 +33,7 @@ final class LazyConnection<C extends StatefulConnection<String, String>> {
                 return CompletableFuture.failedFuture(cannotStart);
             }
         }
-        return current;
+        return current.copy();
     }
 
     /** The connection if it is made already, else null. */

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisException;
 import java.io.IOException;
 import java.util.Locale;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
 /** Turns a failed Redis call into the exception the application sees, with a message that says what to check. */
@@ -20,7 +21,9 @@ final class RedisFailures {
      * @param purpose  what Weft was doing, completing "... to {purpose}", e.g. {@code lock "sku:1"}
      */
     static WeftBackendException backendException(String address, Duration timeout, String purpose, Throwable failure) {
-        if (failure instanceof TimeoutException || failure instanceof RedisCommandTimeoutException) {
+        // A cancelled reply is one that a waiter gave up on at its deadline.
+        if (failure instanceof TimeoutException || failure instanceof RedisCommandTimeoutException
+                || failure instanceof CancellationException) {
             return new WeftBackendException("Redis at " + address + " did not answer within " + Durations.text(timeout)
                     + " to " + purpose + "; check that Redis is running and not overloaded, or raise redis.timeout in"
                     + " weft.yaml", failure);

@@ -55,13 +55,33 @@ public final class Weaver {
     }
 
     private ClassFileTransformer byteBuddyTransformer() {
-        return new AgentBuilder.Default()
+        return newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(new ErrorListener(stats))
                 .ignore(new IgnoredTypes())
                 .type(selectedByAnyRule())
                 .transform(this::weave)
                 .makeRaw();
+    }
+
+    /**
+     * {@code AgentBuilder.Default} eagerly prepares Byte Buddy's "Nexus" (which we never use, since class formats
+     * stay unchanged), and that touches {@code sun.misc.Unsafe}: Java 24+ then prints a deprecation warning into the
+     * application's output. Byte Buddy reads this property once, when it first needs it, so it is set only for the
+     * moment of construction and the application's own Byte Buddy, if any, never sees it.
+     */
+    private static AgentBuilder newAgentBuilder() {
+        String property = "net.bytebuddy.nexus.disabled";
+        String previous = System.setProperty(property, "true");
+        try {
+            return new AgentBuilder.Default();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, previous);
+            }
+        }
     }
 
     /** Classes loaded before the agent started (or, when attached late, all of them) are woven too. */
