@@ -102,6 +102,19 @@ public final class RedisEndpoint implements AutoCloseable {
                 : send(connection, command).toCompletableFuture();
     }
 
+    /**
+     * Sends one command without waiting, connecting first if need be; for calls made to several servers at once.
+     * The reply fails after {@code redis.timeout} at the latest (Lettuce's command timeout).
+     */
+    public <T> CompletableFuture<T> send(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        return commands.get().thenCompose(connection -> send(connection, command));
+    }
+
+    /** Turns the failure of a call made with {@link #send} into the exception the application sees. */
+    public WeftBackendException failure(String purpose, Throwable failure) {
+        return RedisFailures.backendException(address, timeout, purpose, Replies.cause(failure));
+    }
+
     /** Listens on the pub/sub connection; to be called before the first {@link #pubSub}. */
     public void addPubSubListener(RedisPubSubListener<String, String> listener) {
         pubSubListeners.add(listener);

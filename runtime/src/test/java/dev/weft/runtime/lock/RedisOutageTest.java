@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.redis.Eventually;
@@ -51,7 +52,7 @@ class RedisOutageTest {
     void aRedisThatIsNotThereFailsTheAcquireWithAMessageSayingWhatToCheck() throws IOException {
         String uri = "redis://127.0.0.1:" + unusedPort();
         try (LockService nowhere = service(uri)) {
-            nowhere.startConnecting();
+            nowhere.startConnecting(LockMode.SINGLE);
 
             WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
                     () -> assertThrows(WeftBackendException.class, () -> nowhere.acquire("sku:1", OPTIONS)));
