@@ -91,15 +91,16 @@ final class QuorumLock implements AutoCloseable {
     Attempt acquire(String key, String owner, Duration lease, boolean join, String purpose) {
         Fanout<LockScripts.Reply> fanout = Fanout.send(nodes, redis -> scripts.acquire(redis, key, owner, lease, join));
         await(fanout.decided(settled(LockScripts.Reply::granted)));
+        // One snapshot for every decision below: replies keep coming in meanwhile.
         List<LockScripts.Reply> replies = fanout.replies();
-        int granted = fanout.count(LockScripts.Reply::granted);
+        int granted = (int) replies.stream().filter(LockScripts.Reply::granted).count();
         long validUntil = replies.stream().filter(LockScripts.Reply::granted)
                 .mapToLong(LockScripts.Reply::heldUntilNanos).min().orElse(0) - driftNanos(lease);
         if (granted >= quorum && validUntil - System.nanoTime() > 0) {
             return new Attempt(replies.stream().mapToLong(LockScripts.Reply::token).max().orElseThrow(), validUntil, 0,
                     false);
         }
-        int unknown = nodes.size() - fanout.answered() + fanout.failed();
+        int unknown = nodes.size() - replies.size();
         if (granted > 0 || unknown > 0) {
             leave(key, owner);
         }
@@ -120,10 +121,11 @@ final class QuorumLock implements AutoCloseable {
     boolean release(String key, String owner, long token, String purpose) {
         Fanout<Boolean> fanout = Fanout.send(nodes, redis -> scripts.release(redis, key, owner, floor(token)));
         await(fanout.decided(settled(Boolean::booleanValue)));
-        if (fanout.count(Boolean::booleanValue) >= quorum) {
+        List<Boolean> replies = fanout.replies();
+        if (replies.stream().filter(Boolean::booleanValue).count() >= quorum) {
             return true;
         }
-        if (nodes.size() - fanout.answered() + fanout.failed() > nodes.size() - quorum) {
+        if (nodes.size() - replies.size() > nodes.size() - quorum) {
             throw failure(fanout, purpose);
         }
         return false;
@@ -182,9 +184,11 @@ final class QuorumLock implements AutoCloseable {
         if (nodes.size() == 1) {
             return first != null ? first : nodes.get(0).failure(purpose, new TimeoutException());
         }
-        return new WeftBackendException("only " + (fanout.answered() - fanout.failed()) + " of " + nodes.size()
-                + " Redis nodes in redis.nodes answered to " + purpose + ", and " + quorum + " are needed; "
-                + (first == null ? "the others did not answer within " + Durations.text(timeout)
-                        : "first problem: " + first.getMessage()), first);
+        int failed = fanout.failed();
+        return new WeftBackendException(failed + " of " + nodes.size() + " Redis nodes in redis.nodes failed"
+                + (failed > nodes.size() - quorum ? "" : ", and others did not answer within " + Durations.text(timeout)
+                + ",") + " to " + purpose + "; a majority of " + quorum + " must answer"
+                + (first == null ? "" : "; first problem: " + first.getMessage()), first);
     }
+
 }
