@@ -85,15 +85,17 @@ public class LockFastPathBenchmark {
     @Benchmark
     @Threads(8)
     public long hotKeyEightThreads(Redis redis) {
-        HeldLock lock = redis.locks.acquire("hot", OPTIONS);
-        redis.locks.release(lock);
-        return lock.token();
+        return oneHold(redis, "hot");
     }
 
     @Benchmark
     @Threads(1)
     public long uncontendedThroughRedis(Redis redis) {
-        HeldLock lock = redis.locks.acquire("alone", OPTIONS);
+        return oneHold(redis, "alone");
+    }
+
+    private static long oneHold(Redis redis, String key) {
+        HeldLock lock = redis.locks.acquire(key, OPTIONS);
         redis.locks.release(lock);
         return lock.token();
     }

@@ -3,13 +3,10 @@ package dev.weft.runtime.lock;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.config.OnBusy;
-import dev.weft.runtime.redis.Eventually;
 import dev.weft.runtime.redis.RawRedis;
 import dev.weft.testkit.RedisServer;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** A Redis restarted without its data: the lock's record is gone, and its tokens still go on increasing. */
@@ -34,17 +31,9 @@ class TokenRestartTest {
                 // The control: the record is really gone, so only the clock can carry the tokens on.
                 assertNull(raw.call(redis -> redis.hget(LockServiceTest.lockKey("restarted"), "t")));
             }
-            AtomicReference<HeldLock> after = new AtomicReference<>();
-            Eventually.await("locked again", GENEROUS, () -> {
-                try {
-                    after.set(locks.acquire("restarted", OPTIONS));
-                    return true;
-                } catch (WeftBackendException stillReconnecting) {
-                    return false;
-                }
-            });
-            assertTrue(after.get().token() > before, after.get().token() + " after " + before);
-            locks.release(after.get());
+            HeldLock after = RedisOutageTest.acquireOnceReconnected(locks, "restarted", OPTIONS);
+            assertTrue(after.token() > before, after.token() + " after " + before);
+            locks.release(after);
         }
     }
 }
