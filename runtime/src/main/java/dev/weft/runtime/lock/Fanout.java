@@ -53,10 +53,6 @@ final class Fanout<T> {
         return future;
     }
 
-    synchronized int size() {
-        return nodes.size();
-    }
-
     /** Replies so far, in no particular order. */
     synchronized List<T> replies() {
         return List.copyOf(replies);

@@ -43,7 +43,6 @@ final class KeyQueue {
     static final class Waiter {
         final Thread thread = Thread.currentThread();
         final LockOptions options;
-        final long since = System.nanoTime();
         private volatile HeldLock granted;
         private volatile Acquisition driving;
 

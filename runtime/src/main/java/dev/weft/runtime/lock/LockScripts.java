@@ -33,12 +33,7 @@ final class LockScripts {
         this.direct = directHandOff ? "1" : "0";
     }
 
-    /** {@code <keyPrefix>lock:<key>}, the hash holding the owner and the last fencing token. */
-    String lockKey(String key) {
-        return lockPrefix + key;
-    }
-
-    /** The key of {@code lockKey}, as {@link #lockKey} made it. */
+    /** The key of {@code lockKey}: {@code <keyPrefix>lock:<key>}, the hash with the owner and the last token. */
     String keyOf(String lockKey) {
         return lockKey.substring(lockPrefix.length());
     }
