@@ -27,7 +27,7 @@ public final class Jvm {
         return attach(plain(mainClass, args), config, redisUri);
     }
 
-    static JavaProcess.Builder attach(JavaProcess.Builder jvm, Path config, String redisUri) {
+    public static JavaProcess.Builder attach(JavaProcess.Builder jvm, Path config, String redisUri) {
         return jvm.agent(agentJar(), "config=" + config).env("REDIS_URI", redisUri);
     }
 
@@ -45,7 +45,7 @@ public final class Jvm {
     }
 
     /** Waits until every child is READY, then sends GO to all, so that they really run at the same time. */
-    static void startTogether(List<JavaProcess> processes) {
+    public static void startTogether(List<JavaProcess> processes) {
         processes.forEach(p -> p.awaitLine("READY", TIMEOUT));
         processes.forEach(p -> p.send("GO"));
     }

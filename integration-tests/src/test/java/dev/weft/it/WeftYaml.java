@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writing weft.yaml files for the test applications. */
-final class WeftYaml {
+public final class WeftYaml {
     private WeftYaml() {
     }
 
     /** The same lock settings on each of {@code methods}, with Redis at {@code ${REDIS_URI}} (see {@link Jvm#attach}). */
-    static Path lock(Path dir, String key, String wait, String onBusy, String... methods) {
+    public static Path lock(Path dir, String key, String wait, String onBusy, String... methods) {
         StringBuilder yaml = new StringBuilder("""
                 redis:
                   uri: ${REDIS_URI}
@@ -30,7 +30,7 @@ final class WeftYaml {
         return write(dir, yaml.toString());
     }
 
-    static Path write(Path dir, String yaml) {
+    public static Path write(Path dir, String yaml) {
         try {
             return Files.writeString(dir.resolve("weft.yaml"), yaml);
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package dev.weft.runtime;
 
 import dev.weft.runtime.config.ConfigProblem;
-import dev.weft.runtime.config.LockMode;
-import dev.weft.runtime.config.LockRule;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.config.WeftConfig;
 import java.util.ArrayList;
@@ -18,12 +16,6 @@ public final class Capabilities {
 
     public static List<ConfigProblem> unsupported(WeftConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
-        for (LockRule rule : config.locks()) {
-            if (rule.mode() == LockMode.REDLOCK) {
-                problems.add(new ConfigProblem(rule.modePosition(),
-                        "mode: redlock is not available in this version of Weft yet; use mode: single"));
-            }
-        }
         TransactionSettings tx = config.transactions();
         if (tx.position() != null && (!tx.global().isEmpty() || !tx.participants().isEmpty())) {
             problems.add(new ConfigProblem(tx.position(),

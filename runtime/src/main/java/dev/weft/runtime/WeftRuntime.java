@@ -5,6 +5,7 @@ import dev.weft.runtime.config.ConfigException;
 import dev.weft.runtime.config.ConfigLoader;
 import dev.weft.runtime.config.ConfigLocator;
 import dev.weft.runtime.config.ConfigProblem;
+import dev.weft.runtime.config.LockRule;
 import dev.weft.runtime.config.OnConfigError;
 import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.jmx.MetricsOnlyLocks;
@@ -80,7 +81,7 @@ public final class WeftRuntime {
             return;
         }
 
-        locks.startConnecting();
+        config.locks().stream().map(LockRule::mode).distinct().forEach(locks::startConnecting);
         SiteRegistry sites = new SiteRegistry();
         WeaveStats stats = new WeaveStats();
         WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken));

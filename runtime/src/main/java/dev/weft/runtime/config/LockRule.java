@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param position     of the list item
  * @param keyPosition  of the {@code key:} value, for problems found when the template is resolved against a method
  * @param modePosition of the {@code mode:} value, or of the list item when {@code mode} is not written
+ * @param onLost       what happens, besides reporting it, when the lease is lost while the method runs
  */
 public record LockRule(
         MethodSelector selector,
@@ -21,7 +22,14 @@ public record LockRule(
         LockMode mode,
         SourcePosition position,
         SourcePosition keyPosition,
-        SourcePosition modePosition) {
+        SourcePosition modePosition,
+        OnLost onLost) {
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
+
+    /** With {@code onLost: log}, the default. */
+    public LockRule(MethodSelector selector, KeyTemplate key, Duration lease, Duration maxWait, OnBusy onBusy,
+                    LockMode mode, SourcePosition position, SourcePosition keyPosition, SourcePosition modePosition) {
+        this(selector, key, lease, maxWait, onBusy, mode, position, keyPosition, modePosition, OnLost.LOG);
+    }
 }

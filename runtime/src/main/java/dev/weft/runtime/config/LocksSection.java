@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Reads {@code locks:}. */
 final class LocksSection {
-    private static final List<String> KEYS = List.of("method", "key", "lease", "wait", "onBusy", "mode");
+    private static final List<String> KEYS = List.of("method", "key", "lease", "wait", "onBusy", "mode", "onLost");
     private static final int REDLOCK_MIN_NODES = 3;
 
     private LocksSection() {
@@ -30,6 +30,7 @@ final class LocksSection {
         Duration wait = lock.optional("wait", LockRule.DEFAULT_WAIT, ValueParsers.duration());
         OnBusy onBusy = lock.optional("onBusy", OnBusy.THROW, ValueParsers.choice(OnBusy.class));
         LockMode mode = lock.optional("mode", LockMode.SINGLE, ValueParsers.choice(LockMode.class));
+        OnLost onLost = lock.optional("onLost", OnLost.LOG, ValueParsers.choice(OnLost.class));
         SourcePosition modePosition = lock.valuePosition("mode").orElse(lock.position());
         if (mode == LockMode.REDLOCK && redis.nodes().size() < REDLOCK_MIN_NODES) {
             reader.problem(modePosition, "mode: redlock needs at least " + REDLOCK_MIN_NODES + " independent Redis"
@@ -40,6 +41,6 @@ final class LocksSection {
             return Optional.empty();
         }
         return Optional.of(new LockRule(selector.get(), key.get(), lease, wait, onBusy, mode, lock.position(),
-                lock.valuePosition("key").orElseThrow(), modePosition));
+                lock.valuePosition("key").orElseThrow(), modePosition, onLost));
     }
 }

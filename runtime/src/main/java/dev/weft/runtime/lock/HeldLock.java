@@ -1,37 +1,32 @@
 package dev.weft.runtime.lock;
 
-import java.util.concurrent.Future;
-
 /**
- * One grant of a lock, from {@link LockService#acquire} until its outermost {@link LockService#release}. A thread
- * that takes the same key again gets the same object back.
+ * One thread's grant of a lock, from {@link LockService#acquire} until its outermost {@link LockService#release}.
+ * A thread that takes the same key again gets the same object back. A hand-off to another thread of this JVM is a
+ * new grant, with a new object and a higher token.
  */
 public final class HeldLock {
-    private final String key;
-    private final String redisKey;
-    private final String owner;
+    private final LockSpace space;
+    private final Lease lease;
     private final long token;
+    private final Thread thread;
     private final LockOptions options;
+    private final long grantedAtNanos = System.nanoTime();
     /** Acquires minus releases on the owning thread; only that thread touches it. */
     private int holds = 1;
-    private volatile boolean released;
     private volatile boolean lost;
-    /** Until when, by this JVM's clock, the lease is surely valid; moved on by each successful renewal. */
-    private volatile long validUntilNanos;
-    private volatile Future<?> renewal;
 
-    HeldLock(String key, String redisKey, String owner, long token, LockOptions options, long validUntilNanos) {
-        this.key = key;
-        this.redisKey = redisKey;
-        this.owner = owner;
-        this.token = token;
+    HeldLock(LockSpace space, Lease lease, Thread thread, LockOptions options) {
+        this.space = space;
+        this.lease = lease;
+        this.token = lease.nextToken();
+        this.thread = thread;
         this.options = options;
-        this.validUntilNanos = validUntilNanos;
     }
 
     /** The lock's key as rendered from the template, without the Redis prefix. */
     public String key() {
-        return key;
+        return lease.key();
     }
 
     /** The fencing token of this grant. */
@@ -39,25 +34,37 @@ public final class HeldLock {
         return token;
     }
 
-    /** True once the lock was found gone while held; its token is then stale. */
+    /** True once the lease was found lost while this grant held it; its token is then stale. */
     public boolean isLost() {
         return lost;
     }
 
-    String redisKey() {
-        return redisKey;
+    LockSpace space() {
+        return space;
     }
 
-    String owner() {
-        return owner;
+    Lease lease() {
+        return lease;
+    }
+
+    Thread thread() {
+        return thread;
     }
 
     LockOptions options() {
         return options;
     }
 
+    long grantedAtNanos() {
+        return grantedAtNanos;
+    }
+
     String describe() {
-        return options.describe(key);
+        return options.describe(lease.key());
+    }
+
+    void markLost() {
+        lost = true;
     }
 
     void enter() {
@@ -69,41 +76,13 @@ public final class HeldLock {
         return --holds == 0;
     }
 
-    /** @return true the first time only, so a loss is reported once */
-    synchronized boolean markLost() {
-        if (lost) {
-            return false;
-        }
-        lost = true;
-        return true;
-    }
-
-    boolean isReleased() {
-        return released;
-    }
-
-    void markReleased() {
-        released = true;
-        Future<?> pending = renewal;
-        if (pending != null) {
-            pending.cancel(false);
-        }
-    }
-
-    long validUntilNanos() {
-        return validUntilNanos;
-    }
-
-    void validUntilNanos(long nanos) {
-        validUntilNanos = nanos;
-    }
-
-    void renewal(Future<?> next) {
-        renewal = next;
+    HeldLockInfo info(long nowNanos) {
+        return new HeldLockInfo(key(), thread.getName(), token, (nowNanos - grantedAtNanos) / 1_000_000,
+                (lease.validUntilNanos() - nowNanos) / 1_000_000, lost);
     }
 
     @Override
     public String toString() {
-        return "HeldLock[" + key + ", token " + token + (lost ? ", lost" : "") + "]";
+        return "HeldLock[" + key() + ", token " + token + (lost ? ", lost" : "") + "]";
     }
 }

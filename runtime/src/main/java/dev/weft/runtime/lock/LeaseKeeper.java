@@ -1,105 +1,100 @@
 package dev.weft.runtime.lock;
 
+import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.Durations;
-import dev.weft.runtime.redis.RedisEndpoint;
-import dev.weft.runtime.redis.Replies;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renews the lease of every held lock at a third of the lease, and reports a lock that is lost.
+ * Renews every lease this JVM holds, a third of the lease after it was last confirmed, and reports a lease that is
+ * lost.
  *
- * <p>Lost means: a renewal found the key gone or owned by another grant, or renewals kept failing until the lease
- * had surely run out (counted from when the last successful call was sent). A loss is logged at error, counted and
- * marked on the {@link HeldLock}, once. Renewals go out asynchronously from one daemon thread, which sleeps while
- * nothing is due, so no application thread ever waits for them.
+ * <p>Lost means: a renewal found the key gone or owned by another grant on so many nodes that no majority can
+ * confirm it; a majority confirmed it only after the validity had run out; or renewals kept failing until the
+ * validity ran out (counted from when the last confirmed call was sent). Renewals go out asynchronously from one
+ * daemon thread, which sleeps while nothing is due, so no application thread ever waits for them.
  */
-final class LeaseKeeper implements AutoCloseable {
-    private final RedisEndpoint redis;
-    private final LockScripts scripts;
+final class LeaseKeeper {
+    private final ScheduledExecutorService scheduler;
+    private final QuorumLock quorum;
     private final LockMetrics metrics;
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final LossReporter losses;
 
-    LeaseKeeper(RedisEndpoint redis, LockScripts scripts, LockMetrics metrics) {
-        this.redis = redis;
-        this.scripts = scripts;
+    LeaseKeeper(ScheduledExecutorService scheduler, QuorumLock quorum, LockMetrics metrics, LossReporter losses) {
+        this.scheduler = scheduler;
+        this.quorum = quorum;
         this.metrics = metrics;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "weft-lock-renewal");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
+        this.losses = losses;
     }
 
-    void keep(HeldLock lock) {
-        schedule(lock, renewInterval(lock));
+    void keep(Lease lease) {
+        schedule(lease, untilRenewal(lease));
     }
 
-    void stop(HeldLock lock) {
-        lock.markReleased();
+    void stop(Lease lease) {
+        lease.markReleased();
     }
 
-    void reportLost(HeldLock lock, String why) {
-        if (lock.markLost()) {
-            metrics.onLost();
-            Log.error("lock " + lock.describe() + " was lost while held: " + why + "; its fencing token "
-                    + lock.token() + " is stale and another owner may hold the lock now");
-        }
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
-    }
-
-    private void schedule(HeldLock lock, long delayNanos) {
-        if (lock.isReleased()) {
+    private void schedule(Lease lease, long delayNanos) {
+        if (lease.isReleased()) {
             return;
         }
         try {
-            lock.renewal(scheduler.schedule(() -> renew(lock), delayNanos, TimeUnit.NANOSECONDS));
+            lease.renewal(scheduler.schedule(() -> renew(lease), delayNanos, TimeUnit.NANOSECONDS));
         } catch (RejectedExecutionException closing) {
-            Log.debug("not renewing lock " + lock.describe() + ": Weft is shutting down");
+            Log.debug("not renewing lock \"" + lease.key() + "\": Weft is shutting down");
         }
     }
 
-    private void renew(HeldLock lock) {
-        if (lock.isReleased()) {
+    private void renew(Lease lease) {
+        if (lease.isReleased()) {
             return;
         }
         long sentAt = System.nanoTime();
-        redis.callAsync(commands -> scripts.renew(commands, lock))
-                .whenComplete((renewed, failure) -> onRenewal(lock, sentAt, renewed, failure));
+        quorum.renew(lease.key(), lease.owner(), lease.duration(), lease.redisToken())
+                .whenComplete((fanout, failure) -> onRenewal(lease, sentAt, fanout));
     }
 
-    private void onRenewal(HeldLock lock, long sentAt, Boolean renewed, Throwable failure) {
-        if (lock.isReleased()) {
+    private void onRenewal(Lease lease, long sentAt, Fanout<Boolean> fanout) {
+        if (lease.isReleased()) {
             return;
         }
-        if (failure == null) {
-            if (renewed) {
-                lock.validUntilNanos(sentAt + lock.options().lease().toNanos());
-                schedule(lock, renewInterval(lock));
+        long now = System.nanoTime();
+        boolean inTime = now - lease.validUntilNanos() < 0;
+        if (quorum.isMajority(fanout.count(Boolean::booleanValue))) {
+            if (inTime) {
+                lease.validUntilNanos(sentAt + lease.duration().toNanos() - QuorumLock.driftNanos(lease.duration()));
+                schedule(lease, untilRenewal(lease));
             } else {
-                reportLost(lock, "Redis no longer holds it for this owner (it expired or was deleted)");
+                losses.report(lease, "its renewal was confirmed only after its validity had run out");
             }
             return;
         }
-        metrics.onError();
-        long left = lock.validUntilNanos() - System.nanoTime();
-        if (left <= 0) {
-            reportLost(lock, "its lease of " + Durations.text(lock.options().lease()) + " ran out while renewals failed ("
-                    + Replies.cause(failure) + ")");
+        if (quorum.isRefused(fanout)) {
+            losses.report(lease, "Redis no longer holds it for this owner (it expired or was deleted)");
             return;
         }
-        Log.debug("renewing lock " + lock.describe() + " failed, retrying: " + Replies.cause(failure));
-        schedule(lock, Math.min(left, lock.options().lease().toNanos() / 10));
+        metrics.onError();
+        if (!inTime) {
+            losses.report(lease, "its lease of " + Durations.text(lease.duration()) + " ran out while renewals failed"
+                    + failureText(lease, fanout));
+            return;
+        }
+        Log.debug("renewing lock \"" + lease.key() + "\" failed, retrying" + failureText(lease, fanout));
+        schedule(lease, Math.min(lease.validUntilNanos() - now, lease.duration().toNanos() / 10));
     }
 
-    private static long renewInterval(HeldLock lock) {
-        return lock.options().lease().toNanos() / 3;
+    private static String failureText(Lease lease, Fanout<Boolean> fanout) {
+        WeftBackendException first = fanout.firstFailure("renew lock \"" + lease.key() + "\"");
+        return first == null ? ": no answer in time" : ": " + first.getMessage();
+    }
+
+    /** A third of the lease after the start of the validity (validity = start + lease - drift). */
+    private static long untilRenewal(Lease lease) {
+        long lease3 = lease.duration().toNanos();
+        long start = lease.validUntilNanos() - lease3 + QuorumLock.driftNanos(lease.duration());
+        return Math.max(0, start + lease3 / 3 - System.nanoTime());
     }
 }

@@ -1,6 +1,8 @@
 package dev.weft.runtime.lock;
 
+import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
+import dev.weft.runtime.config.OnLost;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,19 +13,29 @@ import java.util.Objects;
  * @param maxWait     longest wait for a busy lock ({@code wait:} in weft.yaml; a record component cannot be named
  *                    {@code wait}, which {@link Object} has); zero = try once
  * @param onBusy      what to do when the lock stays busy for the whole wait
+ * @param onLost      what to do, besides reporting it, when the lease is lost while the method runs
+ * @param mode        one Redis, or RedLock over {@code redis.nodes}
  * @param description what the lock protects, for messages (e.g. the method selector); may be null
  */
-public record LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, String description) {
+public record LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, OnLost onLost, LockMode mode,
+                          String description) {
     public LockOptions {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(onBusy, "onBusy");
+        Objects.requireNonNull(onLost, "onLost");
+        Objects.requireNonNull(mode, "mode");
         if (lease.toMillis() < 1) {
             throw new IllegalArgumentException("lease must be at least 1ms, not " + lease);
         }
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("wait must not be negative, not " + maxWait);
         }
+    }
+
+    /** {@code mode: single}, and a lost lease is only reported. */
+    public LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, String description) {
+        this(lease, maxWait, onBusy, OnLost.LOG, LockMode.SINGLE, description);
     }
 
     /** {@code "sku:1" (com.acme.InventoryService#reserve(String, int))}, for messages. */

@@ -4,58 +4,90 @@ import dev.weft.runtime.redis.LuaScript;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** The lock's Redis keys and its three scripts, each one round trip (see the {@code .lua} files beside this class). */
+/**
+ * The lock's Redis keys and channels, and its three scripts, each one round trip to one node (see the {@code .lua}
+ * files beside this class; {@code lib.lua} is put in front of each).
+ */
 final class LockScripts {
-    private static final LuaScript ACQUIRE = LuaScript.fromResource(LockScripts.class, "acquire.lua");
-    private static final LuaScript RELEASE = LuaScript.fromResource(LockScripts.class, "release.lua");
-    private static final LuaScript RENEW = LuaScript.fromResource(LockScripts.class, "renew.lua");
-    /** How long a key's fence record outlives its last grant (plus the lease); see {@link LockService}. */
-    static final Duration FENCE_RETENTION = Duration.ofDays(1);
+    private static final LuaScript ACQUIRE = LuaScript.fromResources(LockScripts.class, "lib.lua", "acquire.lua");
+    private static final LuaScript RELEASE = LuaScript.fromResources(LockScripts.class, "lib.lua", "release.lua");
+    private static final LuaScript RENEW = LuaScript.fromResources(LockScripts.class, "lib.lua", "renew.lua");
+    /** How long a free lock's record (its last token) is kept after its release; see {@code docs/locks.md}. */
+    static final Duration RETENTION = Duration.ofDays(1);
+    private static final String RETENTION_MILLIS = Long.toString(RETENTION.toMillis());
 
     private final String lockPrefix;
-    private final String fencePrefix;
+    private final String queuePrefix;
+    private final String wakePrefix;
+    /** '1' where a release hands the lock straight to the next waiter (one node); RedLock only wakes it. */
+    private final String direct;
 
-    LockScripts(String keyPrefix) {
+    LockScripts(String keyPrefix, boolean directHandOff) {
         this.lockPrefix = keyPrefix + "lock:";
-        this.fencePrefix = keyPrefix + "lock-fence:";
+        this.queuePrefix = keyPrefix + "lock-queue:";
+        this.wakePrefix = keyPrefix + "lock-wake:";
+        this.direct = directHandOff ? "1" : "0";
     }
 
-    /** {@code <keyPrefix>lock:<key>}; also the name of the channel its releases are announced on. */
-    String lockKey(String key) {
-        return lockPrefix + key;
+    /** The key of {@code lockKey}: {@code <keyPrefix>lock:<key>}, the hash with the owner and the last token. */
+    String keyOf(String lockKey) {
+        return lockKey.substring(lockPrefix.length());
     }
 
-    /** @return see {@link #isGranted} and {@link #holderTtlNanos} */
-    CompletionStage<Long> acquire(RedisAsyncCommands<String, String> redis, String key, String lockKey, String owner,
-                                  Duration lease) {
-        long leaseMillis = lease.toMillis();
-        return ACQUIRE.run(redis, ScriptOutputType.INTEGER, new String[] {lockKey, fencePrefix + key},
-                owner, Long.toString(leaseMillis), Long.toString(FENCE_RETENTION.toMillis() + leaseMillis));
+    /** The channel on which the JVM with this id hears that it was handed a lock, or should try again. */
+    String wakeChannel(String jvm) {
+        return wakePrefix + jvm;
     }
 
-    /** A reply of {@link #acquire} that is a fencing token. */
-    static boolean isGranted(long acquireReply) {
-        return acquireReply > 0;
+    /**
+     * One node's answer to an acquire: a grant when {@code token > 0}.
+     *
+     * @param sentAtNanos when the call was handed to the connection: the node's lease began later than that
+     */
+    record Reply(long token, long ttlMillis, long sentAtNanos) {
+        boolean granted() {
+            return token > 0;
+        }
+
+        /** Until when the node surely keeps the grant, by this JVM's clock and before drift. */
+        long heldUntilNanos() {
+            return sentAtNanos + TimeUnit.MILLISECONDS.toNanos(ttlMillis);
+        }
     }
 
-    /** For a busy reply of {@link #acquire}: how long the holder's lease still runs, or forever when it has none. */
-    static long holderTtlNanos(long acquireReply) {
-        return acquireReply == 0 ? Long.MAX_VALUE : TimeUnit.MILLISECONDS.toNanos(-acquireReply);
+    /** @param join whether to queue (or keep the place in the queue) when the lock is busy */
+    CompletionStage<Reply> acquire(RedisAsyncCommands<String, String> redis, String key, String owner, Duration lease,
+                                   boolean join) {
+        long sentAt = System.nanoTime();
+        return ACQUIRE.<List<Object>>run(redis, ScriptOutputType.MULTI, keys(key), owner,
+                        Long.toString(lease.toMillis()), join ? "1" : "0", direct, wakePrefix)
+                .thenApply(reply -> new Reply((Long) reply.get(0), (Long) reply.get(1), sentAt));
     }
 
-    /** @return true when deleted, false when the key had expired or belongs to another owner */
-    CompletionStage<Boolean> release(RedisAsyncCommands<String, String> redis, String lockKey, String owner) {
-        return RELEASE.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {lockKey}, owner)
-                .thenApply(LockScripts::isOne);
+    /**
+     * Ends the grant or the wait of {@code owner}: leaves the queue, frees the lock if owner holds it.
+     *
+     * @param floor a token that every node's record must reach (RedLock), 0 for none
+     * @return true when freed, false when the lock had expired or belongs to another owner
+     */
+    CompletionStage<Boolean> release(RedisAsyncCommands<String, String> redis, String key, String owner, long floor) {
+        return RELEASE.<Long>run(redis, ScriptOutputType.INTEGER, keys(key), owner, RETENTION_MILLIS, direct,
+                wakePrefix, Long.toString(floor)).thenApply(LockScripts::isOne);
     }
 
     /** @return true when extended, false when the key is gone or belongs to another owner */
-    CompletionStage<Boolean> renew(RedisAsyncCommands<String, String> redis, HeldLock lock) {
-        return RENEW.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {lock.redisKey()}, lock.owner(),
-                Long.toString(lock.options().lease().toMillis())).thenApply(LockScripts::isOne);
+    CompletionStage<Boolean> renew(RedisAsyncCommands<String, String> redis, String key, String owner, Duration lease,
+                                   long floor) {
+        return RENEW.<Long>run(redis, ScriptOutputType.INTEGER, keys(key), owner, Long.toString(lease.toMillis()),
+                Long.toString(floor), RETENTION_MILLIS).thenApply(LockScripts::isOne);
+    }
+
+    private String[] keys(String key) {
+        return new String[] {lockPrefix + key, queuePrefix + key};
     }
 
     private static boolean isOne(Long reply) {

@@ -2,61 +2,71 @@ package dev.weft.runtime.lock;
 
 import dev.weft.api.LockUnavailableException;
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
-import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.Durations;
-import dev.weft.runtime.redis.RedisEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
 
 /**
- * Distributed locks on one Redis ({@code mode: single}).
+ * Distributed locks: {@code mode: single} on {@code redis.uri}, {@code mode: redlock} on the majority of
+ * {@code redis.nodes}. The full contract, with what is and is not guaranteed, is {@code docs/locks.md} and
+ * {@code docs/redlock.md}; the recipes are:
+ * <ul>
+ *   <li>{@link QuorumLock}: the grant, renewal and release on n nodes (single is n = 1), with validity and drift;
+ *   <li>{@link KeyQueue}: the threads of this JVM that want one key, handing the grant to each other locally;
+ *   <li>{@link GrantNotices} and the scripts' queue: across JVMs, each release wakes (with one node: hands the lock
+ *       to) only the oldest live waiter;
+ *   <li>{@link Lease}: fencing tokens, and {@link LeaseKeeper}: renewal and loss.
+ * </ul>
  *
- * <p><b>Protocol.</b> A lock is the key {@code <keyPrefix>lock:<key>}, holding an owner value unique to the grant,
- * with a lease set by {@code PX}. Taking it is one script (set-if-absent, plus the fencing token); releasing it is
- * one compare-and-delete script that also publishes on a channel named like the key; renewing it is one
- * compare-and-extend script, sent at a third of the lease. A release or renewal never touches a key whose owner
- * value is not its own, so it never deletes or extends somebody else's lock.
- *
- * <p><b>Waiting</b> polls nothing: a waiter subscribes to the lock's channel and sleeps until a release notice or
- * until the holder's remaining lease (from the failed try) runs out, whichever comes first, within {@code wait}.
- * An uncontended acquire and a release are one round trip each. See {@link ReleaseNotices}.
+ * <p><b>Protocol.</b> A lock is the hash {@code <keyPrefix>lock:<key>} holding its current owner (unique per
+ * acquisition) and the last fencing token handed out, with the holder's lease as its expiry; a free lock keeps only
+ * the token, for a day. Waiters queue in {@code <keyPrefix>lock-queue:<key>}, written only under contention. Every
+ * step is one script per node: an uncontended acquire is one round trip, a release one more. A release or renewal
+ * never touches a lock whose owner is not its own.
  *
  * <p><b>Reentrancy</b> is per thread: a thread holding a key passes straight through, with no Redis call, even if
- * the lock was lost meanwhile (the loss has been reported already); only its outermost release touches Redis.
+ * the lock was lost meanwhile (the loss has been reported already); only its outermost release counts.
  *
- * <p><b>Fencing tokens.</b> Each grant's token is {@code max(server clock in microseconds, previous token of the
- * key + 1)}, the previous token being kept in {@code <keyPrefix>lock-fence:<key>} for a day (plus the lease) after
- * each grant. Guaranteed: tokens of one key strictly increase across grants, including hand-offs between threads of
- * one JVM, as long as one Redis keeps its data, or, once the fence record is gone (a day without a grant of that
- * key, a Redis restart without persistence, a fail-over that lost recent writes), as long as the Redis server's
- * clock has not stepped back behind the last token. Not guaranteed: order across different keys; tokens after a
- * fail-over to a replica whose clock is behind, or a restart with a clock set back. Tokens fit in 53 bits, so they
- * survive JSON and JavaScript numbers.
- *
- * <p><b>Failures.</b> Redis unreachable, answering an error or not answering within {@code redis.timeout} makes
- * {@link #acquire} throw {@link WeftBackendException}: never a hang, never a method run unlocked. A lock whose lease
- * could not be kept is reported as lost (see {@link LeaseKeeper}); {@link #release} never throws.
+ * <p><b>Failures.</b> Redis unreachable, answering an error or not answering within {@code redis.timeout} (for
+ * RedLock: too few nodes for a majority) makes {@link #acquire} throw {@link WeftBackendException}: never a hang,
+ * never a method run unlocked. A lease that could not be kept is reported as lost ({@link LossReporter});
+ * {@link #release} never throws.
  */
 public final class LockService implements AutoCloseable {
-    private final RedisEndpoint redis;
-    private final LockScripts scripts;
     private final LockMetrics metrics = new LockMetrics();
     private final ThreadHolds holds = new ThreadHolds();
-    private final OwnerIds owners = new OwnerIds();
-    private final ReleaseNotices notices;
-    private final LeaseKeeper leases;
-    private volatile boolean closed;
+    private final LossReporter losses = new LossReporter(metrics);
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final LockSpace single;
+    private final LockSpace redlock;
 
     public LockService(RedisSettings settings) {
-        this.redis = new RedisEndpoint(settings.uri(), settings.timeout());
-        this.scripts = new LockScripts(settings.keyPrefix());
-        this.notices = new ReleaseNotices(redis);
-        this.leases = new LeaseKeeper(redis, scripts, metrics);
+        scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "weft-lock-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        OwnerIds owners = new OwnerIds();
+        single = space(List.of(settings.uri()), settings, owners);
+        redlock = settings.nodes().isEmpty() ? null : space(settings.nodes(), settings, owners);
     }
 
-    /** Begins connecting in the background; never blocks the caller. */
-    public void startConnecting() {
-        redis.startConnecting();
+    private LockSpace space(List<String> uris, RedisSettings settings, OwnerIds owners) {
+        return new LockSpace(new QuorumLock(uris, settings.timeout(), settings.keyPrefix()), owners, scheduler,
+                metrics, losses);
+    }
+
+    /** Begins connecting to the Redis servers of {@code mode} in the background; never blocks the caller. */
+    public void startConnecting(LockMode mode) {
+        space(mode).startConnecting();
     }
 
     /**
@@ -68,52 +78,31 @@ public final class LockService implements AutoCloseable {
      * @throws WeftBackendException when Redis is unreachable, errs or times out
      */
     public HeldLock acquire(String key, LockOptions options) {
-        HeldLock held = holds.reenter(key);
+        LockSpace space = space(options.mode());
+        HeldLock held = holds.reenter(space, key);
         if (held != null) {
             return held;
         }
-        ensureOpen(key, options);
-        String lockKey = scripts.lockKey(key);
-        String owner = owners.next();
-        String purpose = "lock " + options.describe(key);
-        long sentAt = System.nanoTime();
-        long reply = tryAcquire(key, lockKey, owner, options, purpose);
-        if (LockScripts.isGranted(reply)) {
-            return granted(key, lockKey, owner, reply, options, sentAt);
-        }
-        if (options.maxWait().isZero()) {
+        held = space.acquire(key, options);
+        if (held == null) {
             return busy(key, options);
         }
-        return awaitGrant(key, lockKey, owner, options, purpose, sentAt + options.maxWait().toNanos());
+        holds.push(held);
+        return held;
     }
 
     /**
      * Ends one hold of {@code lock}, on the thread that acquired it (as woven advice does); the outermost release
-     * frees the lock in Redis. Never throws: a failure is logged and counted.
+     * hands the lock to a waiting thread of this JVM or frees it in Redis. Never throws: a failure is logged and
+     * counted.
      */
     public void release(HeldLock lock) {
         if (lock == null) {
             return;
         }
-        try {
-            holds.pop(lock);
-            if (!lock.exit()) {
-                return;
-            }
-            leases.stop(lock);
-            metrics.onReleased();
-            boolean deleted = redis.call("release lock " + lock.describe(),
-                    commands -> scripts.release(commands, lock.redisKey(), lock.owner()));
-            if (!deleted) {
-                leases.reportLost(lock, "it had expired or been deleted before its release");
-            }
-        } catch (WeftBackendException e) {
-            metrics.onError();
-            Log.warn(e.getMessage() + "; the lock frees itself when its lease of "
-                    + Durations.text(lock.options().lease()) + " runs out");
-        } catch (RuntimeException e) {
-            metrics.onError();
-            Log.error("releasing lock " + lock.describe() + " failed", e);
+        holds.pop(lock);
+        if (lock.exit()) {
+            lock.space().release(lock);
         }
     }
 
@@ -126,60 +115,53 @@ public final class LockService implements AutoCloseable {
         return metrics;
     }
 
+    /** Every lock this JVM holds now: one entry per grant (a thread's outermost hold). */
+    public List<HeldLockInfo> heldLocks() {
+        List<HeldLockInfo> held = new ArrayList<>();
+        single.collectHeld(held);
+        if (redlock != null) {
+            redlock.collectHeld(held);
+        }
+        return held;
+    }
+
+    /** How many threads of this JVM wait for each key now. */
+    public Map<String, Integer> waitersByKey() {
+        Map<String, Integer> waiters = new TreeMap<>();
+        single.collectWaiters(waiters);
+        if (redlock != null) {
+            redlock.collectWaiters(waiters);
+        }
+        return waiters;
+    }
+
+    /** Calls {@code listener} whenever a lease is lost while held, after it was logged and counted. */
+    public void onLost(Consumer<HeldLockInfo> listener) {
+        losses.addListener(listener);
+    }
+
     /**
      * Stops renewing, wakes waiters (whose acquire then fails) and closes the connections and threads. Locks still
      * held are not released: their methods may still be running, so they expire with their lease.
      */
     @Override
     public void close() {
-        closed = true;
-        notices.close();
-        leases.close();
-        redis.close();
+        scheduler.shutdownNow();
+        single.close();
+        if (redlock != null) {
+            redlock.close();
+        }
     }
 
-    private HeldLock awaitGrant(String key, String lockKey, String owner, LockOptions options, String purpose,
-                                long deadline) {
-        try (ReleaseNotices.Waiter waiter = notices.register(lockKey, "wait for " + purpose)) {
-            while (true) {
-                ensureOpen(key, options);
-                waiter.reset();
-                long sentAt = System.nanoTime();
-                long reply = tryAcquire(key, lockKey, owner, options, purpose);
-                if (LockScripts.isGranted(reply)) {
-                    return granted(key, lockKey, owner, reply, options, sentAt);
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !waiter.await(Math.min(left, LockScripts.holderTtlNanos(reply)))) {
-                    return busy(key, options);
-                }
+    private LockSpace space(LockMode mode) {
+        if (mode == LockMode.REDLOCK) {
+            if (redlock == null) {
+                throw new IllegalStateException("mode: redlock without redis.nodes; the config check should have"
+                        + " refused this");
             }
+            return redlock;
         }
-    }
-
-    private void ensureOpen(String key, LockOptions options) {
-        if (closed) {
-            throw new WeftBackendException("Weft is shut down, so lock " + options.describe(key) + " was not taken", null);
-        }
-    }
-
-    private long tryAcquire(String key, String lockKey, String owner, LockOptions options, String purpose) {
-        try {
-            return redis.call(purpose, commands -> scripts.acquire(commands, key, lockKey, owner, options.lease()));
-        } catch (WeftBackendException e) {
-            metrics.onError();
-            // Without a reply the script may still have run: free whatever this owner might now hold.
-            redis.callAsync(commands -> scripts.release(commands, lockKey, owner));
-            throw e;
-        }
-    }
-
-    private HeldLock granted(String key, String lockKey, String owner, long token, LockOptions options, long sentAt) {
-        HeldLock lock = new HeldLock(key, lockKey, owner, token, options, sentAt + options.lease().toNanos());
-        holds.push(lock);
-        metrics.onAcquired();
-        leases.keep(lock);
-        return lock;
+        return single;
     }
 
     private HeldLock busy(String key, LockOptions options) {

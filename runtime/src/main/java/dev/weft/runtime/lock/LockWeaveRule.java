@@ -14,7 +14,8 @@ public final class LockWeaveRule extends LockRuleCheck implements WeaveRule {
     public LockWeaveRule(LockRule rule, LockService locks) {
         super(rule);
         this.locks = locks;
-        this.options = new LockOptions(rule.lease(), rule.maxWait(), rule.onBusy(), rule.selector().text());
+        this.options = new LockOptions(rule.lease(), rule.maxWait(), rule.onBusy(), rule.onLost(), rule.mode(),
+                rule.selector().text());
     }
 
     @Override

@@ -8,17 +8,14 @@ import java.util.ArrayList;
  */
 final class ThreadHolds {
     // The list stays with its thread once made, so a thread that locks again allocates nothing here.
-    private final ThreadLocal<ArrayList<HeldLock>> stacks = new ThreadLocal<>();
+    private final ThreadLocal<ArrayList<HeldLock>> stacks = ThreadLocal.withInitial(() -> new ArrayList<>(4));
 
-    /** The current thread's lock on {@code key}, held once more; null when it holds none. */
-    HeldLock reenter(String key) {
+    /** The current thread's lock on {@code key} in {@code space}, held once more; null when it holds none. */
+    HeldLock reenter(LockSpace space, String key) {
         ArrayList<HeldLock> stack = stacks.get();
-        if (stack == null) {
-            return null;
-        }
         for (int i = stack.size() - 1; i >= 0; i--) {
             HeldLock lock = stack.get(i);
-            if (lock.key().equals(key)) {
+            if (lock.space() == space && lock.key().equals(key)) {
                 lock.enter();
                 stack.add(lock);
                 return lock;
@@ -28,19 +25,11 @@ final class ThreadHolds {
     }
 
     void push(HeldLock lock) {
-        ArrayList<HeldLock> stack = stacks.get();
-        if (stack == null) {
-            stack = new ArrayList<>(4);
-            stacks.set(stack);
-        }
-        stack.add(lock);
+        stacks.get().add(lock);
     }
 
     void pop(HeldLock lock) {
         ArrayList<HeldLock> stack = stacks.get();
-        if (stack == null) {
-            return;
-        }
         for (int i = stack.size() - 1; i >= 0; i--) {
             if (stack.get(i) == lock) {
                 stack.remove(i);
@@ -51,6 +40,6 @@ final class ThreadHolds {
 
     long innermostToken() {
         ArrayList<HeldLock> stack = stacks.get();
-        return stack == null || stack.isEmpty() ? -1 : stack.get(stack.size() - 1).token();
+        return stack.isEmpty() ? -1 : stack.get(stack.size() - 1).token();
     }
 }

@@ -26,13 +26,24 @@ public final class LuaScript {
         this.sha1 = sha1Hex(source);
     }
 
-    /** The script in resource {@code name} next to {@code anchor}. */
-    public static LuaScript fromResource(Class<?> anchor, String name) {
+    /**
+     * One script made of the resources {@code names} next to {@code anchor}, in that order: Redis scripts cannot
+     * include one another, so functions shared by several scripts go in a resource put in front of each.
+     */
+    public static LuaScript fromResources(Class<?> anchor, String... names) {
+        StringBuilder source = new StringBuilder();
+        for (String name : names) {
+            source.append(read(anchor, name)).append('\n');
+        }
+        return new LuaScript(source.toString());
+    }
+
+    private static String read(Class<?> anchor, String name) {
         try (InputStream in = anchor.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name + " next to " + anchor.getName());
             }
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

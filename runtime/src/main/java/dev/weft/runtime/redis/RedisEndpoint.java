@@ -49,6 +49,8 @@ public final class RedisEndpoint implements AutoCloseable {
     private final LazyConnection<StatefulRedisPubSubConnection<String, String>> pubSub;
     private Client client;
     private boolean closed;
+    /** Completes once every command {@link #send} was given has been written (or failed to be). */
+    private CompletableFuture<Void> unsent = CompletableFuture.completedFuture(null);
 
     public RedisEndpoint(String uri, Duration timeout) {
         this.uri = uri;
@@ -100,6 +102,30 @@ public final class RedisEndpoint implements AutoCloseable {
         return connection == null
                 ? CompletableFuture.failedFuture(new RedisException("not connected"))
                 : send(connection, command).toCompletableFuture();
+    }
+
+    /**
+     * Sends one command without waiting, connecting first if need be; for calls made to several servers at once.
+     * The reply fails after {@code redis.timeout} at the latest (Lettuce's command timeout).
+     */
+    public <T> CompletableFuture<T> send(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletableFuture<StatefulRedisConnection<String, String>> connecting = commands.get();
+        synchronized (this) {
+            if (connecting.isDone() && unsent.isDone()) {
+                return connecting.thenCompose(connection -> send(connection, command));
+            }
+            // Dependents of one future run in no promised order: chain the sends, so that commands issued while
+            // connecting go out in the order they were issued (a release must not overtake its acquire).
+            CompletableFuture<CompletionStage<T>> written = unsent.thenCompose(ignored -> connecting)
+                    .thenApply(connection -> send(connection, command));
+            unsent = written.handle((sent, failure) -> null);
+            return written.thenCompose(reply -> reply);
+        }
+    }
+
+    /** Turns the failure of a call made with {@link #send} into the exception the application sees. */
+    public WeftBackendException failure(String purpose, Throwable failure) {
+        return RedisFailures.backendException(address, timeout, purpose, Replies.cause(failure));
     }
 
     /** Listens on the pub/sub connection; to be called before the first {@link #pubSub}. */

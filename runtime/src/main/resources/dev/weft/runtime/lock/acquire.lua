@@ -1,23 +1,30 @@
--- Takes a lock if it is free, and hands out its fencing token, in one round trip.
--- KEYS[1] the lock; KEYS[2] the lock's fence record (the last token handed out for it)
--- ARGV[1] owner, unique per grant; ARGV[2] lease in ms; ARGV[3] how long the fence record outlives a grant, in ms
--- Returns the fencing token (> 0) when taken. When busy: minus the holder's remaining lease in ms,
--- or 0 when the holder's key never expires (then only a release notice or the end of the wait ends a wait).
--- Needs Redis 5 or newer, where scripts replicate their effects, so writes may follow TIME.
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-    -- Microseconds of the server clock, so tokens keep growing even when the fence record is gone;
-    -- the record keeps them growing when the clock stands still or steps back.
-    local now = redis.call('TIME')
-    local token = tonumber(now[1]) * 1000000 + tonumber(now[2])
-    local last = tonumber(redis.call('GET', KEYS[2]))
-    if last ~= nil and last >= token then
-        token = last + 1
+-- Takes the lock if it is free (and, with direct hand-off, nobody queues before the caller), in one round trip.
+-- ARGV[1] owner, ARGV[2] lease ms, ARGV[3] '1' to queue when busy, ARGV[4] '1' for direct hand-off, ARGV[5] wake prefix
+-- Returns {token, ttl}: granted when token > 0, ttl being the lease left; else busy, ttl being the holder's lease
+-- left (-1 when it has none: then only a notice or the end of the wait ends a wait).
+local owner, lease_ms, join, direct, wake_prefix = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local now = now_us()
+local holder = redis.call('HGET', lock, 'o')
+if holder == owner then
+    -- Handed over by a release while this owner waited; its notice has not been seen (yet).
+    return {tonumber(redis.call('HGET', lock, 't')), redis.call('PTTL', lock)}
+end
+if not holder then
+    local head = nil
+    if direct == '1' then
+        head = live_head(now)
+    else
+        leave_queue(owner)
     end
-    redis.call('SET', KEYS[2], string.format('%.0f', token), 'PX', ARGV[3])
-    return token
+    if head == nil or head == owner then
+        if head then
+            redis.call('LPOP', queue)
+        end
+        return {grant(owner, lease_ms, now), tonumber(lease_ms)}
+    end
+    hand_off(now, direct, wake_prefix)
 end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-    return 0
+if join == '1' then
+    join_queue(owner, lease_ms, now)
 end
-return -math.max(ttl, 1)
+return {0, redis.call('PTTL', lock)}

@@ -1,10 +1,17 @@
--- Releases a lock only if this grant still holds it, and wakes the waiters of every JVM.
--- KEYS[1] the lock; ARGV[1] owner of this grant.
--- Waiters subscribe to the channel named like the lock's key (channels and keys are separate namespaces).
--- Returns 1 when released, 0 when the lock had expired or belongs to another grant (which is left alone).
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-    redis.call('DEL', KEYS[1])
-    redis.call('PUBLISH', KEYS[1], '')
-    return 1
+-- Ends a grant, or a wait, of owner: leaves the queue, and frees the lock if owner still holds it, waking the next
+-- waiter only. A lock held by another grant is left alone.
+-- ARGV[1] owner, ARGV[2] retention ms, ARGV[3] '1' for direct hand-off, ARGV[4] wake prefix, ARGV[5] token floor
+-- Returns 1 when freed, 0 when the lock had expired or belongs to another grant.
+local owner, retention_ms, direct, wake_prefix = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+raise_token(tonumber(ARGV[5]), retention_ms)
+if redis.call('HGET', lock, 'o') ~= owner then
+    -- A waiter giving up, or a holder too late: only a waiter has an entry (a grant takes it out of the queue).
+    leave_queue(owner)
+    return 0
 end
-return 0
+redis.call('HDEL', lock, 'o')
+-- A direct hand-off has set the next holder's lease; otherwise the record is kept for the retention time.
+if not hand_off(now_us(), direct, wake_prefix) or direct ~= '1' then
+    redis.call('PEXPIRE', lock, retention_ms)
+end
+return 1

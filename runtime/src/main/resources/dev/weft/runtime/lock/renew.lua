@@ -1,7 +1,8 @@
--- Extends a lock's lease only if this grant still holds it.
--- KEYS[1] the lock; ARGV[1] owner of this grant; ARGV[2] lease in ms.
+-- Extends the lease only if this grant still holds the lock.
+-- ARGV[1] owner, ARGV[2] lease ms, ARGV[3] token floor, ARGV[4] retention ms
 -- Returns 1 when extended, 0 when the lock is gone or belongs to another grant.
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-    return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+if redis.call('HGET', lock, 'o') ~= ARGV[1] then
+    return 0
 end
-return 0
+raise_token(tonumber(ARGV[3]), ARGV[4])
+return redis.call('PEXPIRE', lock, ARGV[2])

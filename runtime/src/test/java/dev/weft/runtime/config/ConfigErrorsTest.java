@@ -31,7 +31,7 @@ class ConfigErrorsTest {
                     key: run
                     wiat: 5s
                 """,
-                "4:5: unknown key 'wiat' in a lock; did you mean 'wait'? Allowed: method, key, lease, wait, onBusy, mode");
+                "4:5: unknown key 'wiat' in a lock; did you mean 'wait'? Allowed: method, key, lease, wait, onBusy, mode, onLost");
     }
 
     @Test

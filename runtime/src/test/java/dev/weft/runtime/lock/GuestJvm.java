@@ -1,5 +1,6 @@
 package dev.weft.runtime.lock;
 
+import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.redis.Eventually;
@@ -24,7 +25,7 @@ public final class GuestJvm {
     public static void main(String[] args) throws Exception {
         String scenario = args[0];
         LockService locks = new LockService(new RedisSettings(args[1], List.of(), Duration.ofSeconds(5), "weft:"));
-        locks.startConnecting();
+        locks.startConnecting(LockMode.SINGLE);
         switch (scenario) {
             case "quiet-no-close" -> handOver(locks);
             case "close" -> {

@@ -51,7 +51,7 @@ class GuestJvmTest {
         assertEquals("", run.stdout);
         List<String> lines = run.stderr.lines().toList();
         assertEquals(1, lines.size(), run.stderr);
-        assertTrue(lines.get(0).startsWith("[weft] error: lock \"lost\" was lost while held: "), run.stderr);
+        assertTrue(lines.get(0).startsWith("[weft] error: lock \"lost\" was lost while held by thread main: "), run.stderr);
         assertTrue(lines.get(0).contains("is stale"), run.stderr);
     }
 

@@ -73,22 +73,28 @@ class LockServiceTest {
         return "weft:lock:" + key;
     }
 
+    static String queueKey(String key) {
+        return "weft:lock-queue:" + key;
+    }
+
     @Test
     void anUncontendedAcquireAndReleaseAreOneScriptRunEach() {
         jvmA.release(jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW)));
         raw.resetStats();
 
         HeldLock lock = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
-        // Redis counts the commands a script runs, too: EVALSHA plus SET, TIME, GET and SET, and nothing else.
+        // Redis counts the commands a script runs, too: EVALSHA plus HGET, TIME, LINDEX (nobody queues), HGET,
+        // HSET and PEXPIRE, and nothing else: no follow-up command, no other key written.
         assertEquals(1, raw.scriptRuns(), raw.stats());
-        assertEquals(5, raw.commandsRun(), raw.stats());
-        assertNotNull(raw.get(lockKey(key)));
+        assertEquals(7, raw.commandsRun(), raw.stats());
+        assertNotNull(raw.owner(lockKey(key)));
 
         jvmA.release(lock);
-        // EVALSHA plus GET, DEL and PUBLISH; the GET just above is the test's own.
+        // EVALSHA plus HGET, HDEL, TIME, LINDEX and PEXPIRE (the record keeps the last token); the HGET just above
+        // is the test's own. No PUBLISH: nobody waits.
         assertEquals(2, raw.scriptRuns(), raw.stats());
-        assertEquals(10, raw.commandsRun(), raw.stats());
-        assertNull(raw.get(lockKey(key)));
+        assertEquals(14, raw.commandsRun(), raw.stats());
+        assertNull(raw.owner(lockKey(key)));
         assertEquals(2, jvmA.metrics().acquired());
         assertEquals(0, jvmA.metrics().heldNow());
     }
@@ -104,11 +110,11 @@ class LockServiceTest {
 
         jvmA.release(inner);
         assertEquals(0, raw.commandsRun(), raw.stats());
-        assertNotNull(raw.get(lockKey(key)));
+        assertNotNull(raw.owner(lockKey(key)));
         assertEquals(outer.token(), jvmA.fencingToken());
 
         jvmA.release(outer);
-        assertNull(raw.get(lockKey(key)));
+        assertNull(raw.owner(lockKey(key)));
         assertEquals(1, jvmA.metrics().acquired());
         assertEquals(-1, jvmA.fencingToken());
     }
@@ -134,18 +140,18 @@ class LockServiceTest {
     void aReleaseNeverDeletesTheLockOfTheNextOwner() {
         HeldLock stale = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
         raw.call(redis -> redis.pexpire(lockKey(key), 1)); // its lease runs out, say after a long GC pause
-        Eventually.await("expired", GENEROUS, () -> raw.get(lockKey(key)) == null);
+        Eventually.await("expired", GENEROUS, () -> raw.owner(lockKey(key)) == null);
         HeldLock current = jvmB.acquire(key, options(LONG, Duration.ZERO, OnBusy.THROW));
-        String currentOwner = raw.get(lockKey(key));
+        String currentOwner = raw.owner(lockKey(key));
 
         jvmA.release(stale);
 
-        assertEquals(currentOwner, raw.get(lockKey(key)));
+        assertEquals(currentOwner, raw.owner(lockKey(key)));
         assertTrue(stale.isLost());
         assertEquals(1, jvmA.metrics().lost());
         assertEquals(0, jvmA.metrics().heldNow());
         jvmB.release(current);
-        assertNull(raw.get(lockKey(key)));
+        assertNull(raw.owner(lockKey(key)));
         assertFalse(current.isLost());
         assertEquals(0, jvmB.metrics().lost());
     }
@@ -186,20 +192,21 @@ class LockServiceTest {
 
         assertTrue(busy.getMessage().contains("wait: 0"), busy.getMessage());
         assertEquals(2, raw.scriptRuns());
-        assertEquals(0, raw.subscribers(lockKey(key)));
+        assertEquals(0, raw.channels("weft:lock-wake:*"));
+        assertEquals(0, raw.llen(queueKey(key)));
         jvmA.release(held);
     }
 
     @Test
-    void aWaiterIsWokenByTheReleaseNotByPolling() throws Exception {
+    void aReleaseHandsTheLockToTheWaiterInTheSameRoundTripNotByPolling() throws Exception {
         HeldLock held = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
         raw.resetStats();
 
         CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(
                 () -> tokenOfOneHold(jvmB, key, options(LONG, Duration.ofSeconds(120), OnBusy.THROW)));
-        // A first try, then the subscription, then one more try: from then on the waiter sleeps.
-        Eventually.await("subscribed and tried twice", GENEROUS,
-                () -> raw.subscribers(lockKey(key)) == 1 && raw.scriptRuns() == 2);
+        // A first try, then the subscription to its JVM's channel, then a try that queues: from then on it sleeps.
+        Eventually.await("queued", GENEROUS, () -> raw.llen(queueKey(key)) == 1);
+        assertEquals(1, raw.channels("weft:lock-wake:*"));
         Thread.sleep(300); // room for a polling implementation to give itself away
         assertEquals(2, raw.scriptRuns());
         assertFalse(waiter.isDone());
@@ -207,15 +214,16 @@ class LockServiceTest {
         jvmA.release(held);
         long handedOver = waiter.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
 
-        // The release, the woken waiter's winning try and its release; the 60s lease was far from over.
-        assertEquals(5, raw.scriptRuns());
+        // The release, which granted the lock to the waiter and told it so, and the waiter's own release: the
+        // waiter took the lock without another call. The 60s lease was far from over.
+        assertEquals(4, raw.scriptRuns(), raw.stats());
         assertTrue(handedOver > held.token());
-        Eventually.await("unsubscribed", GENEROUS, () -> raw.subscribers(lockKey(key)) == 0);
+        assertEquals(0, raw.llen(queueKey(key)));
     }
 
     @Test
     void aCrashedHoldersLockFreesTheWaiterWhenItsLeaseRunsOut() throws Exception {
-        raw.set(lockKey(key), "a holder that crashed and will never publish", Duration.ofMillis(800));
+        raw.hold(lockKey(key), "crashed-1:1", Duration.ofMillis(800));
         raw.resetStats();
 
         long token = CompletableFuture.supplyAsync(
@@ -234,7 +242,7 @@ class LockServiceTest {
         try {
             HeldLock lock = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
             jvmA.release(lock);
-            assertNull(raw.get(lockKey(key)));
+            assertNull(raw.owner(lockKey(key)));
         } finally {
             assertTrue(Thread.interrupted());
         }
@@ -253,7 +261,7 @@ class LockServiceTest {
                 return "busy, interrupted: " + Thread.interrupted();
             }
         });
-        Eventually.await("waiting", GENEROUS, () -> raw.subscribers(lockKey(key)) == 1);
+        Eventually.await("waiting", GENEROUS, () -> raw.llen(queueKey(key)) == 1);
 
         waiterThread.get().interrupt();
 
@@ -272,7 +280,7 @@ class LockServiceTest {
         assertTrue(raw.pttl(lockKey(key)) > 0);
         assertNull(jvmB.acquire(key, options(lease, Duration.ZERO, OnBusy.SKIP)));
         jvmA.release(held);
-        assertNull(raw.get(lockKey(key)));
+        assertNull(raw.owner(lockKey(key)));
         assertEquals(0, jvmA.metrics().lost());
     }
 
@@ -291,20 +299,23 @@ class LockServiceTest {
     }
 
     @Test
-    void fencingTokensFollowTheStoredRecordAndTheServerClock() {
-        long ahead = System.currentTimeMillis() * 1000 + 3_600_000_000L;
-        raw.call(redis -> redis.set("weft:lock-fence:" + key, Long.toString(ahead)));
+    void fencingTokensFollowTheLocksRecordAndTheServerClock() {
+        long ahead = (System.currentTimeMillis() + 3_600_000L) * 1000;
+        raw.call(redis -> redis.hset(lockKey(key), "t", Long.toString(ahead)));
         HeldLock first = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
-        assertEquals(ahead + 1, first.token());
+        assertEquals(ahead + 1 << Lease.LOCAL_BITS, first.token());
         jvmA.release(first);
+        // The free lock keeps its record, and nothing else, for the retention time.
+        assertEquals(Long.toString(ahead + 1), raw.call(redis -> redis.hget(lockKey(key), "t")));
+        assertTrue(raw.pttl(lockKey(key)) > LockScripts.RETENTION.toMillis() - GENEROUS.toMillis());
 
-        raw.del("weft:lock-fence:" + key);
+        raw.del(lockKey(key)); // as a restart without persistence would: the server clock takes over
         HeldLock second = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
         jvmA.release(second);
         HeldLock third = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
         jvmA.release(third);
+        assertTrue(second.token() > System.currentTimeMillis() * 1000 - 3_600_000_000L << Lease.LOCAL_BITS);
         assertTrue(third.token() > second.token());
-        assertTrue(raw.pttl("weft:lock-fence:" + key) > 0);
     }
 
     @Test
@@ -313,9 +324,9 @@ class LockServiceTest {
         raw.call(redis -> redis.scriptFlush());
 
         HeldLock lock = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
-        assertNotNull(raw.get(lockKey(key)));
+        assertNotNull(raw.owner(lockKey(key)));
         jvmA.release(lock);
-        assertNull(raw.get(lockKey(key)));
+        assertNull(raw.owner(lockKey(key)));
     }
 
     /** Takes and releases the lock on the calling thread, as woven code does; returns the grant's token. */

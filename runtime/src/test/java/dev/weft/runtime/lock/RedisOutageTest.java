@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.redis.Eventually;
@@ -51,7 +52,7 @@ class RedisOutageTest {
     void aRedisThatIsNotThereFailsTheAcquireWithAMessageSayingWhatToCheck() throws IOException {
         String uri = "redis://127.0.0.1:" + unusedPort();
         try (LockService nowhere = service(uri)) {
-            nowhere.startConnecting();
+            nowhere.startConnecting(LockMode.SINGLE);
 
             WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
                     () -> assertThrows(WeftBackendException.class, () -> nowhere.acquire("sku:1", OPTIONS)));
@@ -77,17 +78,9 @@ class RedisOutageTest {
                 || e.getMessage().startsWith("Redis at " + server.uri() + " did not answer"), e.getMessage());
 
         server.restart();
-        AtomicReference<HeldLock> lock = new AtomicReference<>();
-        Eventually.await("locked again", GENEROUS, () -> {
-            try {
-                lock.set(locks.acquire("sku:1", OPTIONS));
-                return true;
-            } catch (WeftBackendException stillReconnecting) {
-                return false;
-            }
-        });
-        assertNotNull(lock.get());
-        locks.release(lock.get());
+        HeldLock lock = acquireOnceReconnected(locks, "sku:1", OPTIONS);
+        assertNotNull(lock);
+        locks.release(lock);
         assertEquals(0, locks.metrics().heldNow());
         assertTrue(locks.metrics().errors() >= 1);
     }
@@ -121,6 +114,20 @@ class RedisOutageTest {
         locks.release(lock);
         assertEquals(1, locks.metrics().lost());
         assertEquals(0, locks.metrics().heldNow());
+    }
+
+    /** Acquires as soon as the client has reconnected to a Redis that was restarted. */
+    static HeldLock acquireOnceReconnected(LockService locks, String key, LockOptions options) {
+        AtomicReference<HeldLock> lock = new AtomicReference<>();
+        Eventually.await("locked again", GENEROUS, () -> {
+            try {
+                lock.set(locks.acquire(key, options));
+                return true;
+            } catch (WeftBackendException stillReconnecting) {
+                return false;
+            }
+        });
+        return lock.get();
     }
 
     private static int unusedPort() throws IOException {

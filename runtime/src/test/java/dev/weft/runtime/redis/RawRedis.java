@@ -3,7 +3,6 @@ package dev.weft.runtime.redis;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -23,6 +22,17 @@ public final class RawRedis implements AutoCloseable {
         return call(redis -> redis.get(key));
     }
 
+    /** The owner of the lock at {@code lockKey} (a hash), or null when it is free. */
+    public String owner(String lockKey) {
+        return call(redis -> redis.hget(lockKey, "o"));
+    }
+
+    /** Makes {@code owner} hold the lock at {@code lockKey} for {@code lease}, behind Weft's back. */
+    public void hold(String lockKey, String owner, Duration lease) {
+        call(redis -> redis.hset(lockKey, "o", owner));
+        call(redis -> redis.pexpire(lockKey, lease));
+    }
+
     public long pttl(String key) {
         return call(redis -> redis.pttl(key));
     }
@@ -35,19 +45,23 @@ public final class RawRedis implements AutoCloseable {
         call(redis -> redis.del(key));
     }
 
-    /** Subscribers of {@code channel}, over all clients. */
-    public long subscribers(String channel) {
-        Map<String, Long> counts = call(redis -> redis.pubsubNumsub(channel));
-        return counts.getOrDefault(channel, 0L);
+    /** Channels matching {@code pattern} that some client listens on. */
+    public int channels(String pattern) {
+        return call(redis -> redis.pubsubChannels(pattern)).size();
+    }
+
+    public long llen(String key) {
+        return call(redis -> redis.llen(key));
     }
 
     public void resetStats() {
         call(RedisAsyncCommands::configResetstat);
     }
 
-    /** Script runs (EVALSHA and EVAL) since {@link #resetStats()}. */
+    /** Script runs (EVALSHA and EVAL) since {@link #resetStats()}; an EVALSHA answered NOSCRIPT ran nothing. */
     public long scriptRuns() {
-        return commandCalls("evalsha") + commandCalls("eval");
+        return commandCalls("evalsha", "calls=") - commandCalls("evalsha", "failed_calls=")
+                + commandCalls("eval", "calls=");
     }
 
     /** Every command since {@link #resetStats()}, except the INFO and CONFIG calls made to look. */
@@ -65,20 +79,24 @@ public final class RawRedis implements AutoCloseable {
         return call(redis -> redis.info("commandstats"));
     }
 
-    private long commandCalls(String command) {
+    private long commandCalls(String command, String field) {
         for (String line : call(redis -> redis.info("commandstats")).split("\r?\n")) {
             if (line.startsWith("cmdstat_" + command + ":")) {
-                return calls(line);
+                return count(line, field);
             }
         }
         return 0;
     }
 
     private static long calls(String statLine) {
+        return count(statLine, "calls=");
+    }
+
+    private static long count(String statLine, String name) {
         String fields = statLine.substring(statLine.indexOf(':') + 1);
         for (String field : fields.split(",")) {
-            if (field.startsWith("calls=")) {
-                return Long.parseLong(field.substring("calls=".length()));
+            if (field.startsWith(name)) {
+                return Long.parseLong(field.substring(name.length()));
             }
         }
         return 0;

@@ -1,0 +1,119 @@
+package dev.weft.runtime.lock;
+
+import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.log.Log;
+import dev.weft.runtime.redis.RedisEndpoint;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What releases in any JVM tell this JVM's waiting acquisitions.
+ *
+ * <p>Each JVM listens on one channel of its own ({@link LockScripts#wakeChannel}), subscribed on each node before its
+ * first wait and kept for its lifetime (Lettuce subscribes again after a reconnect), so waiting costs no SUBSCRIBE
+ * round trip. A release publishes only to the JVM of the next waiter: with one node the message says the lock is now
+ * its own ({@code owner token lease key}); with RedLock it says try again ({@code owner}).
+ *
+ * <p>A hand-off for an owner no longer waiting here (it gave up meanwhile) is released at once, so it stalls nobody.
+ * A lost message costs time, never safety: a waiter tries again after a third of its lease at the latest, and finds
+ * the lock its own.
+ */
+final class GrantNotices extends RedisPubSubAdapter<String, String> {
+    private final QuorumLock quorum;
+    private final String channel;
+    private final Map<String, Acquisition> waiting = new ConcurrentHashMap<>();
+    private final Map<RedisEndpoint, CompletableFuture<Void>> subscriptions = new HashMap<>();
+    private volatile boolean subscribed;
+    private boolean warned;
+
+    GrantNotices(QuorumLock quorum, String jvm) {
+        this.quorum = quorum;
+        this.channel = quorum.scripts().wakeChannel(jvm);
+        quorum.nodes().forEach(node -> node.addPubSubListener(this));
+    }
+
+    void expect(Acquisition acquisition) {
+        waiting.put(acquisition.owner(), acquisition);
+    }
+
+    void forget(Acquisition acquisition) {
+        waiting.remove(acquisition.owner(), acquisition);
+    }
+
+    /** True once every node confirmed the subscription. */
+    boolean subscribed() {
+        return subscribed;
+    }
+
+    /** Subscribes where not done yet, waiting up to {@code redis.timeout}; failing only costs wake-ups. */
+    void subscribe(String purpose) {
+        Map<RedisEndpoint, CompletableFuture<Void>> pending = new HashMap<>();
+        synchronized (this) {
+            for (RedisEndpoint node : quorum.nodes()) {
+                CompletableFuture<Void> known = subscriptions.get(node);
+                if (known == null || known.isCompletedExceptionally()) {
+                    known = subscribe(node, purpose);
+                    subscriptions.put(node, known);
+                }
+                pending.put(node, known);
+            }
+        }
+        long deadline = System.nanoTime() + quorum.timeout().toNanos();
+        boolean all = true;
+        for (Map.Entry<RedisEndpoint, CompletableFuture<Void>> entry : pending.entrySet()) {
+            try {
+                entry.getKey().await(entry.getValue(), deadline, purpose);
+            } catch (WeftBackendException e) {
+                all = false;
+                warnNoNotices(e);
+            }
+        }
+        subscribed = all;
+    }
+
+    @Override
+    public void message(String channel, String message) {
+        String[] parts = message.split(" ", 4);
+        Acquisition acquisition = waiting.get(parts[0]);
+        if (parts.length < 4) {
+            if (acquisition != null) {
+                acquisition.wake();
+            }
+            return;
+        }
+        String key = quorum.scripts().keyOf(parts[3]);
+        if (acquisition != null && acquisition.key().equals(key)) {
+            acquisition.handed(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        } else {
+            quorum.leave(key, parts[0]);
+        }
+    }
+
+    /** Wakes every waiting acquisition, so that nobody sleeps through a shutdown. */
+    void wakeAll() {
+        waiting.values().forEach(Acquisition::wake);
+    }
+
+    private CompletableFuture<Void> subscribe(RedisEndpoint node, String purpose) {
+        try {
+            return node.pubSub(purpose).async().subscribe(channel).toCompletableFuture();
+        } catch (WeftBackendException | RedisException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private synchronized void warnNoNotices(WeftBackendException e) {
+        String message = e.getMessage() + "; until this works, a waiter there wakes only when the holder's lease"
+                + " runs out or after a third of its own lease";
+        if (warned) {
+            Log.debug(message);
+        } else {
+            warned = true;
+            Log.warn(message);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.weft.runtime.lock;
+
+import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.log.Log;
+import dev.weft.runtime.redis.Durations;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The locks of one set of Redis nodes ({@code redis.uri} for {@code mode: single}, {@code redis.nodes} for
+ * {@code mode: redlock}): the threads of this JVM queue per key ({@link KeyQueue}), the oldest drives the Redis
+ * acquisition ({@link QuorumLock}), waiting for hand-offs and wake-ups ({@link GrantNotices}) between attempts.
+ *
+ * <p>Waiting polls nothing: a driving thread sleeps until a notice, the holder's lease left (a crashed holder never
+ * announces its end), a third of its own lease (to keep its place in the Redis queue, and to find a hand-off whose
+ * notice was lost), or the end of its wait, whichever comes first. After a split RedLock vote it tries again after a
+ * random delay of up to {@link #MAX_JITTER_MILLIS} ms, so that contenders do not split the nodes again and again.
+ */
+final class LockSpace implements AutoCloseable {
+    static final long MAX_JITTER_MILLIS = 50;
+
+    private final QuorumLock quorum;
+    private final OwnerIds owners;
+    private final LockMetrics metrics;
+    private final LossReporter losses;
+    private final GrantNotices notices;
+    private final LeaseKeeper leases;
+    private final Map<String, KeyQueue> queues = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    LockSpace(QuorumLock quorum, OwnerIds owners, ScheduledExecutorService scheduler, LockMetrics metrics,
+              LossReporter losses) {
+        this.quorum = quorum;
+        this.owners = owners;
+        this.metrics = metrics;
+        this.losses = losses;
+        this.notices = new GrantNotices(quorum, owners.jvm());
+        this.leases = new LeaseKeeper(scheduler, quorum, metrics, losses);
+    }
+
+    void startConnecting() {
+        quorum.startConnecting();
+    }
+
+    /** @return the held lock, or null when it stayed busy for the whole wait */
+    HeldLock acquire(String key, LockOptions options) {
+        long started = System.nanoTime();
+        KeyQueue queue;
+        KeyQueue.Waiter waiter;
+        do {
+            ensureOpen(key, options);
+            queue = queues.computeIfAbsent(key, KeyQueue::new);
+            waiter = queue.join(options, () -> newAcquisition(key));
+            if (waiter == null) {
+                queues.remove(key, queue);
+            }
+        } while (waiter == null);
+        HeldLock held;
+        try {
+            held = await(queue, waiter, started + options.maxWait().toNanos());
+        } catch (RuntimeException e) {
+            held = giveUp(queue, waiter);
+            if (held == null) {
+                throw e;
+            }
+        }
+        if (held == null) {
+            ensureOpen(key, options);
+        } else {
+            metrics.onAcquired(System.nanoTime() - started);
+        }
+        return held;
+    }
+
+    /** Ends the outermost hold of {@code hold}: to the next local waiter, or released in Redis. Never throws. */
+    void release(HeldLock hold) {
+        metrics.onReleased(System.nanoTime() - hold.grantedAtNanos());
+        KeyQueue queue = queues.get(hold.key());
+        Lease lease = queue.handOffOrFree(hold, this);
+        if (lease == null) {
+            return;
+        }
+        leases.stop(lease);
+        try {
+            if (!quorum.release(lease.key(), lease.owner(), lease.redisToken(), "release lock " + hold.describe())) {
+                losses.report(lease, "it had expired or been deleted before its release");
+            }
+        } catch (WeftBackendException e) {
+            metrics.onError();
+            Log.warn(e.getMessage() + "; the lock frees itself when its lease of " + Durations.text(lease.duration())
+                    + " runs out");
+        } catch (RuntimeException e) {
+            metrics.onError();
+            Log.error("releasing lock " + hold.describe() + " failed", e);
+        } finally {
+            if (queue.freed(() -> newAcquisition(hold.key()))) {
+                queues.remove(hold.key(), queue);
+            }
+        }
+    }
+
+    void collectHeld(List<HeldLockInfo> into) {
+        long now = System.nanoTime();
+        for (KeyQueue queue : queues.values()) {
+            HeldLock holder = queue.holder();
+            if (holder != null) {
+                into.add(holder.info(now));
+            }
+        }
+    }
+
+    void collectWaiters(Map<String, Integer> into) {
+        for (KeyQueue queue : queues.values()) {
+            int waiting = queue.waiting();
+            if (waiting > 0) {
+                into.merge(queue.key(), waiting, Integer::sum);
+            }
+        }
+    }
+
+    /** Stops renewing, wakes every waiter (whose acquire then fails) and closes the connections. */
+    @Override
+    public void close() {
+        closed = true;
+        notices.wakeAll();
+        queues.values().forEach(KeyQueue::wakeAll);
+        quorum.close();
+    }
+
+    private HeldLock await(KeyQueue queue, KeyQueue.Waiter waiter, long deadline) {
+        while (true) {
+            HeldLock granted = waiter.granted();
+            if (granted != null) {
+                return granted;
+            }
+            Acquisition driving = waiter.driving();
+            if (driving != null) {
+                HeldLock won = drive(queue, waiter, driving, deadline);
+                return won != null ? won : giveUp(queue, waiter);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || closed || Thread.currentThread().isInterrupted()) {
+                return giveUp(queue, waiter);
+            }
+            LockSupport.parkNanos(queue, left);
+        }
+    }
+
+    /** Takes the lock from Redis for the local queue; null when the wait ended first. */
+    private HeldLock drive(KeyQueue queue, KeyQueue.Waiter waiter, Acquisition acquisition, long deadline) {
+        acquisition.drivenBy(Thread.currentThread());
+        LockOptions options = waiter.options;
+        String key = queue.key();
+        String purpose = "lock " + options.describe(key);
+        boolean waits = !options.maxWait().isZero();
+        boolean triedSubscribing = false;
+        while (true) {
+            ensureOpen(key, options);
+            if (acquisition.handedToken() > 0) {
+                return granted(queue, waiter, acquisition, acquisition.handedToken(), acquisition.busySentAtNanos()
+                        + TimeUnit.MILLISECONDS.toNanos(acquisition.handedLeaseMillis())
+                        - QuorumLock.driftNanos(options.lease()));
+            }
+            // Queue in Redis only once release notices can reach this JVM, or surely cannot.
+            boolean join = waits && (triedSubscribing || notices.subscribed());
+            if (join) {
+                acquisition.joined();
+            }
+            long sentAt = System.nanoTime();
+            QuorumLock.Attempt attempt = attempt(key, acquisition, options, join, purpose);
+            if (attempt.granted()) {
+                return granted(queue, waiter, acquisition, attempt.token(), attempt.validUntilNanos());
+            }
+            acquisition.busyAsOf(sentAt);
+            if (!waits) {
+                return null;
+            }
+            if (!join) {
+                notices.subscribe("wait for " + purpose);
+                triedSubscribing = true;
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            long sleep = Math.min(Math.min(left, attempt.holderTtlNanos()), options.lease().toNanos() / 3);
+            if (attempt.split()) {
+                sleep = Math.min(sleep, TimeUnit.MILLISECONDS.toNanos(
+                        1 + ThreadLocalRandom.current().nextLong(MAX_JITTER_MILLIS)));
+            }
+            if (left <= 0 || !acquisition.await(sleep)) {
+                return null;
+            }
+        }
+    }
+
+    private QuorumLock.Attempt attempt(String key, Acquisition acquisition, LockOptions options, boolean join,
+                                      String purpose) {
+        try {
+            return quorum.acquire(key, acquisition.owner(), options.lease(), join, purpose);
+        } catch (WeftBackendException e) {
+            metrics.onError();
+            throw e;
+        }
+    }
+
+    private HeldLock granted(KeyQueue queue, KeyQueue.Waiter waiter, Acquisition acquisition, long token,
+                             long validUntilNanos) {
+        notices.forget(acquisition);
+        Lease lease = new Lease(queue.key(), acquisition.owner(), token, waiter.options.lease(), validUntilNanos);
+        HeldLock hold = queue.granted(waiter, this, lease);
+        leases.keep(lease);
+        return hold;
+    }
+
+    /** The waiter leaves the queue; what it drove is abandoned in Redis too unless another thread takes it over. */
+    private HeldLock giveUp(KeyQueue queue, KeyQueue.Waiter waiter) {
+        KeyQueue.Leaving leaving = queue.leave(waiter);
+        Acquisition abandoned = leaving.abandoned();
+        if (abandoned != null) {
+            notices.forget(abandoned);
+            if (abandoned.hasJoined()) {
+                quorum.leave(abandoned.key(), abandoned.owner());
+            }
+        }
+        if (leaving.retired()) {
+            queues.remove(queue.key(), queue);
+        }
+        return leaving.granted();
+    }
+
+    private Acquisition newAcquisition(String key) {
+        Acquisition acquisition = new Acquisition(key, owners.next());
+        notices.expect(acquisition);
+        return acquisition;
+    }
+
+    private void ensureOpen(String key, LockOptions options) {
+        if (closed) {
+            throw new WeftBackendException("Weft is shut down, so lock " + options.describe(key) + " was not taken",
+                    null);
+        }
+    }
+}
