@@ -8,7 +8,7 @@ import dev.weft.runtime.config.ConfigProblem;
 import dev.weft.runtime.config.LockRule;
 import dev.weft.runtime.config.OnConfigError;
 import dev.weft.runtime.config.WeftConfig;
-import dev.weft.runtime.jmx.MetricsOnlyLocks;
+import dev.weft.runtime.jmx.LockServiceIntrospection;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
@@ -88,7 +88,7 @@ public final class WeftRuntime {
         new Weaver(rules, sites, stats).install(inst);
         if (config.jmxEnabled()) {
             // The platform MBean server takes tens of milliseconds to build: not worth delaying main for.
-            Thread jmx = new Thread(() -> WeftMBeans.register(config, new MetricsOnlyLocks(locks.metrics()), stats), "weft-jmx-register");
+            Thread jmx = new Thread(() -> WeftMBeans.register(config, new LockServiceIntrospection(locks), stats), "weft-jmx-register");
             jmx.setDaemon(true);
             jmx.start();
         }

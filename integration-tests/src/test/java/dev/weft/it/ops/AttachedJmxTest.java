@@ -46,7 +46,10 @@ class AttachedJmxTest {
                     assertEquals(expected.getValue(), mbeans.getAttribute(locks, expected.getKey()), expected.getKey());
                 }
                 assertTrue(mbeans.getAttribute(locks, "Waiters") instanceof TabularData);
-                assertTrue(mbeans.getAttribute(locks, "HeldLocks") instanceof CompositeData[]);
+                CompositeData[] held = (CompositeData[]) mbeans.getAttribute(locks, "HeldLocks");
+                assertEquals(1, held.length);
+                assertEquals("parcel:parcel-7", held[0].get("key"));
+                assertEquals("main", held[0].get("holderThread"));
                 assertEquals(1L, ((CompositeData) mbeans.getAttribute(locks, "WaitTimes")).get("count"));
                 assertTrue(Arrays.stream(mbeans.getMBeanInfo(locks).getNotifications())
                         .anyMatch(n -> Arrays.asList(n.getNotifTypes()).contains("dev.weft.lock.lost")));

@@ -46,6 +46,8 @@ class StatusCommandTest {
             assertEquals(1, report.at("/selectors/0/calls").asLong());
             assertEquals(1, report.at("/locks/acquired").asLong());
             assertEquals(1, report.at("/locks/heldNow").asLong());
+            assertEquals("parcel:parcel-7", report.at("/locks/held/0/key").asText(), json.report());
+            assertEquals("main", report.at("/locks/held/0/holderThread").asText(), json.report());
             assertTrue(report.get("transactions").isNull(), json.report());
 
             Dispatch.finish(app);

@@ -1,6 +1,6 @@
 package dev.weft.runtime.cli;
 
-import dev.weft.runtime.jmx.HeldLockView;
+import dev.weft.runtime.lock.HeldLockInfo;
 import dev.weft.runtime.jmx.SelectorView;
 import dev.weft.runtime.jmx.StatusReport;
 import dev.weft.runtime.jmx.TransactionView;
@@ -50,7 +50,7 @@ final class StatusText {
         } else {
             out.append("  Held locks\n");
             TextTable table = new TextTable("KEY", "HOLDER", "TOKEN", "HELD FOR", "LEASE LEFT", "");
-            for (HeldLockView lock : locks.held()) {
+            for (HeldLockInfo lock : locks.held()) {
                 table.row(lock.key(), lock.holderThread(), lock.token(), duration(lock.heldForMillis()),
                         duration(lock.leaseLeftMillis()), lock.lost() ? "LOST: token is stale" : "");
             }

@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,10 +17,10 @@ public interface LockIntrospection {
 
     long heldNow();
 
-    List<HeldLockView> heldLocks();
+    List<HeldLockInfo> heldLocks();
 
     Map<String, Integer> waitersByKey();
 
     /** {@code listener} is called once for every lock lost while held, on whichever thread found the loss. */
-    void onLost(Consumer<HeldLockView> listener);
+    void onLost(Consumer<HeldLockInfo> listener);
 }

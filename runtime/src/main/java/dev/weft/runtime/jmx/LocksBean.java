@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import dev.weft.runtime.weave.Percentiles;
 import dev.weft.runtime.weave.SelectorStats;
 import java.util.List;
@@ -12,7 +13,7 @@ import javax.management.MBeanNotificationInfo;
  * {@link SelectorStats}). Turns every lost lock into a notification.
  */
 final class LocksBean implements LocksMXBean {
-    /** Notification type of a lock lost while held; its user data is a {@link HeldLockView} as CompositeData. */
+    /** Notification type of a lock lost while held; its user data is a {@link HeldLockInfo} as CompositeData. */
     static final String LOCK_LOST = "dev.weft.lock.lost";
     static final MBeanNotificationInfo NOTIFICATIONS = new MBeanNotificationInfo(new String[] {LOCK_LOST},
             javax.management.Notification.class.getName(),
@@ -54,7 +55,7 @@ final class LocksBean implements LocksMXBean {
     }
 
     @Override
-    public List<HeldLockView> getHeldLocks() {
+    public List<HeldLockInfo> getHeldLocks() {
         return locks.heldLocks();
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import dev.weft.runtime.weave.Percentiles;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public interface LocksMXBean {
     long getHeldNow();
 
     /** The locks held at this moment, with holder thread, fencing token, time held and lease left. */
-    List<HeldLockView> getHeldLocks();
+    List<HeldLockInfo> getHeldLocks();
 
     /** Threads of this JVM waiting for a lock, by lock key; keys nobody waits for are left out. */
     Map<String, Integer> getWaiters();

@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import dev.weft.runtime.weave.Percentiles;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
 public record StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                            long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions) {
 
-    public record Locks(long acquired, long busy, long lost, long errors, long heldNow, List<HeldLockView> held,
+    public record Locks(long acquired, long busy, long lost, long errors, long heldNow, List<HeldLockInfo> held,
                         Map<String, Integer> waiters, Percentiles waitTimes, Percentiles holdTimes) {
     }
 

@@ -1,11 +1,11 @@
 package dev.weft.runtime.cli;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.weft.runtime.jmx.HeldLockView;
 import dev.weft.runtime.jmx.SelectorView;
 import dev.weft.runtime.jmx.StatusReport;
 import dev.weft.runtime.jmx.TransactionView;
@@ -24,7 +24,7 @@ class StatusOutputTest {
             List.of(new SelectorView("com.acme.Shop#reserve(..)", "/etc/weft.yaml:7:5", 1, 40, 1, 0, WAITS, HOLDS),
                     new SelectorView("com.acme.Shop#restock(..)", "/etc/weft.yaml:10:5", 0, 0, 0, 0, NONE, NONE)),
             new StatusReport.Locks(39, 1, 0, 0, 1,
-                    List.of(new HeldLockView("sku:widget-42", "clerk-3", 1732612345678901L, 1500, 8500, false)),
+                    List.of(new HeldLockInfo("sku:widget-42", "clerk-3", 1732612345678901L, 1500, 8500, false)),
                     Map.of("sku:widget-42", 3), WAITS, HOLDS),
             null);
 

@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,12 @@ final class InMemoryLocks implements LockIntrospection {
     long busy;
     long lost;
     long errors;
-    List<HeldLockView> held = List.of();
+    List<HeldLockInfo> held = List.of();
     Map<String, Integer> waiters = Map.of();
-    private final List<Consumer<HeldLockView>> lostListeners = new ArrayList<>();
+    private final List<Consumer<HeldLockInfo>> lostListeners = new ArrayList<>();
 
     /** As the lock service would report a loss: counted, marked, and told to the listeners. */
-    void lose(HeldLockView lock) {
+    void lose(HeldLockInfo lock) {
         lost++;
         lostListeners.forEach(listener -> listener.accept(lock));
     }
@@ -26,7 +27,7 @@ final class InMemoryLocks implements LockIntrospection {
     @Override public long lost() { return lost; }
     @Override public long errors() { return errors; }
     @Override public long heldNow() { return held.size(); }
-    @Override public List<HeldLockView> heldLocks() { return held; }
+    @Override public List<HeldLockInfo> heldLocks() { return held; }
     @Override public Map<String, Integer> waitersByKey() { return waiters; }
-    @Override public void onLost(Consumer<HeldLockView> listener) { lostListeners.add(listener); }
+    @Override public void onLost(Consumer<HeldLockInfo> listener) { lostListeners.add(listener); }
 }

@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +37,7 @@ class WeftMBeansTest {
         jvm.locks.acquired = 7;
         jvm.locks.busy = 2;
         jvm.locks.errors = 1;
-        jvm.locks.held = List.of(new HeldLockView("sku:1", "clerk-1", 42, 1500, 8500, false));
+        jvm.locks.held = List.of(new HeldLockInfo("sku:1", "clerk-1", 42, 1500, 8500, false));
 
         for (Map.Entry<String, Long> expected : Map.of("Acquired", 7L, "Busy", 2L, "Lost", 0L, "Errors", 1L,
                 "HeldNow", 1L).entrySet()) {
@@ -47,7 +48,7 @@ class WeftMBeansTest {
 
     @Test
     void heldLocksAreCompositeDataAndWaitersATable() throws Exception {
-        jvm.locks.held = List.of(new HeldLockView("sku:1", "clerk-1", 42, 1500, 8500, false));
+        jvm.locks.held = List.of(new HeldLockInfo("sku:1", "clerk-1", 42, 1500, 8500, false));
         jvm.locks.waiters = Map.of("sku:1", 3);
 
         CompositeData[] held = (CompositeData[]) jvm.server.getAttribute(WeftMBeans.LOCKS, "HeldLocks");
@@ -90,7 +91,7 @@ class WeftMBeansTest {
         jvm.server.addNotificationListener(WeftMBeans.LOCKS, (notification, handback) -> received.add(notification),
                 null, null);
 
-        jvm.locks.lose(new HeldLockView("sku:9", "clerk-2", 77, 31000, 0, true));
+        jvm.locks.lose(new HeldLockInfo("sku:9", "clerk-2", 77, 31000, 0, true));
 
         assertEquals(1, received.size());
         Notification lost = received.get(0);

@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class WeftStatusTest {
 
     @Test
     void theReportHoldsTheAgentTheSelectorsAndTheLocks() throws Exception {
-        HeldLockView held = new HeldLockView("sku:1", "clerk-1", 42, 1500, 8500, false);
+        HeldLockInfo held = new HeldLockInfo("sku:1", "clerk-1", 42, 1500, 8500, false);
         jvm.locks.acquired = 3;
         jvm.locks.held = List.of(held);
         jvm.locks.waiters = Map.of("sku:1", 2);
