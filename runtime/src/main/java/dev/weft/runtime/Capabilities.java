@@ -25,10 +25,9 @@ public final class Capabilities {
             }
         }
         TransactionSettings tx = config.transactions();
-        if (tx.position() != null && (!tx.global().isEmpty() || !tx.participants().isEmpty())) {
-            problems.add(new ConfigProblem(tx.position(),
-                    "TCC transactions are not available in this version of Weft yet; remove the transactions"
-                            + " section"));
+        if (!TransactionSettings.LOG_FILE.equals(tx.logType())) {
+            problems.add(new ConfigProblem(tx.position(), "transactions.log.type: " + tx.logType()
+                    + " is not available in this version of Weft yet; use type: file"));
         }
         return problems;
     }

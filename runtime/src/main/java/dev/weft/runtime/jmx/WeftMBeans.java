@@ -33,6 +33,10 @@ public final class WeftMBeans {
         });
     }
 
+    public static void registerTransactions(TransactionsMXBean transactions) {
+        register("dev.weft:type=Transactions", transactions);
+    }
+
     private static void register(String name, Object mbean) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {

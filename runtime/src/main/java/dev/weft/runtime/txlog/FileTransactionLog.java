@@ -252,7 +252,7 @@ public final class FileTransactionLog implements TransactionLog {
 
     @Override
     public String describe() {
-        return "file log " + dir;
+        return "the file transaction log in " + dir;
     }
 
     /** Transactions the log holds now, not yet ended. */

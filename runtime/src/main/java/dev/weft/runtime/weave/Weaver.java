@@ -4,6 +4,7 @@ import dev.weft.runtime.log.Log;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.Optional;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -60,11 +61,13 @@ public final class Weaver {
     private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
                                          JavaModule module, ProtectionDomain domain) {
         ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.of(loader);
+        boolean instancesTracked = false;
         for (WeaveRule rule : rules) {
             if (!WeavableMethods.typeMatches(rule.selector(), type)) {
                 continue;
             }
-            for (MethodDescription.InDefinedShape method : WeavableMethods.matching(rule.selector(), type)) {
+            List<MethodDescription.InDefinedShape> methods = WeavableMethods.matching(rule.selector(), type);
+            for (MethodDescription.InDefinedShape method : methods) {
                 int siteId = sites.register(siteFor(rule, method, classFiles));
                 builder = builder.visit(Advice.withCustomMapping()
                         .bind(SiteId.class, siteId)
@@ -73,6 +76,16 @@ public final class Weaver {
                 stats.woven(rule);
                 Log.debug("wove " + type.getName() + "#" + method.getName() + method.getDescriptor()
                         + " for " + rule.selector().text() + " (" + rule.position() + ")");
+            }
+            if (!methods.isEmpty() && !instancesTracked) {
+                Optional<Site> instanceSite = rule.instanceSite(type);
+                if (instanceSite.isPresent()) {
+                    builder = builder.visit(Advice.withCustomMapping()
+                            .bind(SiteId.class, sites.register(instanceSite.get()))
+                            .to(ConstructorAdvice.class, adviceClassFile)
+                            .on(ElementMatchers.isConstructor()));
+                    instancesTracked = true; // one site per type is enough, however many rules ask
+                }
             }
         }
         return builder;
