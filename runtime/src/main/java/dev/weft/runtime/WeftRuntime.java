@@ -97,7 +97,9 @@ public final class WeftRuntime {
             rules.addAll(transactions.weaveRules());
         }
 
-        locks.startConnecting();
+        if (!config.locks().isEmpty()) {
+            locks.startConnecting(); // a config with transactions only must not warn that Redis is unreachable
+        }
         SiteRegistry sites = new SiteRegistry();
         WeaveStats stats = new WeaveStats();
         WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken));
