@@ -10,7 +10,8 @@ import java.util.zip.CRC32C;
  *
  * <p>Reading stops at the first frame that is incomplete, has an impossible length or a wrong checksum. Everything
  * from there on is the unreadable tail: after a crash it is the part of the last write that did not reach the disk,
- * so it is cut off rather than guessed at. A frame is never returned unless its checksum matched.
+ * so it is cut off rather than guessed at, unless good frames follow it ({@link #goodFrameAfter}). A frame is never
+ * returned unless its checksum matched.
  */
 final class Frames {
     static final int HEADER = 8;
@@ -54,6 +55,21 @@ final class Frames {
             at += HEADER + length;
         }
         return new Read(payloads, at, false);
+    }
+
+    /**
+     * Whether a good frame starts anywhere after {@code damagedAt}. A crash only tears the end of the last write, so
+     * good records after damage mean the damage is not a torn tail.
+     */
+    static boolean goodFrameAfter(byte[] bytes, int damagedAt) {
+        for (int at = damagedAt + 1; at <= bytes.length - HEADER - 1; at++) {
+            ByteBuffer header = ByteBuffer.wrap(bytes, at, HEADER);
+            int length = header.getInt();
+            if (length > 0 && length <= bytes.length - at - HEADER && crc(bytes, at + HEADER, length) == header.getInt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int crc(byte[] bytes, int offset, int length) {

@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * Reads the newest segment when the log is opened: replays its good records and cuts off a torn tail.
  *
- * <p>Only the part after the checkpoint can be torn: it is the part written since the last fsync. Everything before
- * the checkpoint was forced before the segment got its name, so damage there is not a crash but damage to the disk
- * or the file, and opening is refused rather than guessing which transactions were lost.
+ * <p>Only the end can be torn: the part written since the last fsync. Everything before the checkpoint was forced
+ * before the segment got its name, and a crash does not damage what comes before good records, so damage in either
+ * place is damage to the disk or the file, and opening is refused rather than guessing which transactions were
+ * lost.
  */
 final class SegmentReplay {
     /** What was kept of the segment. */
@@ -43,6 +44,13 @@ final class SegmentReplay {
                     + " snapshot it starts with, which was already on disk: this is not a crash but damage to the file"
                     + " or the disk. Weft will not guess which transactions it held. Restore the directory from a"
                     + " backup, or move it away to start with an empty log (unfinished transactions are then lost)");
+        }
+        if (read.damaged() && Frames.goodFrameAfter(bytes, read.validEnd())) {
+            throw new TransactionLogException(segment + " is damaged at byte " + read.validEnd() + " but good records"
+                    + " follow: this is not a write cut short by a crash but damage to the file or the disk, and the"
+                    + " records after it may hold decisions already reported. Weft will not guess. Restore the"
+                    + " directory from a backup; or, accepting the loss of every record from there on, cut the file"
+                    + " (truncate -s " + read.validEnd() + " " + segment + ") and start again");
         }
         records.forEach(into::apply);
         if (read.damaged()) {

@@ -94,6 +94,21 @@ class FileTransactionLogTest {
     }
 
     @Test
+    void damageFollowedByGoodRecordsIsRefusedBecauseItIsNotATornTail() throws IOException {
+        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+            begin(log, "tx", 2);
+            log.appendDurably(new LogRecord.Decision("tx", true));
+        }
+        Path segment = onlySegment();
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[20] ^= 0x01; // inside the Begin, the first record after the checkpoint
+        Files.write(segment, bytes);
+        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
+        assertTrue(refused.getMessage().contains("good records follow"), refused.getMessage());
+        assertEquals(bytes.length, Files.size(segment), "nothing is cut");
+    }
+
+    @Test
     void damageInsideTheSnapshotIsRefusedBecauseItIsNotACrash() throws IOException {
         try (FileTransactionLog log = FileTransactionLog.open(dir, 1, FileChannel::open)) {
             begin(log, "tx", 1);

@@ -78,6 +78,27 @@ class FramesTest {
     }
 
     @Test
+    void damageFollowedByGoodFramesIsToldApartFromATornTail() {
+        Random random = new Random(SEED + 3);
+        List<LogRecord> written = Records.random(random, 30);
+        Log log = log(written);
+        for (int at = 0; at < log.ends.get(written.size() - 1); at++) {
+            byte[] damaged = log.bytes.clone();
+            damaged[at] ^= (byte) (1 + random.nextInt(255));
+            assertTrue(Frames.goodFrameAfter(damaged, Frames.read(damaged).validEnd()), "byte " + at + " changed");
+        }
+        for (int round = 0; round < 1000; round++) {
+            byte[] torn = java.util.Arrays.copyOf(log.bytes, log.bytes.length + 1 + random.nextInt(300));
+            for (int i = log.bytes.length; i < torn.length; i++) {
+                torn[i] = (byte) random.nextInt();
+            }
+            Frames.Read read = Frames.read(torn);
+            assertEquals(written, decode(read));
+            assertFalse(Frames.goodFrameAfter(torn, read.validEnd()), "round " + round);
+        }
+    }
+
+    @Test
     void zerosLeftByAPreallocatingFileSystemAreATornTailNotRecords() {
         byte[] bytes = new byte[4096];
         Frames.Read read = Frames.read(bytes);
