@@ -10,11 +10,15 @@ import dev.weft.api.TransactionTimeoutException;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionInfo;
 import dev.weft.runtime.txlog.FileTransactionLog;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,6 +216,32 @@ class TccTest {
         Eventually.until("cancelled after the retry", () -> Accounts.JOURNAL.contains("cancelDebit a 1"));
         Eventually.until("gone", () -> tcc.mbean.getOpenTransactions().isEmpty());
         assertFalse(tcc.mbean.retry(failed.getXid()));
+    }
+
+    @Test
+    void jmxShowsOpenTransactionsAsCompositeDataAndTakesOperatorCalls() throws Exception {
+        Accounts.FAILING.add("cancelDebit");
+        assertThrows(IllegalArgumentException.class, () -> tcc.transfer(() -> {
+            tcc.debit("a", 1);
+            throw new IllegalArgumentException("no");
+        }));
+        Eventually.until("FAILED", () -> tcc.mbean.getFailed() == 1);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("dev.weft.test:type=Transactions,test=" + System.nanoTime());
+        server.registerMBean(tcc.mbean, name);
+        try {
+            assertEquals(1L, server.getAttribute(name, "Failed"));
+            CompositeData[] rows = (CompositeData[]) server.getAttribute(name, "FailedTransactions");
+            assertEquals(1, rows.length);
+            assertEquals("FAILED", rows[0].get("status"));
+            assertEquals(1, rows[0].get("pendingBranches"));
+            Accounts.FAILING.clear();
+            assertEquals(true, server.invoke(name, "retry", new Object[] {rows[0].get("xid")},
+                    new String[] {String.class.getName()}));
+            Eventually.until("gone", () -> tcc.mbean.getOpenTransactions().isEmpty());
+        } finally {
+            server.unregisterMBean(name);
+        }
     }
 
     @Test
