@@ -22,6 +22,7 @@ import javax.management.ObjectName;
  *   <li>{@code run <transfers> <threads> <seed>}: that many random transfers, then {@code DONE ...}, then the books
  *   once nothing is left to settle. Prints {@code PROGRESS <n>} every 10 transfers.
  *   <li>{@code check}: the books, once nothing is left to settle (recovery of an earlier run, with the agent).
+ *   <li>{@code late <millis>}: one transfer that waits that long after its tries; prints {@code LATE <outcome>}.
  *   <li>{@code hold}: says {@code READY}, then waits until standard input ends.
  * </ul>
  * The books print as {@code TOTAL <sum> FROZEN <n> INCOMING <n>}; settled, they say {@code TOTAL 5000 FROZEN 0 INCOMING 0}.
@@ -46,6 +47,7 @@ public final class Bank {
         switch (args[0]) {
             case "run" -> run(transfers, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
             case "check" -> { }
+            case "late" -> late(transfers, Long.parseLong(args[1]));
             case "hold" -> {
                 Handshake.tell("READY");
                 Handshake.await("never sent: waits until standard input ends");
@@ -82,6 +84,15 @@ public final class Bank {
             throw new IllegalStateException("transfers did not finish");
         }
         Handshake.tell("DONE ok=" + (count - failed.get()) + " failed=" + failed.get());
+    }
+
+    private static void late(TransferService transfers, long millis) throws InterruptedException {
+        try {
+            transfers.transferSlowly("late-1", Ledger.account(0), Ledger.account(1), 10, millis);
+            Handshake.tell("LATE returned");
+        } catch (RuntimeException e) {
+            Handshake.tell("LATE " + e.getClass().getName());
+        }
     }
 
     /** Waits until Weft, if attached, has no transaction running or left to finish. */

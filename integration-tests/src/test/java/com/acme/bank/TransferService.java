@@ -15,4 +15,11 @@ public class TransferService {
         Crash.point("afterTry");
         credits.credit(new CreditOrder(transferId, to, amount));
     }
+
+    /** A transfer that takes its time after both tries, past a global timeout. */
+    public void transferSlowly(String transferId, String from, String to, long amount, long millis)
+            throws InterruptedException {
+        transfer(transferId, from, to, amount);
+        Thread.sleep(millis);
+    }
 }

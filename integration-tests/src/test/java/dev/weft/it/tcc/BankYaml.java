@@ -17,7 +17,7 @@ final class BankYaml {
                 max: 500ms
                 maxAttempts: 100
               global:
-                - method: com.acme.bank.TransferService#transfer(..)
+                - method: com.acme.bank.TransferService#transfer*(..)
               participants:
                 - try: com.acme.bank.DebitService#debit(String, String, long)
                   confirm: %s
