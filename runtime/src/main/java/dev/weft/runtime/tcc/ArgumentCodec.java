@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.weft.api.WeftConfigException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -21,13 +23,20 @@ final class ArgumentCodec {
     private final String participant;
     private final JavaType[] types;
     private final Parameter[] parameters;
+    /** Bound once per parameter: a try call then only serializes. */
+    private final ObjectWriter[] writers;
+    private final ObjectReader[] readers;
 
     ArgumentCodec(String participant, Method tryMethod) {
         this.participant = participant;
         this.parameters = tryMethod.getParameters();
         this.types = new JavaType[parameters.length];
+        this.writers = new ObjectWriter[parameters.length];
+        this.readers = new ObjectReader[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
             types[i] = JSON.getTypeFactory().constructType(parameters[i].getParameterizedType());
+            writers[i] = JSON.writerFor(types[i]);
+            readers[i] = JSON.readerFor(types[i]);
         }
     }
 
@@ -40,9 +49,9 @@ final class ArgumentCodec {
         StringJoiner array = new StringJoiner(",", "[", "]");
         for (int i = 0; i < types.length; i++) {
             try {
-                String value = JSON.writerFor(types[i]).writeValueAsString(arguments[i]);
+                String value = writers[i].writeValueAsString(arguments[i]);
                 if (check) {
-                    JSON.readerFor(types[i]).readValue(value);
+                    readers[i].readValue(value);
                 }
                 array.add(value);
             } catch (JsonProcessingException e) {
@@ -62,7 +71,7 @@ final class ArgumentCodec {
             }
             Object[] arguments = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
-                arguments[i] = JSON.readerFor(types[i]).readValue(array.get(i));
+                arguments[i] = readers[i].readValue(array.get(i));
             }
             return arguments;
         } catch (java.io.IOException e) {
