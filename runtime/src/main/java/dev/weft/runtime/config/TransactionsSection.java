@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Reads {@code transactions:}. */
 final class TransactionsSection {
@@ -62,7 +63,7 @@ final class TransactionsSection {
         return new TransactionSettings.Retry(initial, max, maxAttempts);
     }
 
-    private static java.util.function.Function<String, Duration> pause() {
+    private static Function<String, Duration> pause() {
         return ValueParsers.positiveDuration().andThen(pause -> {
             if (pause.compareTo(SHORTEST_PAUSE) < 0 || pause.compareTo(LONGEST_PAUSE) > 0) {
                 throw new IllegalArgumentException("a pause between attempts must be from 10ms to 24h");

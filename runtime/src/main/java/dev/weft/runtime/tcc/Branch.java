@@ -57,10 +57,6 @@ final class Branch {
         return !tryReturned && !done;
     }
 
-    boolean isDone() {
-        return done;
-    }
-
     void done() {
         done = true;
     }

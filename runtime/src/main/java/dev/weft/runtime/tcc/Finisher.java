@@ -8,6 +8,7 @@ import dev.weft.runtime.txlog.RecoveredTransaction;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -210,7 +211,7 @@ final class Finisher implements AutoCloseable {
         });
     }
 
-    private boolean onRecoveryThread(java.util.concurrent.Callable<Boolean> action) {
+    private boolean onRecoveryThread(Callable<Boolean> action) {
         try {
             return thread.submit(action).get();
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 /**
  * {@code transactions.log.type: file}: append-only segment files in one directory, owned by one process.
@@ -87,7 +88,7 @@ public final class FileTransactionLog implements TransactionLog {
     }
 
     private static Segment openNewest(Path dir, LiveTransactions live, Segment.Opener opener) throws IOException {
-        try (var files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(Segment::isTemporary).toList()) {
                 Files.delete(file); // a snapshot cut short by a crash; the segment before it still holds everything
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The transactions of a log that have not ended, kept up to date by applying each record as it is written or
@@ -67,7 +68,7 @@ final class LiveTransactions {
     }
 
     /** Records about a transaction the log does not know (it ended, or began before a lost tail) change nothing. */
-    private void with(String xid, java.util.function.Consumer<Entry> change) {
+    private void with(String xid, Consumer<Entry> change) {
         Entry entry = live.get(xid);
         if (entry != null) {
             change.accept(entry);

@@ -1,5 +1,6 @@
 package dev.weft.runtime.txlog;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -73,7 +74,7 @@ final class RecordCodec {
      *     so this is not damage: it was written by another (newer) version of Weft.
      */
     static LogRecord decode(byte[] payload) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             byte type = in.readByte();
             LogRecord record = switch (type) {
                 case BEGIN -> new LogRecord.Begin(readString(in), in.readLong(), in.readLong(), readString(in));

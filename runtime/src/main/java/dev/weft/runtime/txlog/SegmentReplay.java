@@ -2,6 +2,7 @@ package dev.weft.runtime.txlog;
 
 import dev.weft.runtime.log.Log;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,7 +74,7 @@ final class SegmentReplay {
     private static void cutTornTail(Path segment, byte[] bytes, int validEnd) throws IOException {
         Path kept = segment.resolveSibling(segment.getFileName() + "." + System.currentTimeMillis() + ".tail");
         Files.write(kept, Arrays.copyOfRange(bytes, validEnd, bytes.length));
-        try (var channel = java.nio.channels.FileChannel.open(segment, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
             channel.truncate(validEnd);
             channel.force(true);
         }
