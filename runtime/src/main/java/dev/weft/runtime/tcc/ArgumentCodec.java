@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.weft.api.WeftConfigException;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.StringJoiner;
@@ -74,7 +75,7 @@ final class ArgumentCodec {
                 arguments[i] = readers[i].readValue(array.get(i));
             }
             return arguments;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("the arguments of " + participant + " in the log cannot be read as its"
                     + " parameter types: " + e.getMessage(), e);
         }
