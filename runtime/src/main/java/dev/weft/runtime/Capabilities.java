@@ -17,10 +17,9 @@ public final class Capabilities {
     public static List<ConfigProblem> unsupported(WeftConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
         TransactionSettings tx = config.transactions();
-        if (tx.position() != null && (!tx.global().isEmpty() || !tx.participants().isEmpty())) {
-            problems.add(new ConfigProblem(tx.position(),
-                    "TCC transactions are not available in this version of Weft yet; remove the transactions"
-                            + " section"));
+        if (!TransactionSettings.LOG_FILE.equals(tx.logType())) {
+            problems.add(new ConfigProblem(tx.position(), "transactions.log.type: " + tx.logType()
+                    + " is not available in this version of Weft yet; use type: file"));
         }
         if (config.jdbcBarrier()) {
             problems.add(new ConfigProblem(null, config.source() + ": jdbc.barrier: true is not available in this"

@@ -13,7 +13,10 @@ import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
 import dev.weft.runtime.log.Log;
+import dev.weft.runtime.tcc.Transactions;
+import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.weave.BridgeDispatcher;
+import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.SiteRegistry;
 import dev.weft.runtime.weave.StartupCheck;
 import dev.weft.runtime.weave.WeaveRule;
@@ -36,6 +39,8 @@ import java.util.Optional;
 public final class WeftRuntime {
     /** sysexits.h EX_CONFIG, promised by SPEC section 2. */
     static final int EXIT_CONFIG = 78;
+    /** sysexits.h EX_CANTCREAT: the transaction log directory cannot be opened (docs/tcc.md). */
+    static final int EXIT_CANT_OPEN_LOG = 73;
 
     private WeftRuntime() {
     }
@@ -74,11 +79,24 @@ public final class WeftRuntime {
         LockService locks = new LockService(config.redis());
         List<WeaveRule> rules = new ArrayList<>();
         config.locks().forEach(rule -> rules.add(new LockWeaveRule(rule, locks)));
-        problems.addAll(StartupCheck.check(rules));
+        List<RuleCheck> checks = new ArrayList<>(rules);
+        checks.addAll(Transactions.checks(config.transactions()));
+        problems.addAll(StartupCheck.check(checks));
         if (!problems.isEmpty()) {
             locks.close();
             refuse(problems, config.onConfigError(), beforeMain);
             return;
+        }
+        Transactions transactions = null;
+        if (Transactions.configured(config.transactions())) {
+            try {
+                transactions = Transactions.open(config.transactions());
+            } catch (TransactionLogException e) {
+                locks.close();
+                refuseWithoutLog(e, beforeMain);
+                return;
+            }
+            rules.addAll(transactions.weaveRules());
         }
 
         config.locks().stream().map(LockRule::mode).distinct().forEach(locks::startConnecting);
@@ -86,14 +104,36 @@ public final class WeftRuntime {
         WeaveStats stats = new WeaveStats();
         WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken));
         new Weaver(rules, sites, stats).install(inst);
+        if (transactions != null) {
+            transactions.start();
+        }
         if (config.jmxEnabled()) {
             // The platform MBean server takes tens of milliseconds to build: not worth delaying main for.
-            Thread jmx = new Thread(() -> WeftMBeans.register(config, new LockServiceIntrospection(locks), stats), "weft-jmx-register");
+            Transactions transactionsToShow = transactions;
+            Thread jmx = new Thread(() -> {
+                WeftMBeans.register(config, new LockServiceIntrospection(locks), stats);
+                if (transactionsToShow != null) {
+                    WeftMBeans.registerTransactions(transactionsToShow.mbean());
+                }
+            }, "weft-jmx-register");
             jmx.setDaemon(true);
             jmx.start();
         }
         Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + rules.size()
-                + " lock rule(s) from " + config.source());
+                + " rule(s) from " + config.source() + (transactions == null ? "" : ", " + transactions.describe()));
+    }
+
+    /** Transactions are configured but their log cannot be opened: they could neither run safely nor be recovered. */
+    private static void refuseWithoutLog(TransactionLogException e, boolean beforeMain) {
+        if (beforeMain) {
+            System.err.println("[weft] error: " + e.getMessage());
+            System.err.println("[weft] error: the application was stopped before main because the transaction log"
+                    + " cannot be opened (exit status " + EXIT_CANT_OPEN_LOG + ")");
+            System.err.flush();
+            Runtime.getRuntime().halt(EXIT_CANT_OPEN_LOG);
+        } else {
+            Log.error(e.getMessage() + "; the agent was attached to a running JVM and wove nothing");
+        }
     }
 
     /** Prints every problem; then halts before main (exit 78) or, with {@code onConfigError: warn}, weaves nothing. */

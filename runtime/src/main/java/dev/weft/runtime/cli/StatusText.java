@@ -1,9 +1,9 @@
 package dev.weft.runtime.cli;
 
-import dev.weft.runtime.lock.HeldLockInfo;
 import dev.weft.runtime.jmx.SelectorView;
 import dev.weft.runtime.jmx.StatusReport;
 import dev.weft.runtime.jmx.TransactionView;
+import dev.weft.runtime.lock.HeldLockInfo;
 import dev.weft.runtime.weave.Percentiles;
 import java.util.List;
 import java.util.Locale;

@@ -10,12 +10,14 @@ import java.util.List;
  * @param logType  {@code file}, {@code redis} or {@code jdbc}
  * @param logDir   directory of the file log, relative paths against the working directory
  * @param timeout  default timeout of a global transaction
+ * @param retry    pauses between attempts of confirm and cancel, and how many attempts before FAILED
  * @param position of the {@code transactions} key, or null when the section is absent
  */
 public record TransactionSettings(
         String logType,
         Path logDir,
         Duration timeout,
+        Retry retry,
         List<GlobalRule> global,
         List<ParticipantRule> participants,
         SourcePosition position) {
@@ -26,6 +28,14 @@ public record TransactionSettings(
     public static final Path DEFAULT_LOG_DIR = Path.of("./weft-txlog");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * {@code transactions.retry}: the pause after the n-th failed attempt is {@code initial * 2^(n-1)}, at most
+     * {@code max}, with jitter; after {@code maxAttempts} attempts the transaction is FAILED.
+     */
+    public record Retry(Duration initial, Duration max, int maxAttempts) {
+        public static final Retry DEFAULT = new Retry(Duration.ofSeconds(1), Duration.ofMinutes(5), 20);
+    }
+
     public TransactionSettings {
         global = List.copyOf(global);
         participants = List.copyOf(participants);
@@ -33,6 +43,7 @@ public record TransactionSettings(
 
     /** No {@code transactions:} section: nothing begins or joins a global transaction. */
     public static TransactionSettings defaults() {
-        return new TransactionSettings(LOG_FILE, DEFAULT_LOG_DIR, DEFAULT_TIMEOUT, List.of(), List.of(), null);
+        return new TransactionSettings(LOG_FILE, DEFAULT_LOG_DIR, DEFAULT_TIMEOUT, Retry.DEFAULT, List.of(), List.of(),
+                null);
     }
 }

@@ -34,6 +34,10 @@ public final class WeftMBeans {
         register(server, LOCKS, LocksMXBean.class, bean, lockEvents);
     }
 
+    public static void registerTransactions(TransactionsMXBean transactions) {
+        register(ManagementFactory.getPlatformMBeanServer(), TRANSACTIONS, TransactionsMXBean.class, transactions, null);
+    }
+
     /**
      * Registers {@code bean} as an MXBean under {@code name}, with the notifications of {@code notifier} (or none
      * when it is null). A failure is logged, never thrown: monitoring must not stop the application.

@@ -1,6 +1,7 @@
 package dev.weft.runtime.jmx;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
@@ -32,8 +33,18 @@ public final class WeftStatus {
     }
 
     private static StatusReport.Transactions transactions(TransactionsMXBean tx) {
+        long now = System.currentTimeMillis();
         return new StatusReport.Transactions(tx.getBegun(), tx.getCommitted(), tx.getRolledBack(), tx.getActive(),
-                tx.getRecovering(), tx.getFailed(), tx.getOpenTransactions(), tx.getFailedTransactions());
+                tx.getRecovering(), tx.getFailed(), views(tx.getOpenTransactions(), now),
+                views(tx.getFailedTransactions(), now));
+    }
+
+    /** Ages are taken here, at reading time, so the report reads the same however long it is kept. */
+    private static List<TransactionView> views(List<TransactionInfo> transactions, long now) {
+        return transactions.stream()
+                .map(t -> new TransactionView(t.getXid(), t.getStatus(), now - t.getStartedAt(), t.getBranches(),
+                        t.getLastError() == null ? t.getOrigin() : t.getOrigin() + ": " + t.getLastError()))
+                .toList();
     }
 
     private static <T> T proxy(MBeanServerConnection jvm, ObjectName name, Class<T> type) {

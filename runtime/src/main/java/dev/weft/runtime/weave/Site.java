@@ -11,6 +11,9 @@ public interface Site {
      */
     Object enter(Class<?> declaringType, Object self, Object[] arguments);
 
-    /** Runs after the body, normal or not; only for a non-null scope. Must not throw into the application. */
+    /**
+     * Runs after the body, normal or not; only for a non-null scope. Must not throw into the application, except where
+     * the rule's contract replaces the method's outcome (a TCC global method that returned past its timeout).
+     */
     void exit(Object scope, Throwable thrown);
 }

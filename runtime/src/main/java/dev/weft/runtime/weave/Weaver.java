@@ -7,6 +7,7 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -130,12 +131,14 @@ public final class Weaver {
     private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
                                          JavaModule module, ProtectionDomain domain) {
         ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.of(loader);
+        boolean instancesTracked = false;
         for (WeaveRule rule : rules) {
             if (!WeavableMethods.typeMatches(rule.selector(), type)) {
                 continue;
             }
             SelectorStats selector = stats.track(rule);
-            for (MethodDescription.InDefinedShape method : WeavableMethods.matching(rule.selector(), type)) {
+            List<MethodDescription.InDefinedShape> methods = WeavableMethods.matching(rule.selector(), type);
+            for (MethodDescription.InDefinedShape method : methods) {
                 int siteId = sites.register(new CountingSite(siteFor(rule, method, classFiles), selector));
                 builder = builder.visit(Advice.withCustomMapping()
                         .bind(SiteId.class, siteId)
@@ -144,6 +147,16 @@ public final class Weaver {
                 selector.woven();
                 Log.debug("wove " + type.getName() + "#" + method.getName() + method.getDescriptor()
                         + " for " + rule.selector().text() + " (" + rule.position() + ")");
+            }
+            if (!methods.isEmpty() && !instancesTracked) {
+                Optional<Site> instanceSite = rule.instanceSite(type);
+                if (instanceSite.isPresent()) {
+                    builder = builder.visit(Advice.withCustomMapping()
+                            .bind(SiteId.class, sites.register(instanceSite.get()))
+                            .to(ConstructorAdvice.class, adviceClassFile)
+                            .on(ElementMatchers.isConstructor()));
+                    instancesTracked = true; // one site per type is enough, however many rules ask
+                }
             }
         }
         return builder;

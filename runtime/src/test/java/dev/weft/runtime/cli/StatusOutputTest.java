@@ -1,6 +1,5 @@
 package dev.weft.runtime.cli;
 
-import dev.weft.runtime.lock.HeldLockInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.runtime.jmx.SelectorView;
 import dev.weft.runtime.jmx.StatusReport;
 import dev.weft.runtime.jmx.TransactionView;
+import dev.weft.runtime.lock.HeldLockInfo;
 import dev.weft.runtime.weave.Percentiles;
 import java.util.List;
 import java.util.Map;

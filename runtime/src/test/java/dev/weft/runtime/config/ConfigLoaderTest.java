@@ -37,6 +37,7 @@ class ConfigLoaderTest {
                         LockMode.SINGLE, new SourcePosition(name, 8, 5), new SourcePosition(name, 9, 10),
                         new SourcePosition(name, 13, 11))),
                 new TransactionSettings("file", Path.of("./weft-txlog"), Duration.ofSeconds(60),
+                        TransactionSettings.Retry.DEFAULT,
                         List.of(new GlobalRule(MethodSelector.parse("com.acme.TransferService#transfer(..)"),
                                 Duration.ofSeconds(30), new SourcePosition(name, 21, 7))),
                         List.of(new ParticipantRule(MethodSelector.parse("com.acme.AccountService#debit(String, long)"),

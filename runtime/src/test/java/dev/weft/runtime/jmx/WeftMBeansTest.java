@@ -1,12 +1,12 @@
 package dev.weft.runtime.jmx;
 
-import dev.weft.runtime.lock.HeldLockInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.WeftVersion;
+import dev.weft.runtime.lock.HeldLockInfo;
 import dev.weft.runtime.weave.WeaveFixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;

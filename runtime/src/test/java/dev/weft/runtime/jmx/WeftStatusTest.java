@@ -1,10 +1,10 @@
 package dev.weft.runtime.jmx;
 
-import dev.weft.runtime.lock.HeldLockInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.runtime.lock.HeldLockInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +53,11 @@ class WeftStatusTest {
 
     @Test
     void transactionsAreReadWhenTheirBeanIsRegistered() throws Exception {
-        TransactionView open = new TransactionView("tx-1", "TRYING", 1200, 2, "com.acme.Bank#transfer(..)");
-        TransactionView failed = new TransactionView("tx-0", "FAILED", 90000, 2, "cancel keeps failing: timeout");
+        long started = System.currentTimeMillis() - 90_000;
+        TransactionInfo open = new TransactionInfo("tx-1", "TRYING", "com.acme.Bank#transfer", started, started + 60_000,
+                2, 2, 0, null);
+        TransactionInfo failed = new TransactionInfo("tx-0", "FAILED", "com.acme.Bank#transfer", started,
+                started + 60_000, 2, 1, 5, "cancel keeps failing: timeout");
         WeftMBeans.register(jvm.server, WeftMBeans.TRANSACTIONS, TransactionsMXBean.class,
                 new Transactions(List.of(open), List.of(failed)), null);
 
@@ -62,11 +65,17 @@ class WeftStatusTest {
 
         assertEquals(List.of(10L, 7L, 1L, 1L, 0L, 1L),
                 List.of(tx.begun(), tx.committed(), tx.rolledBack(), tx.active(), tx.recovering(), tx.failed()));
-        assertEquals(List.of(open), tx.open());
-        assertEquals(List.of(failed), tx.failedTransactions());
+        assertEquals("tx-1 TRYING 2 com.acme.Bank#transfer", describe(tx.open().get(0)));
+        assertEquals("tx-0 FAILED 2 com.acme.Bank#transfer: cancel keeps failing: timeout",
+                describe(tx.failedTransactions().get(0)));
+        assertTrue(tx.open().get(0).ageMillis() >= 90_000, "age is taken at reading time");
     }
 
-    private record Transactions(List<TransactionView> open, List<TransactionView> failed)
+    private static String describe(TransactionView t) {
+        return t.xid() + " " + t.state() + " " + t.branches() + " " + t.detail();
+    }
+
+    private record Transactions(List<TransactionInfo> open, List<TransactionInfo> failed)
             implements TransactionsMXBean {
         @Override public long getBegun() { return 10; }
         @Override public long getCommitted() { return 7; }
@@ -74,7 +83,9 @@ class WeftStatusTest {
         @Override public long getActive() { return open.size(); }
         @Override public long getRecovering() { return 0; }
         @Override public long getFailed() { return failed.size(); }
-        @Override public List<TransactionView> getOpenTransactions() { return open; }
-        @Override public List<TransactionView> getFailedTransactions() { return failed; }
+        @Override public List<TransactionInfo> getOpenTransactions() { return open; }
+        @Override public List<TransactionInfo> getFailedTransactions() { return failed; }
+        @Override public boolean retry(String xid) { return false; }
+        @Override public boolean forget(String xid) { return false; }
     }
 }

@@ -1,0 +1,25 @@
+package com.acme.bank;
+
+/** The global method: a transfer is a debit and a credit, both or neither. */
+public class TransferService {
+    private final DebitService debits;
+    private final CreditService credits;
+
+    public TransferService(DebitService debits, CreditService credits) {
+        this.debits = debits;
+        this.credits = credits;
+    }
+
+    public void transfer(String transferId, String from, String to, long amount) {
+        debits.debit(transferId, from, amount);
+        Crash.point("afterTry");
+        credits.credit(new CreditOrder(transferId, to, amount));
+    }
+
+    /** A transfer that takes its time after both tries, past a global timeout. */
+    public void transferSlowly(String transferId, String from, String to, long amount, long millis)
+            throws InterruptedException {
+        transfer(transferId, from, to, amount);
+        Thread.sleep(millis);
+    }
+}

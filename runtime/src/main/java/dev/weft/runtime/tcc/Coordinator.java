@@ -1,0 +1,127 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.api.TransactionTimeoutException;
+import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.txlog.LogRecord;
+import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.TransactionLogException;
+import java.time.Duration;
+
+/**
+ * The life of a global transaction on the thread that runs its global method: begin, register each try durably
+ * before it runs, then decide and hand over to {@link Finisher}.
+ *
+ * <p>Nothing is written for a global method that calls no participant. The first branch writes the Begin record, and
+ * every branch is forced to disk (shared with concurrent transactions) before its try runs. The decision is forced
+ * before the first confirm or cancel and before the global method returns, so "committed" is never said of a
+ * transaction a crash could roll back.
+ */
+final class Coordinator {
+    private final TransactionLog log;
+    private final OpenTransactions open;
+    private final Finisher finisher;
+    private final Xids xids = new Xids();
+
+    Coordinator(TransactionLog log, OpenTransactions open, Finisher finisher) {
+        this.log = log;
+        this.open = open;
+        this.finisher = finisher;
+    }
+
+    /** @throws WeftBackendException when the log cannot be written: the global method does not run (fail closed) */
+    GlobalTransaction begin(String origin, Duration timeout) {
+        try {
+            log.checkWritable();
+        } catch (TransactionLogException e) {
+            throw new WeftBackendException("global transaction " + origin + " refused to begin: " + e.getMessage(), e);
+        }
+        long now = System.currentTimeMillis();
+        GlobalTransaction transaction = new GlobalTransaction(xids.next(), origin, now, now + timeout.toMillis(), true);
+        open.begun(transaction);
+        return transaction;
+    }
+
+    /**
+     * Makes the branch durable; only then may its try run.
+     *
+     * @param check verify the arguments read back as their declared types (the first call of each participant)
+     * @throws TransactionTimeoutException past the deadline; the try does not run
+     * @throws WeftBackendException when the log cannot be written; the try does not run
+     */
+    Branch register(GlobalTransaction transaction, Participant participant, boolean check, Object instance,
+                    Object[] arguments) {
+        if (System.currentTimeMillis() > transaction.deadline) {
+            throw new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
+                    + ") is past its timeout of " + timeout(transaction) + "; the try " + participant
+                    + " was not run and the transaction will roll back");
+        }
+        String json = participant.codec().encode(arguments, check);
+        Branch branch = new Branch(transaction.nextBranchId(), participant, instance, arguments, json);
+        try {
+            if (!transaction.begun) {
+                log.append(new LogRecord.Begin(transaction.xid, transaction.startedAt, transaction.deadline,
+                        transaction.origin));
+                transaction.begun = true;
+            }
+            log.appendDurably(new LogRecord.Branch(transaction.xid, branch.id, participant.id(), json));
+        } catch (TransactionLogException e) {
+            throw new WeftBackendException("could not record the try " + participant + " of global transaction "
+                    + transaction.xid + " (" + e.getMessage() + "); the try did not run", e);
+        }
+        transaction.branches.add(branch);
+        return branch;
+    }
+
+    /**
+     * The global method returned ({@code thrown} null) or threw: decide, then confirm or cancel.
+     *
+     * @throws TransactionTimeoutException it returned past its deadline: the branches were cancelled instead
+     * @throws WeftBackendException it returned but the commit could not be made durable: it rolls back instead
+     */
+    void complete(GlobalTransaction transaction, Throwable thrown) {
+        boolean late = System.currentTimeMillis() > transaction.deadline;
+        boolean commit = thrown == null && !late;
+        boolean durable = decide(transaction, commit);
+        if (commit && !durable) {
+            decide(transaction, false);
+        }
+        open.decided(commit && durable);
+        finisher.finishNow(transaction);
+        if (commit && !durable) {
+            throw new WeftBackendException("global transaction " + transaction.xid + " (" + transaction.origin + ")"
+                    + " was NOT committed: its commit could not be recorded in the transaction log ("
+                    + transaction.lastError + "). It rolls back: its branches are cancelled as soon as the log can be"
+                    + " written again", null);
+        }
+        if (thrown == null && late) {
+            throw new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
+                    + ") ran past its timeout of " + timeout(transaction) + "; its " + transaction.branches.size()
+                    + " branch(es) were rolled back");
+        }
+    }
+
+    /** Records the decision; true when it is durable, or when no branch needs it. */
+    private boolean decide(GlobalTransaction transaction, boolean commit) {
+        transaction.decide(commit);
+        try {
+            for (Branch branch : transaction.branches) {
+                if (branch.tryThrew()) {
+                    branch.done();
+                    log.append(new LogRecord.BranchDone(transaction.xid, branch.id));
+                }
+            }
+            if (transaction.pendingBranches() > 0) {
+                log.appendDurably(new LogRecord.Decision(transaction.xid, commit));
+            }
+            transaction.decisionDurable = true;
+        } catch (TransactionLogException e) {
+            transaction.decisionDurable = false;
+            transaction.lastError = e.getMessage();
+        }
+        return transaction.decisionDurable;
+    }
+
+    private static String timeout(GlobalTransaction transaction) {
+        return (transaction.deadline - transaction.startedAt) + "ms";
+    }
+}

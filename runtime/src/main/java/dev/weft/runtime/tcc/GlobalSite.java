@@ -1,0 +1,43 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.weave.Site;
+import java.time.Duration;
+
+/**
+ * A global method: begins a global transaction on this thread, or joins the one already there; the outermost one
+ * decides and finishes it when it returns or throws.
+ */
+final class GlobalSite implements Site {
+    /** The scope of a nested global method: the outer one decides. */
+    private static final Object JOINED = new Object();
+
+    private final String origin;
+    private final Duration timeout;
+    private final Coordinator coordinator;
+
+    GlobalSite(String origin, Duration timeout, Coordinator coordinator) {
+        this.origin = origin;
+        this.timeout = timeout;
+        this.coordinator = coordinator;
+    }
+
+    @Override
+    public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
+        if (CurrentTransaction.get() != null) {
+            return JOINED;
+        }
+        GlobalTransaction transaction = coordinator.begin(origin, timeout);
+        CurrentTransaction.bind(transaction);
+        return transaction;
+    }
+
+    /** Phase two runs with no transaction on the thread: a global method called from confirm begins its own. */
+    @Override
+    public void exit(Object scope, Throwable thrown) {
+        if (scope == JOINED) {
+            return;
+        }
+        CurrentTransaction.unbind();
+        coordinator.complete((GlobalTransaction) scope, thrown);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.config.GlobalRule;
+import dev.weft.runtime.weave.Site;
+import dev.weft.runtime.weave.WeaveRule;
+import java.time.Duration;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/** A {@code transactions.global} entry as the weaver applies it: a {@link GlobalSite} on each matched method. */
+final class GlobalWeaveRule extends GlobalRuleCheck implements WeaveRule {
+    private final Coordinator coordinator;
+    private final Duration timeout;
+
+    GlobalWeaveRule(GlobalRule rule, Duration defaultTimeout, Coordinator coordinator) {
+        super(rule);
+        this.coordinator = coordinator;
+        this.timeout = rule.timeout() == null ? defaultTimeout : rule.timeout();
+    }
+
+    @Override
+    public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
+        return new GlobalSite(method.getDeclaringType().asErasure().getName() + "#" + method.getName(), timeout,
+                coordinator);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.config.ParticipantRule;
+import dev.weft.runtime.txlog.ParticipantId;
+import dev.weft.runtime.weave.Site;
+import dev.weft.runtime.weave.WeaveRule;
+import java.util.Optional;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/** A participant as the weaver applies it: a {@link ParticipantSite} on each try, instance tracking on its class. */
+final class ParticipantWeaveRule extends ParticipantRuleCheck implements WeaveRule {
+    private final Coordinator coordinator;
+    private final Participants participants;
+    private final Instances instances;
+
+    ParticipantWeaveRule(ParticipantRule rule, Coordinator coordinator, Participants participants, Instances instances) {
+        super(rule);
+        this.coordinator = coordinator;
+        this.participants = participants;
+        this.instances = instances;
+    }
+
+    @Override
+    public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
+        ParticipantId id = new ParticipantId(method.getDeclaringType().asErasure().getName(), method.getName(),
+                method.getDescriptor(), rule.confirm(), rule.cancel());
+        return new ParticipantSite(id, coordinator, participants);
+    }
+
+    @Override
+    public Optional<Site> instanceSite(TypeDescription type) {
+        return Optional.of(new InstanceSite(type.getName(), instances));
+    }
+}

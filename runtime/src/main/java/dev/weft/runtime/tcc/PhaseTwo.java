@@ -1,0 +1,128 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.log.Log;
+import dev.weft.runtime.txlog.LogRecord;
+import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.TransactionLogException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One round of phase two: confirm (in the order the tries ran) or cancel (in reverse) every branch still pending.
+ * A branch that fails does not stop the others; each one done is noted in the log so that a restart does not run it
+ * again, though it may (confirm and cancel are at least once).
+ */
+final class PhaseTwo {
+    enum Outcome {
+        /** Every branch is done. */
+        DONE,
+        /** A confirm or cancel threw, or its arguments could not be read: an attempt was spent. */
+        FAILED,
+        /** A branch's class or instance is not there yet: retry later without spending an attempt. */
+        WAITING
+    }
+
+    private final TransactionLog log;
+    private final Participants participants;
+    private final Instances instances;
+
+    PhaseTwo(TransactionLog log, Participants participants, Instances instances) {
+        this.log = log;
+        this.participants = participants;
+        this.instances = instances;
+    }
+
+    Outcome attempt(GlobalTransaction transaction) {
+        boolean commit = transaction.committing();
+        List<Branch> order = new ArrayList<>(transaction.branches);
+        if (!commit) {
+            Collections.reverse(order);
+        }
+        Outcome outcome = Outcome.DONE;
+        for (Branch branch : order) {
+            if (branch.pending()) {
+                Outcome result = complete(transaction, branch, commit);
+                if (result.ordinal() > outcome.ordinal()) {
+                    outcome = result;
+                }
+            }
+        }
+        if (outcome == Outcome.FAILED) {
+            transaction.attempts++;
+        } else if (outcome == Outcome.WAITING) {
+            transaction.waits++;
+        }
+        return outcome;
+    }
+
+    private Outcome complete(GlobalTransaction transaction, Branch branch, boolean commit) {
+        String phase = commit ? "confirm" : "cancel";
+        Participant participant;
+        try {
+            participant = participant(branch).orElse(null);
+        } catch (RuntimeException e) {
+            return failed(transaction, phase + " of " + branch.participantId + " cannot be found: " + e.getMessage());
+        }
+        if (participant == null) {
+            return waiting(transaction, "class " + branch.participantId.className() + " cannot be loaded yet");
+        }
+        Object instance = participant.isStatic() ? null : instance(branch, participant);
+        if (instance == null && !participant.isStatic()) {
+            return waiting(transaction, "no instance of " + participant.type().getName() + " yet (none constructed, and"
+                    + " it has no usable no-argument constructor)");
+        }
+        try {
+            Object[] arguments = branch.arguments != null ? branch.arguments
+                    : participant.codec().decode(branch.argumentsJson);
+            participant.complete(commit, instance, arguments);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            return failed(transaction, phase + " of " + participant + " threw " + e);
+        }
+        branch.done();
+        try {
+            log.append(new LogRecord.BranchDone(transaction.xid, branch.id));
+        } catch (TransactionLogException e) {
+            // Only saves repeating it after a restart; confirm and cancel are at least once anyway.
+        }
+        return Outcome.DONE;
+    }
+
+    private Optional<Participant> participant(Branch branch) {
+        Participant participant = branch.participant;
+        if (participant == null) {
+            Optional<Participant> found = participants.find(branch.participantId);
+            found.ifPresent(p -> branch.participant = p);
+            return found;
+        }
+        return Optional.of(participant);
+    }
+
+    /** The instance that ran the try; after a restart, one of that class; null while there is none. */
+    private Object instance(Branch branch, Participant participant) {
+        return branch.instance != null ? branch.instance : instances.instanceOf(participant.type()).orElse(null);
+    }
+
+    private static Outcome failed(GlobalTransaction transaction, String error) {
+        if (transaction.lastError == null) {
+            Log.warn("global transaction " + transaction.xid + " (" + transaction.origin + "): " + error
+                    + "; retrying with backoff");
+        } else {
+            Log.debug("global transaction " + transaction.xid + ": " + error);
+        }
+        transaction.lastError = error;
+        return Outcome.FAILED;
+    }
+
+    private static Outcome waiting(GlobalTransaction transaction, String reason) {
+        if (!reason.equals(transaction.lastError)) {
+            Log.warn("global transaction " + transaction.xid + " (" + transaction.origin + ") waits: " + reason
+                    + "; retrying later");
+        }
+        transaction.lastError = reason;
+        return Outcome.WAITING;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.jmx.TransactionsMXBean;
+import dev.weft.runtime.txlog.FileTransactionLog;
+import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.TransactionLogException;
+import dev.weft.runtime.weave.RuleCheck;
+import dev.weft.runtime.weave.WeaveRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** TCC transactions as configured by {@code transactions:}: the log, the rules to weave, recovery, and JMX. */
+public final class Transactions implements AutoCloseable {
+    private final TransactionSettings settings;
+    private final TransactionLog log;
+    private final Instances instances = new Instances();
+    private final Participants participants = new Participants(instances);
+    private final OpenTransactions open = new OpenTransactions();
+    private final Finisher finisher;
+    private final Coordinator coordinator;
+
+    Transactions(TransactionSettings settings, TransactionLog log) {
+        this.settings = settings;
+        this.log = log;
+        this.finisher = new Finisher(log, new PhaseTwo(log, participants, instances), open, settings.retry());
+        this.coordinator = new Coordinator(log, open, finisher);
+    }
+
+    /** Whether the config asks for any transaction at all. */
+    public static boolean configured(TransactionSettings settings) {
+        return !settings.global().isEmpty() || !settings.participants().isEmpty();
+    }
+
+    /** The checks of every global and participant rule, with no log opened: for start-up checks and the CLI. */
+    public static List<RuleCheck> checks(TransactionSettings settings) {
+        List<RuleCheck> checks = new ArrayList<>();
+        settings.global().forEach(rule -> checks.add(new GlobalRuleCheck(rule)));
+        settings.participants().forEach(rule -> checks.add(new ParticipantRuleCheck(rule)));
+        return checks;
+    }
+
+    /**
+     * Opens the log (replaying what a previous run left); call {@link #start} once the rules are woven. Only
+     * {@code type: file} exists so far; {@code Capabilities} refuses the others at start-up.
+     *
+     * @throws TransactionLogException when the log cannot be opened (in use by another process, damaged, I/O error)
+     */
+    public static Transactions open(TransactionSettings settings) {
+        return new Transactions(settings, FileTransactionLog.open(settings.logDir()));
+    }
+
+    public List<WeaveRule> weaveRules() {
+        List<WeaveRule> rules = new ArrayList<>();
+        settings.global().forEach(rule -> rules.add(new GlobalWeaveRule(rule, settings.timeout(), coordinator)));
+        settings.participants().forEach(rule -> rules.add(new ParticipantWeaveRule(rule, coordinator, participants,
+                instances)));
+        return rules;
+    }
+
+    /** Finishes what the log held, in the background, and keeps retrying phase two and the log itself. */
+    public void start() {
+        finisher.start(log.recovered());
+    }
+
+    public TransactionsMXBean mbean() {
+        return new TransactionsView(open, finisher);
+    }
+
+    public String describe() {
+        return log.describe();
+    }
+
+    @Override
+    public void close() {
+        finisher.close();
+        log.close();
+    }
+}

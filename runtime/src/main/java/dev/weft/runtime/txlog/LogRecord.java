@@ -1,0 +1,62 @@
+package dev.weft.runtime.txlog;
+
+import java.util.Objects;
+
+/**
+ * One fact about a global transaction, in the order it happened. Replaying a log's records gives the state of every
+ * transaction that has not ended ({@link LiveTransactions}).
+ */
+public sealed interface LogRecord {
+    /** The transaction began; without a decision by {@code deadline} (epoch millis) it is rolled back. */
+    record Begin(String xid, long startedAt, long deadline, String origin) implements LogRecord {
+        public Begin {
+            Objects.requireNonNull(xid);
+            Objects.requireNonNull(origin);
+        }
+    }
+
+    /** A participant's try is about to run with these arguments (JSON, bound to the try's parameter types). */
+    record Branch(String xid, int branchId, ParticipantId participant, String arguments) implements LogRecord {
+        public Branch {
+            Objects.requireNonNull(xid);
+            Objects.requireNonNull(participant);
+            Objects.requireNonNull(arguments);
+        }
+    }
+
+    /** Commit (confirm every branch) or roll back (cancel them). A later decision replaces an earlier one's FAILED mark. */
+    record Decision(String xid, boolean commit) implements LogRecord {
+        public Decision {
+            Objects.requireNonNull(xid);
+        }
+    }
+
+    /** The branch needs nothing more: its confirm or cancel returned, or its try threw and so needs no cancel. */
+    record BranchDone(String xid, int branchId) implements LogRecord {
+        public BranchDone {
+            Objects.requireNonNull(xid);
+        }
+    }
+
+    /** Phase two gave up after its attempts; the transaction stays, for an operator, until a new decision or an end. */
+    record Failed(String xid, String reason) implements LogRecord {
+        public Failed {
+            Objects.requireNonNull(xid);
+            Objects.requireNonNull(reason);
+        }
+    }
+
+    /** Nothing more to do for the transaction; it is forgotten. */
+    record End(String xid) implements LogRecord {
+        public End {
+            Objects.requireNonNull(xid);
+        }
+    }
+
+    /**
+     * Ends the snapshot a segment starts with. Its presence proves the snapshot is whole, so damage before it is
+     * damage to data that was already on disk, not a torn tail.
+     */
+    record Checkpoint() implements LogRecord {
+    }
+}

@@ -1,0 +1,49 @@
+package dev.weft.runtime.tcc;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A participant for tests: every call is written to {@link #JOURNAL}; methods named in {@link #FAILING} throw. */
+public class Accounts {
+    static final List<String> JOURNAL = new CopyOnWriteArrayList<>();
+    static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
+
+    static void reset() {
+        JOURNAL.clear();
+        FAILING.clear();
+    }
+
+    public void debit(String account, long amount) {
+        record("debit", account, amount);
+    }
+
+    public void confirmDebit(String account, long amount) {
+        record("confirmDebit", account, amount);
+    }
+
+    public void cancelDebit(String account, long amount) {
+        record("cancelDebit", account, amount);
+    }
+
+    public void credit(String account, long amount) {
+        record("credit", account, amount);
+    }
+
+    public void confirmCredit(String account, long amount) {
+        record("confirmCredit", account, amount);
+    }
+
+    public void cancelCredit(String account, long amount) {
+        record("cancelCredit", account, amount);
+    }
+
+    private static void record(String method, String account, long amount) {
+        if (FAILING.contains(method)) {
+            JOURNAL.add(method + " threw");
+            throw new IllegalStateException(method + " failed on purpose");
+        }
+        JOURNAL.add(method + " " + account + " " + amount);
+    }
+}

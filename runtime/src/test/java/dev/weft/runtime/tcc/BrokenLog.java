@@ -1,0 +1,39 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.txlog.LogRecord;
+import dev.weft.runtime.txlog.RecoveredTransaction;
+import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.TransactionLogException;
+import java.util.List;
+
+/** A log that can be made to fail every write, like a full disk, until {@link #fixed}. */
+final class BrokenLog implements TransactionLog {
+    private final TransactionLog log;
+    private volatile boolean broken;
+
+    BrokenLog(TransactionLog log) {
+        this.log = log;
+    }
+
+    void breaks() {
+        broken = true;
+    }
+
+    void fixed() {
+        broken = false;
+    }
+
+    private void check() {
+        if (broken) {
+            throw new TransactionLogException("No space left on device");
+        }
+    }
+
+    @Override public List<RecoveredTransaction> recovered() { return log.recovered(); }
+    @Override public void append(LogRecord record) { check(); log.append(record); }
+    @Override public void appendDurably(LogRecord record) { check(); log.appendDurably(record); }
+    @Override public void checkWritable() { check(); log.checkWritable(); }
+    @Override public boolean repair() { return !broken && log.repair(); }
+    @Override public String describe() { return log.describe(); }
+    @Override public void close() { log.close(); }
+}

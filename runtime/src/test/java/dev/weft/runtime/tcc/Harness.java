@@ -1,0 +1,116 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.config.GlobalRule;
+import dev.weft.runtime.config.MethodSelector;
+import dev.weft.runtime.config.ParticipantRule;
+import dev.weft.runtime.config.SourcePosition;
+import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.jmx.TransactionsMXBean;
+import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.weave.Site;
+import dev.weft.runtime.weave.WeaveRule;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * TCC without weaving: the real rules and sites, called the way the inlined advice calls them. {@code debit} and
+ * {@code credit} of {@link Accounts} are participants, {@link #transfer} is a global method.
+ */
+final class Harness implements AutoCloseable {
+    static final SourcePosition AT = new SourcePosition("weft.yaml", 1, 1);
+
+    final Transactions transactions;
+    final TransactionsMXBean mbean;
+    final Accounts accounts = new Accounts();
+    private final Site global;
+    private final Site debit;
+    private final Site credit;
+
+    Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry) {
+        TransactionSettings settings = new TransactionSettings("file", Path.of("unused"), timeout, retry,
+                List.of(new GlobalRule(MethodSelector.parse(Harness.class.getName() + "#transfer"), null, AT)),
+                List.of(participant("debit", "confirmDebit", "cancelDebit"),
+                        participant("credit", "confirmCredit", "cancelCredit")),
+                AT);
+        transactions = new Transactions(settings, log);
+        mbean = transactions.mbean();
+        List<WeaveRule> rules = transactions.weaveRules();
+        global = site(rules.get(0), method(Harness.class, "transfer"));
+        debit = site(rules.get(1), method(Accounts.class, "debit"));
+        credit = site(rules.get(2), method(Accounts.class, "credit"));
+        rules.get(1).instanceSite(TypeDescription.ForLoadedType.of(Accounts.class)).orElseThrow().exit(accounts, null); // as its constructor advice would
+        transactions.start();
+    }
+
+    private static ParticipantRule participant(String tryMethod, String confirm, String cancel) {
+        return new ParticipantRule(MethodSelector.parse(Accounts.class.getName() + "#" + tryMethod), confirm, cancel, AT);
+    }
+
+    private static Site site(WeaveRule rule, Method method) {
+        MethodDescription description = new MethodDescription.ForLoadedMethod(method);
+        ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.of(method.getDeclaringClass().getClassLoader());
+        if (rule.problemWith(description, classFiles).isPresent()) {
+            throw new IllegalStateException(rule.problemWith(description, classFiles).get());
+        }
+        return rule.createSite(description, classFiles);
+    }
+
+    private static Method method(Class<?> type, String name) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(name)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /** The global method: runs {@code body} inside a global transaction, as the woven method would. */
+    <T> T transfer(Callable<T> body) throws Exception {
+        return woven(global, Harness.class, this, new Object[] {body}, body);
+    }
+
+    void debit(String account, long amount) throws Exception {
+        Object[] arguments = {account, amount};
+        woven(debit, Accounts.class, accounts, arguments, () -> {
+            accounts.debit(account, amount);
+            return null;
+        });
+    }
+
+    void credit(String account, long amount) throws Exception {
+        Object[] arguments = {account, amount};
+        woven(credit, Accounts.class, accounts, arguments, () -> {
+            accounts.credit(account, amount);
+            return null;
+        });
+    }
+
+    /** BridgeAdvice, spelled out: enter, the body, exit (which may replace the outcome), then the outcome. */
+    private static <T> T woven(Site site, Class<?> type, Object self, Object[] arguments, Callable<T> body)
+            throws Exception {
+        Object scope = site.enter(type, self, arguments);
+        T result = null;
+        Exception thrown = null;
+        try {
+            result = body.call();
+        } catch (Exception e) {
+            thrown = e;
+        }
+        site.exit(scope, thrown);
+        if (thrown != null) {
+            throw thrown;
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        transactions.close();
+    }
+}
