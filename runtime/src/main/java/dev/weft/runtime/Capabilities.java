@@ -30,10 +30,6 @@ public final class Capabilities {
                     "TCC transactions are not available in this version of Weft yet; remove the transactions"
                             + " section"));
         }
-        if (config.jdbcBarrier()) {
-            problems.add(new ConfigProblem(null, config.source() + ": jdbc.barrier: true is not available in this"
-                    + " version of Weft yet; remove it (TCC phases are then at-least-once, not exactly-once)"));
-        }
         return problems;
     }
 }

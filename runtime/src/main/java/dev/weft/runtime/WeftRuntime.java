@@ -7,6 +7,7 @@ import dev.weft.runtime.config.ConfigLocator;
 import dev.weft.runtime.config.ConfigProblem;
 import dev.weft.runtime.config.OnConfigError;
 import dev.weft.runtime.config.WeftConfig;
+import dev.weft.runtime.jdbc.JdbcWeaveRule;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
@@ -78,6 +79,10 @@ public final class WeftRuntime {
             refuse(problems, config.onConfigError(), beforeMain);
             return;
         }
+        // After the start-up check: the barrier's hooks name JDBC interfaces, whose methods are all abstract
+        if (config.jdbc().barrier()) {
+            rules.addAll(JdbcWeaveRule.all(config.jdbc()));
+        }
 
         locks.startConnecting();
         SiteRegistry sites = new SiteRegistry();
@@ -90,8 +95,9 @@ public final class WeftRuntime {
             jmx.setDaemon(true);
             jmx.start();
         }
-        Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + rules.size()
-                + " lock rule(s) from " + config.source());
+        Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
+                + config.locks().size() + " lock rule(s), JDBC barrier " + (config.jdbc().barrier() ? "on" : "off")
+                + ", from " + config.source());
     }
 
     /** Prints every problem; then halts before main (exit 78) or, with {@code onConfigError: warn}, weaves nothing. */
