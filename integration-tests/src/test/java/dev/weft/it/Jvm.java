@@ -10,15 +10,15 @@ import java.time.Duration;
 import java.util.List;
 
 /** Launching the test applications ({@code com.acme.*}) in their own JVMs, with or without the agent. */
-final class Jvm {
+public final class Jvm {
     /** Only so that a broken run cannot hang the build; nothing here is a performance assertion. */
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private Jvm() {
     }
 
     /** The application as is, on this JVM's class path (test classes, Jackson 2.12, Lettuce 6, ...). */
-    static JavaProcess.Builder plain(Class<?> mainClass, String... args) {
+    public static JavaProcess.Builder plain(Class<?> mainClass, String... args) {
         return JavaProcess.mainClass(mainClass.getName()).name(mainClass.getSimpleName()).args(args);
     }
 
@@ -27,7 +27,7 @@ final class Jvm {
         return attach(plain(mainClass, args), config, redisUri);
     }
 
-    static JavaProcess.Builder attach(JavaProcess.Builder jvm, Path config, String redisUri) {
+    public static JavaProcess.Builder attach(JavaProcess.Builder jvm, Path config, String redisUri) {
         return jvm.agent(agentJar(), "config=" + config).env("REDIS_URI", redisUri);
     }
 
@@ -40,7 +40,7 @@ final class Jvm {
     }
 
     /** Waits for the child and asserts it exited 0 by itself: a finished main must not be kept alive by Weft. */
-    static void assertExitsCleanly(JavaProcess process) {
+    public static void assertExitsCleanly(JavaProcess process) {
         assertEquals(0, process.awaitExit(TIMEOUT), "exit status" + process.report());
     }
 

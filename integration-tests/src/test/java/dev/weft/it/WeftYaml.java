@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writing weft.yaml files for the test applications. */
-final class WeftYaml {
+public final class WeftYaml {
     private WeftYaml() {
     }
 
@@ -30,7 +30,7 @@ final class WeftYaml {
         return write(dir, yaml.toString());
     }
 
-    static Path write(Path dir, String yaml) {
+    public static Path write(Path dir, String yaml) {
         try {
             return Files.writeString(dir.resolve("weft.yaml"), yaml);
         } catch (IOException e) {
