@@ -18,9 +18,14 @@ import java.util.function.LongSupplier;
  *       there: already done. The tombstone inserted: the try never ran, an empty rollback. Otherwise: run.</li>
  * </ul>
  * A concurrent try and cancel meet on the TRY row: the second waits for the first's transaction, then sees its row.
+ * H2 instead may report the key that another, still open, transaction has just inserted as a duplicate at once, or
+ * give up waiting after its lock timeout; either is turned into a retryable {@link BarrierException}, never read as
+ * "already there", since that transaction may still roll back.
  */
 final class BarrierRows {
     private static final String DUPLICATE_KEY = "23505";
+    /** H2's "timeout trying to lock table", after waiting for the transaction that holds the row. */
+    private static final int H2_LOCK_TIMEOUT = 50200;
 
     private final LongSupplier clock;
 
@@ -86,7 +91,8 @@ final class BarrierRows {
             insert.setLong(5, clock.getAsLong());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
-            if (dialect.rejectsUncommittedDuplicates() && DUPLICATE_KEY.equals(e.getSQLState())) {
+            if (dialect == Dialect.H2
+                    && (DUPLICATE_KEY.equals(e.getSQLState()) || e.getErrorCode() == H2_LOCK_TIMEOUT)) {
                 // Not "already there": the other transaction may still roll back. Only a retry can tell.
                 throw new BarrierException(row + " is being written by a concurrent transaction; retry this phase"
                         + " (nothing of it ran)", BarrierException.BUSY, e);

@@ -67,13 +67,6 @@ enum Dialect {
         return holdsWrites;
     }
 
-    /**
-     * H2 rejects an insert whose key another, still open, transaction has just inserted with a duplicate-key error
-     * at once, where PostgreSQL and MySQL wait for that transaction and then skip the row.
-     */
-    boolean rejectsUncommittedDuplicates() {
-        return this == H2;
-    }
 
     /** Statements shared by every dialect. */
     static final class Sql {
