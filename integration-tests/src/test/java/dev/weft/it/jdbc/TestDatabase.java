@@ -31,8 +31,9 @@ final class TestDatabase {
         this.password = password;
     }
 
+    /** WRITE_DELAY=0: H2 otherwise writes commits out up to half a second later, lost when a test halts the JVM. */
     static TestDatabase h2(Path dir) {
-        return new TestDatabase("jdbc:h2:file:" + dir.resolve("bank").toAbsolutePath(), "sa", "");
+        return new TestDatabase("jdbc:h2:file:" + dir.resolve("bank").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
     }
 
     static TestDatabase postgres() throws SQLException {
