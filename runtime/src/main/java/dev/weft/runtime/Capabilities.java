@@ -21,10 +21,6 @@ public final class Capabilities {
             problems.add(new ConfigProblem(tx.position(), "transactions.log.type: " + tx.logType()
                     + " is not available in this version of Weft yet; use type: file"));
         }
-        if (config.jdbcBarrier()) {
-            problems.add(new ConfigProblem(null, config.source() + ": jdbc.barrier: true is not available in this"
-                    + " version of Weft yet; remove it (TCC phases are then at-least-once, not exactly-once)"));
-        }
         return problems;
     }
 }

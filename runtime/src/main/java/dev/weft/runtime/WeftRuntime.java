@@ -9,6 +9,7 @@ import dev.weft.runtime.config.LockRule;
 import dev.weft.runtime.config.OnConfigError;
 import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.jmx.LockServiceIntrospection;
+import dev.weft.runtime.jdbc.JdbcWeaveRule;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
@@ -98,6 +99,10 @@ public final class WeftRuntime {
             }
             rules.addAll(transactions.weaveRules());
         }
+        // After the start-up check: the barrier's hooks name JDBC interfaces, whose methods are all abstract
+        if (config.jdbc().barrier()) {
+            rules.addAll(JdbcWeaveRule.all(config.jdbc()));
+        }
 
         config.locks().stream().map(LockRule::mode).distinct().forEach(locks::startConnecting);
         SiteRegistry sites = new SiteRegistry();
@@ -119,8 +124,9 @@ public final class WeftRuntime {
             jmx.setDaemon(true);
             jmx.start();
         }
-        Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + rules.size()
-                + " rule(s) from " + config.source() + (transactions == null ? "" : ", " + transactions.describe()));
+        Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
+                + config.locks().size() + " lock rule(s), " + (transactions == null ? "no transactions" : transactions.describe())
+                + ", JDBC barrier " + (config.jdbc().barrier() ? "on" : "off") + ", from " + config.source());
     }
 
     /** Transactions are configured but their log cannot be opened: they could neither run safely nor be recovered. */

@@ -49,13 +49,14 @@ public final class ConfigLoader {
         TransactionSettings transactions = TransactionsSection.read(
                 top.fields("transactions", "in 'transactions'", TransactionsSection.KEYS),
                 top.keyPosition("transactions").orElse(null), reader);
-        boolean jdbcBarrier = flag(top, "jdbc", "barrier", false);
+        JdbcSettings jdbc = JdbcSection.read(top.fields("jdbc", "in 'jdbc'", JdbcSection.KEYS),
+                top.keyPosition("jdbc").orElse(null));
         boolean jmxEnabled = flag(top, "jmx", "enabled", true);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.inFileOrder(), onConfigError);
         }
-        return new WeftConfig(file, onConfigError, logLevel, redis, locks, transactions, jdbcBarrier, jmxEnabled);
+        return new WeftConfig(file, onConfigError, logLevel, redis, locks, transactions, jdbc, jmxEnabled);
     }
 
     /**

@@ -16,7 +16,7 @@ public record WeftConfig(
         RedisSettings redis,
         List<LockRule> locks,
         TransactionSettings transactions,
-        boolean jdbcBarrier,
+        JdbcSettings jdbc,
         boolean jmxEnabled) {
     public static final Log.Level DEFAULT_LOG_LEVEL = Log.Level.INFO;
 
@@ -27,6 +27,6 @@ public record WeftConfig(
     /** What applies when there is no config file: every default, nothing to weave. */
     public static WeftConfig empty(Path source) {
         return new WeftConfig(source, OnConfigError.HALT, DEFAULT_LOG_LEVEL, RedisSettings.defaults(), List.of(),
-                TransactionSettings.defaults(), false, true);
+                TransactionSettings.defaults(), JdbcSettings.defaults(), true);
     }
 }

@@ -15,13 +15,10 @@ final class NameFirstTransformer implements ClassFileTransformer {
     private static final ClassLoader RUNTIME_LOADER = NameFirstTransformer.class.getClassLoader();
 
     private final List<? extends RuleCheck> rules;
-    /** With a {@code +Type} selector any class may be a subtype, so names alone cannot rule a class out. */
-    private final boolean anySubtypeRule;
     private final Supplier<ClassFileTransformer> weaver;
 
     NameFirstTransformer(List<? extends RuleCheck> rules, Supplier<ClassFileTransformer> weaver) {
         this.rules = rules;
-        this.anySubtypeRule = rules.stream().anyMatch(rule -> rule.selector().includeSubtypes());
         this.weaver = weaver;
     }
 
@@ -40,11 +37,8 @@ final class NameFirstTransformer implements ClassFileTransformer {
         if (IgnoredTypes.ignores(name, loader)) {
             return false;
         }
-        if (anySubtypeRule) {
-            return true;
-        }
         for (RuleCheck rule : rules) {
-            if (rule.selector().matchesTypeName(name)) {
+            if (rule.mayMatchTypeName(name)) {
                 return true;
             }
         }

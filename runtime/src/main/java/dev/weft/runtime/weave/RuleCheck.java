@@ -21,4 +21,15 @@ public interface RuleCheck {
      * or empty when it can.
      */
     Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles);
+
+    /**
+     * A test on the class name alone, run for every class the JVM loads before anything else is known about it:
+     * {@code false} rules the class out. With a {@code +Type} selector any class may be a subtype, so by default
+     * nothing is ruled out; a rule that knows more about its subtypes' names overrides this.
+     *
+     * @param binaryName dotted, as in {@code com.acme.Outer$Inner}
+     */
+    default boolean mayMatchTypeName(String binaryName) {
+        return selector().includeSubtypes() || selector().matchesTypeName(binaryName);
+    }
 }

@@ -7,7 +7,9 @@ public interface Site {
     /**
      * Runs before the body.
      *
-     * @return a scope handed back to {@link #exit}, or {@code null} to skip the body
+     * @param arguments {@code null} for a rule that {@linkplain WeaveRule#observesOnly() only observes}
+     * @return a scope handed back to {@link #exit}; {@code null} skips the body (for a rule that only observes, it
+     *     only means that there is no exit call)
      */
     Object enter(Class<?> declaringType, Object self, Object[] arguments);
 

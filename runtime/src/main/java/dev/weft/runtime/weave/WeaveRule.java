@@ -17,4 +17,12 @@ public interface WeaveRule extends RuleCheck {
     default Optional<Site> instanceSite(TypeDescription type) {
         return Optional.empty();
     }
+
+    /**
+     * {@code true} for hooks on hot library methods (JDBC) that only watch: they get {@link ObservingAdvice}, which
+     * passes no argument array and never skips the body. {@code false}: {@link BridgeAdvice}.
+     */
+    default boolean observesOnly() {
+        return false;
+    }
 }

@@ -90,7 +90,8 @@ public final class Weaver {
         List<Class<?>> selected = new ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             if (inst.isModifiableClass(type) && !IgnoredTypes.ignores(type.getName(), type.getClassLoader())
-                    && rules.stream().anyMatch(rule -> LoadedTypes.matches(rule.selector(), type))) {
+                    && rules.stream().anyMatch(rule -> rule.mayMatchTypeName(type.getName())
+                            && LoadedTypes.matches(rule.selector(), type))) {
                 selected.add(type);
             }
         }
@@ -142,7 +143,7 @@ public final class Weaver {
                 int siteId = sites.register(new CountingSite(siteFor(rule, method, classFiles), selector));
                 builder = builder.visit(Advice.withCustomMapping()
                         .bind(SiteId.class, siteId)
-                        .to(BridgeAdvice.class, adviceClassFile)
+                        .to(rule.observesOnly() ? ObservingAdvice.class : BridgeAdvice.class, adviceClassFile)
                         .on(ElementMatchers.is(method)));
                 selector.woven();
                 Log.debug("wove " + type.getName() + "#" + method.getName() + method.getDescriptor()

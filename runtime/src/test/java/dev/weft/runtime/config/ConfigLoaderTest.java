@@ -43,7 +43,7 @@ class ConfigLoaderTest {
                         List.of(new ParticipantRule(MethodSelector.parse("com.acme.AccountService#debit(String, long)"),
                                 "confirmDebit", "cancelDebit", new SourcePosition(name, 24, 7))),
                         new SourcePosition(name, 15, 1)),
-                true, true);
+                new JdbcSettings(true, JdbcSettings.DEFAULT_RETENTION, true, new SourcePosition(name, 28, 1)), true);
         assertEquals(expected, config);
     }
 
@@ -75,7 +75,7 @@ class ConfigLoaderTest {
         assertEquals(files.at(4, 1), transactions.position());
         assertEquals(OnConfigError.HALT, config.onConfigError());
         assertEquals(Log.Level.INFO, config.logLevel());
-        assertEquals(false, config.jdbcBarrier());
+        assertEquals(JdbcSettings.defaults(), config.jdbc());
         assertEquals(true, config.jmxEnabled());
     }
 
@@ -106,7 +106,8 @@ class ConfigLoaderTest {
 
     @Test
     void readsEveryNonDefaultValue() throws Exception {
-        WeftConfig config = new ConfigFiles(dir).load("""
+        ConfigFiles files = new ConfigFiles(dir);
+        WeftConfig config = files.load("""
                 onConfigError: warn
                 log:
                   level: debug
@@ -126,7 +127,9 @@ class ConfigLoaderTest {
                   log: {type: redis, dir: /var/lib/weft}
                   timeout: 5m
                 jdbc:
-                  barrier: false
+                  barrier: true
+                  retention: 48h
+                  createTable: false
                 jmx:
                   enabled: false
                 """.replace("re*(String, ..)", "re*(..)"));
@@ -145,7 +148,7 @@ class ConfigLoaderTest {
         assertEquals("redis", config.transactions().logType());
         assertEquals(Path.of("/var/lib/weft"), config.transactions().logDir());
         assertEquals(Duration.ofMinutes(5), config.transactions().timeout());
-        assertEquals(false, config.jdbcBarrier());
+        assertEquals(new JdbcSettings(true, Duration.ofHours(48), false, files.at(19, 1)), config.jdbc());
         assertEquals(false, config.jmxEnabled());
     }
 

@@ -1,0 +1,33 @@
+package dev.weft.runtime.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the {@link Database} behind a connection. Metadata is read once per physical connection (MySQL's
+ * {@code getUserName()} is a round trip), and a pooled connection is remembered only while the pool keeps it.
+ */
+final class Databases {
+    private final Map<Connection, Database> byConnection = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<String, Database> byIdentity = new ConcurrentHashMap<>();
+
+    Database of(Connection physical, Connection facing) throws SQLException {
+        Database known = byConnection.get(physical);
+        if (known != null) {
+            return known;
+        }
+        DatabaseMetaData metaData = facing.getMetaData();
+        String product = metaData.getDatabaseProductName();
+        Dialect dialect = Dialect.of(product).orElseThrow(() -> new BarrierException("jdbc.barrier works with H2,"
+                + " PostgreSQL, MySQL and MariaDB, not " + product + "; this phase's statements do not run"));
+        Database database = byIdentity.computeIfAbsent(metaData.getURL() + '\n' + metaData.getUserName(),
+                identity -> new Database(dialect));
+        byConnection.put(physical, database);
+        return database;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.weft.runtime.jdbc;
+
+import dev.weft.runtime.config.JdbcSettings;
+import dev.weft.runtime.config.MethodSelector;
+import dev.weft.runtime.config.SourcePosition;
+import dev.weft.runtime.weave.Site;
+import dev.weft.runtime.weave.WeaveRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * One JDBC method the barrier hooks, in every implementation of {@code java.sql.Connection} or
+ * {@code java.sql.Statement} (prepared and callable statements included), whatever the driver or pool.
+ *
+ * <p>Matching by interface needs the class's supertypes, which is far too dear for every class the JVM loads; so a
+ * class is first ruled out by name: only classes whose simple name contains {@code Connection} or {@code Statement}
+ * are looked at (H2's {@code JdbcConnection}, PostgreSQL's {@code PgPreparedStatement}, HikariCP's
+ * {@code HikariProxyConnection}, MySQL's {@code ConnectionImpl}, ...). Only the exact parameter lists of the JDBC API
+ * are hooked, never a driver's internal overloads of the same names.
+ */
+public final class JdbcWeaveRule implements WeaveRule {
+    private static final List<String> UPDATE_PARAMETERS =
+            List.of("()", "(String)", "(String, int)", "(String, int[])", "(String, String[])");
+
+    private final MethodSelector selector;
+    private final SourcePosition position;
+    private final JdbcHook hook;
+
+    private JdbcWeaveRule(String selector, SourcePosition position, JdbcHook hook) {
+        this.selector = MethodSelector.parse(selector);
+        this.position = position;
+        this.hook = hook;
+    }
+
+    /** Every hook of the barrier configured by {@code settings}. */
+    public static List<JdbcWeaveRule> all(JdbcSettings settings) {
+        Barrier barrier = new Barrier(settings, System::currentTimeMillis);
+        SourcePosition position = settings.position();
+        JdbcHook execute = new JdbcHook(JdbcCall.EXECUTE, barrier);
+        List<JdbcWeaveRule> rules = new ArrayList<>();
+        for (String method : List.of("execute", "executeUpdate", "executeLargeUpdate")) {
+            for (String parameters : UPDATE_PARAMETERS) {
+                rules.add(new JdbcWeaveRule("+java.sql.Statement#" + method + parameters, position, execute));
+            }
+        }
+        for (String method : List.of("executeQuery()", "executeQuery(String)", "executeBatch()",
+                "executeLargeBatch()")) {
+            rules.add(new JdbcWeaveRule("+java.sql.Statement#" + method, position, execute));
+        }
+        rules.add(connectionRule("commit()", JdbcCall.COMMIT, barrier, position));
+        rules.add(connectionRule("rollback()", JdbcCall.ROLLBACK, barrier, position));
+        rules.add(connectionRule("setAutoCommit(boolean)", JdbcCall.SET_AUTO_COMMIT, barrier, position));
+        rules.add(connectionRule("close()", JdbcCall.CLOSE, barrier, position));
+        return rules;
+    }
+
+    private static JdbcWeaveRule connectionRule(String method, JdbcCall call, Barrier barrier,
+                                                SourcePosition position) {
+        return new JdbcWeaveRule("+java.sql.Connection#" + method, position, new JdbcHook(call, barrier));
+    }
+
+    /** {@code binaryName} is dotted; the simple name is what follows the last dot or {@code $}. */
+    static boolean mayImplementJdbc(String binaryName) {
+        int start = Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1;
+        return binaryName.indexOf("Connection", start) >= 0 || binaryName.indexOf("Statement", start) >= 0;
+    }
+
+    @Override
+    public boolean mayMatchTypeName(String binaryName) {
+        return mayImplementJdbc(binaryName);
+    }
+
+    @Override
+    public boolean observesOnly() {
+        return true;
+    }
+
+    @Override
+    public MethodSelector selector() {
+        return selector;
+    }
+
+    @Override
+    public SourcePosition position() {
+        return position;
+    }
+
+    @Override
+    public Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
+        return hook;
+    }
+}

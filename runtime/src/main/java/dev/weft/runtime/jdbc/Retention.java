@@ -1,0 +1,52 @@
+package dev.weft.runtime.jdbc;
+
+import dev.weft.runtime.log.Log;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Deletes barrier rows older than {@code jdbc.retention}. Weft has no connection of its own (it only sees the
+ * application's), so the sweep borrows one at a moment when it holds no application work: right after a barrier
+ * transaction committed on it. At most once an hour per database and JVM, in its own short transaction.
+ */
+final class Retention {
+    static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
+
+    private final long retentionMillis;
+    private final LongSupplier clock;
+
+    Retention(Duration retention, LongSupplier clock) {
+        this.retentionMillis = retention.toMillis();
+        this.clock = clock;
+    }
+
+    /** Never throws: a failed sweep is logged and tried again at the next one. */
+    void afterCommit(Database database, Connection connection) {
+        long now = clock.getAsLong();
+        if (!database.claimSweep(now, SWEEP_INTERVAL.toMillis())) {
+            return;
+        }
+        boolean autoCommit = true;
+        try {
+            autoCommit = connection.getAutoCommit();
+            int deleted;
+            try (PreparedStatement delete = connection.prepareStatement(Dialect.Sql.EXPIRED)) {
+                delete.setLong(1, now - retentionMillis);
+                deleted = delete.executeUpdate();
+            }
+            if (!autoCommit) {
+                connection.commit();
+            }
+            Log.debug("deleted " + deleted + " expired row(s) of " + Dialect.Sql.TABLE);
+        } catch (SQLException | RuntimeException e) {
+            if (!autoCommit) {
+                Connections.rollbackQuietly(connection);
+            }
+            Log.warn("could not delete expired rows of " + Dialect.Sql.TABLE + " (tried again in "
+                    + SWEEP_INTERVAL.toMinutes() + " min): " + e);
+        }
+    }
+}

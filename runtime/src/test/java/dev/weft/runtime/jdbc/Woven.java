@@ -1,0 +1,89 @@
+package dev.weft.runtime.jdbc;
+
+import dev.weft.runtime.config.JdbcSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * JDBC calls made the way woven code makes them: the hook's enter before the real driver method, its exit after.
+ * The drivers in the unit-test JVM are not woven (the integration tests run them under the real agent), so this
+ * stands in for the advice, and only for the outermost call.
+ */
+final class Woven {
+    private final JdbcHook execute;
+    private final JdbcHook commit;
+    private final JdbcHook rollback;
+    private final JdbcHook setAutoCommit;
+    private final JdbcHook close;
+
+    Woven(Duration retention, boolean createTable, LongSupplier clock) {
+        Barrier barrier = new Barrier(new JdbcSettings(true, retention, createTable, null), clock);
+        execute = new JdbcHook(JdbcCall.EXECUTE, barrier);
+        commit = new JdbcHook(JdbcCall.COMMIT, barrier);
+        rollback = new JdbcHook(JdbcCall.ROLLBACK, barrier);
+        setAutoCommit = new JdbcHook(JdbcCall.SET_AUTO_COMMIT, barrier);
+        close = new JdbcHook(JdbcCall.CLOSE, barrier);
+    }
+
+    Woven() {
+        this(JdbcSettings.DEFAULT_RETENTION, true, System::currentTimeMillis);
+    }
+
+    int update(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return call(execute, statement, () -> statement.executeUpdate(sql));
+        }
+    }
+
+    void commit(Connection connection) throws SQLException {
+        call(commit, connection, () -> {
+            connection.commit();
+            return null;
+        });
+    }
+
+    void rollback(Connection connection) throws SQLException {
+        call(rollback, connection, () -> {
+            connection.rollback();
+            return null;
+        });
+    }
+
+    void setAutoCommit(Connection connection, boolean on) throws SQLException {
+        call(setAutoCommit, connection, () -> {
+            connection.setAutoCommit(on);
+            return null;
+        });
+    }
+
+    void close(Connection connection) throws SQLException {
+        call(close, connection, () -> {
+            connection.close();
+            return null;
+        });
+    }
+
+    private interface Body<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T call(JdbcHook hook, Object self, Body<T> body) throws SQLException {
+        Object scope = hook.enter(null, self, null);
+        T result;
+        try {
+            result = body.run();
+        } catch (SQLException | RuntimeException e) {
+            if (scope != null) {
+                hook.exit(scope, e);
+            }
+            throw e;
+        }
+        if (scope != null) {
+            hook.exit(scope, null);
+        }
+        return result;
+    }
+}
