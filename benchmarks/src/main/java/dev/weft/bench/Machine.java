@@ -1,0 +1,38 @@
+package dev.weft.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What the numbers were measured on, printed with them: they mean little without it. */
+final class Machine {
+    private Machine() {
+    }
+
+    static String describe() {
+        return String.format(Locale.ROOT, "%d CPUs (%s), %s memory, %s %s, %s; load average %.2f",
+                Runtime.getRuntime().availableProcessors(), procField("/proc/cpuinfo", "model name"),
+                memory(), System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static String memory() {
+        String kib = procField("/proc/meminfo", "MemTotal").replaceAll("\\D", "");
+        return kib.isEmpty() ? "unknown" : Math.round(Long.parseLong(kib) / 1024.0 / 1024.0) + " GiB";
+    }
+
+    /** The value of the first {@code name: value} line of a /proc file; "unknown" off Linux. */
+    private static String procField(String file, String name) {
+        try {
+            List<String> lines = Files.readAllLines(Path.of(file));
+            return lines.stream().filter(line -> line.startsWith(name)).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}
