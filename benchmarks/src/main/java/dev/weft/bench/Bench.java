@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -42,8 +43,10 @@ public final class Bench {
             Harness harness = new Harness(layout, settings, scratch);
             List<Line> lines = new ArrayList<>();
             for (Row row : selected) {
-                System.err.println("[bench] " + row.id() + (settings.smoke() ? " (smoke)" : ""));
+                System.err.println("[bench] " + row.id() + (settings.smoke() ? " (smoke)" : "") + " ...");
+                long started = System.nanoTime();
                 lines.addAll(row.run(harness));
+                System.err.printf(Locale.ROOT, "[bench] %s took %.1f s%n", row.id(), (System.nanoTime() - started) / 1e9);
             }
             return lines;
         } finally {

@@ -29,7 +29,7 @@ public class WovenReentryBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(CALLS)
-    public void woven(Blackhole blackhole) {
+    public void woven(WovenCheck check, Blackhole blackhole) {
         Reentry.holdAndReenter(key, CALLS, blackhole);
     }
 
@@ -39,9 +39,12 @@ public class WovenReentryBenchmark {
         Reentry.callPlain(key, CALLS, blackhole);
     }
 
-    /** Fails the run if the agent did not weave the lock: {@code woven} would then cost what {@code plain} does. */
-    @TearDown(Level.Trial)
-    public void requireWoven() {
-        WeftCounters.requireCounted("Locks", "Acquired");
+    /** Fails {@code woven} if the agent did not weave the lock: it would then cost what {@code plain} does. */
+    @State(Scope.Thread)
+    public static class WovenCheck {
+        @TearDown(Level.Trial)
+        public void requireWoven() {
+            WeftCounters.requireCounted("Locks", "Acquired");
+        }
     }
 }

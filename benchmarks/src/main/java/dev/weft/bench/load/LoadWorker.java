@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A worker JVM: {@code LoadWorker <warmupMs> <measureMs> <threads> <process> <workload> [args...]}.
  *
- * <p>Sets the workload up, prints {@code READY}, and waits for {@code GO} on standard input, so that every worker
- * JVM of a row starts together and connection set-up is never timed. Then its threads repeat their operation for
- * the warm-up, which is not recorded, and for the measured window, and it prints one line
- * {@code RESULT <failures> <latencies of the operations that succeeded>} (see {@link Histogram#encode()}). Operations
- * count by their start time, so the window is exactly {@code measureMs} for every worker.
+ * <p>Sets the workload up, runs each thread's operation once, prints {@code READY}, and waits for {@code GO} on
+ * standard input, so that every worker JVM of a row starts together and set-up is never timed. Then its threads
+ * repeat their operation for the warm-up, which is not recorded, and for the measured window, and it prints one line
+ * {@code RESULT <failures> <latencies of the operations that succeeded>} (see {@link Histogram#encode()}).
+ * Operations count by their start time, so the window is exactly {@code measureMs} for every worker.
  */
 public final class LoadWorker {
     private LoadWorker() {
@@ -31,6 +31,10 @@ public final class LoadWorker {
             List<Workload.Action> actions = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 actions.add(workload.forThread(t));
+            }
+            // Once each, untimed: connections, scripts and first-call class loading are set-up, not warm-up.
+            for (Workload.Action action : actions) {
+                action.run();
             }
             System.out.println("READY");
             awaitGo();

@@ -31,7 +31,7 @@ public record TccRow(String id, int callers) implements Row {
 
     @Override
     public List<Line> run(Harness harness) throws Exception {
-        String row = callers == 0 ? "p99 added per branch, 1 caller" : "2 empty branches, " + callers + " callers";
+        String row = callers == 0 ? "p99 added per branch, 1 caller" : "2 empty branches, " + callers + (callers == 1 ? " caller" : " callers");
         // The log goes where the scratch directory is: on the disk that /tmp is on, so fsync is paid in full.
         Path log = Files.createDirectory(harness.scratch().resolve(id + "-txlog"));
         try (RedisServer redis = RedisServer.start()) {
