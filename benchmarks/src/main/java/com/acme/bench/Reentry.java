@@ -14,23 +14,26 @@ public final class Reentry {
     /** Woven: takes the lock once, then calls {@link #reenter} on the same key {@code calls} times. */
     public static void holdAndReenter(String key, int calls, Blackhole blackhole) {
         for (int i = 0; i < calls; i++) {
-            blackhole.consume(reenter(key));
+            blackhole.consume(reenter(key, i));
         }
     }
 
     /** Woven with the same key as {@link #holdAndReenter}. */
-    public static int reenter(String key) {
-        return key.length();
+    public static int reenter(String key, int call) {
+        return key.length() + call;
     }
 
-    /** The same loop and callee, never woven: what the call costs without Weft. */
+    /**
+     * The same loop and callee, never woven: what the call costs without Weft. The result depends on {@code call}
+     * so that the compiler cannot hoist the call out of the loop and measure nothing.
+     */
     public static void callPlain(String key, int calls, Blackhole blackhole) {
         for (int i = 0; i < calls; i++) {
-            blackhole.consume(plain(key));
+            blackhole.consume(plain(key, i));
         }
     }
 
-    public static int plain(String key) {
-        return key.length();
+    public static int plain(String key, int call) {
+        return key.length() + call;
     }
 }

@@ -34,7 +34,7 @@ public final class FastPathRow implements Row {
         try (RedisServer redis = RedisServer.start()) {
             String reentry = Reentry.class.getName();
             Path config = WeftYaml.locks(harness.scratch(), id(), List.of(redis.uri()),
-                    reentry + "#holdAndReenter(..)", reentry + "#reenter(String)");
+                    reentry + "#holdAndReenter(..)", reentry + "#reenter(String, int)");
             Settings settings = harness.settings();
             TimeValue iteration = TimeValue.milliseconds(settings.jmhIteration().toMillis());
             Options options = new OptionsBuilder()

@@ -5,6 +5,7 @@ import dev.weft.bench.lock.LettuceFloorWorkload;
 import dev.weft.bench.lock.RedissonLockWorkload;
 import dev.weft.bench.lock.WovenLockWorkload;
 import dev.weft.bench.tcc.TccWorkload;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public enum Workloads {
     }
 
     static Workload create(String id, List<String> args, int process) {
-        Workloads workload = List.of(values()).stream().filter(w -> w.id.equals(id)).findFirst()
+        Workloads workload = Arrays.stream(values()).filter(w -> w.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no workload " + id));
         return switch (workload) {
             case WEFT_LOCK -> new WovenLockWorkload(Keys.parse(args.get(0)), process);
