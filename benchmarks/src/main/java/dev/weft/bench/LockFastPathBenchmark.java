@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Redis call), threads of one JVM handing a hot key to each other (Redis only every 64 grants or 50 ms), and, for
  * scale, one thread taking and releasing a key through Redis each time (two round trips).
  *
- * <p>Run: {@code mvn -B -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar
+ * <p>Run: {@code mvn -B -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/weft-benchmarks.jar
  * LockFastPathBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)

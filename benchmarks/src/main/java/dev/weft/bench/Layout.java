@@ -1,0 +1,60 @@
+package dev.weft.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the built artifacts are, from the repository root ({@code -Dweft.bench.root}, default the working
+ * directory): the agent as users attach it, each peer's class path, and the classes of the worker JVMs.
+ */
+public record Layout(Path root) {
+    public static Layout fromSystemProperties() {
+        return new Layout(Path.of(System.getProperty("weft.bench.root", "")).toAbsolutePath().normalize());
+    }
+
+    public Path agentJar() {
+        return built("agent/target/weft-agent.jar");
+    }
+
+    public Path openTelemetryAgent() {
+        return built("benchmarks/target/peers/opentelemetry-javaagent.jar");
+    }
+
+    /** This module's classes (or the shaded jar holding them): the worker JVMs' own code, without any peer. */
+    public String workerClassPath() {
+        try {
+            return Path.of(Layout.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String redissonClassPath() {
+        return withPeer("benchmarks/peers/redisson/target/classpath.txt");
+    }
+
+    public String lettuceClassPath() {
+        return withPeer("benchmarks/peers/lettuce/target/classpath.txt");
+    }
+
+    private String withPeer(String classPathFile) {
+        try {
+            return workerClassPath() + File.pathSeparator + Files.readString(built(classPathFile)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path built(String relative) {
+        Path path = root.resolve(relative);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path + " does not exist: build first (mvn -B -q -DskipTests package)"
+                    + " and run from the repository root, or set -Dweft.bench.root");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.weft.bench;
+
+import java.util.List;
+
+/** The tables of the report, each with its columns. */
+public enum Section {
+    LOCKS("Lock and unlock through a woven method",
+            "row", "implementation", "ops/s", "p50", "p99", "vs Redisson", "failed"),
+    STARTUP("Agent start-up (median of the launches)",
+            "app", "agent", "wall", "peak RSS", "added wall", "added RSS"),
+    PER_CALL("Per-call cost (JMH, average time)",
+            "row", "implementation", "ns/op", "added"),
+    TCC("TCC (file log)",
+            "row", "implementation", "tx/s", "p50", "p99", "failed");
+
+    private final String title;
+    private final List<String> columns;
+
+    Section(String title, String... columns) {
+        this.title = title;
+        this.columns = List.of(columns);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.weft.bench;
+
+import dev.weft.bench.lock.LockTerms;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The weft.yaml files the rows attach the agent with: what a user would write (SPEC section 3). */
+public final class WeftYaml {
+    private WeftYaml() {
+    }
+
+    /**
+     * A lock keyed by the first argument on each method, on the lease and wait of {@link LockTerms}: {@code mode:
+     * single} on one URI, {@code mode: redlock} over {@code redis.nodes} when given several.
+     */
+    public static Path locks(Path dir, String name, List<String> uris, String... methods) {
+        boolean redlock = uris.size() > 1;
+        StringBuilder yaml = new StringBuilder("redis:\n  uri: " + uris.get(0) + "\n");
+        if (redlock) {
+            yaml.append("  nodes:\n");
+            uris.forEach(uri -> yaml.append("    - ").append(uri).append('\n'));
+        }
+        yaml.append("locks:\n");
+        for (String method : methods) {
+            yaml.append("""
+                      - method: %s
+                        key: "{0}"
+                        lease: %ds
+                        wait: %ds
+                        onBusy: throw
+                        mode: %s
+                    """.formatted(method, LockTerms.LEASE.toSeconds(), LockTerms.WAIT.toSeconds(),
+                    redlock ? "redlock" : "single"));
+        }
+        return write(dir, name, yaml.toString());
+    }
+
+    /** Global transactions on {@code Transfer}'s two methods, over the two participants of {@code EmptyBranches}. */
+    public static Path tcc(Path dir, String name, String uri, Path logDir) {
+        return write(dir, name, """
+                redis:
+                  uri: %s
+                transactions:
+                  log:
+                    type: file
+                    dir: "%s"
+                  global:
+                    - method: com.acme.bench.Transfer#twoBranches(long)
+                    - method: com.acme.bench.Transfer#noBranch(long)
+                  participants:
+                    - try: com.acme.bench.EmptyBranches#tryFirst(long)
+                      confirm: confirmFirst
+                      cancel: cancelFirst
+                    - try: com.acme.bench.EmptyBranches#trySecond(long)
+                      confirm: confirmSecond
+                      cancel: cancelSecond
+                """.formatted(uri, logDir));
+    }
+
+    private static Path write(Path dir, String name, String yaml) {
+        try {
+            return Files.writeString(dir.resolve(name + ".yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

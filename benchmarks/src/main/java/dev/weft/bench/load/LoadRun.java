@@ -1,0 +1,87 @@
+package dev.weft.bench.load;
+
+import dev.weft.bench.NotInThisBuild;
+import dev.weft.bench.Settings;
+import dev.weft.testkit.JavaProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs one implementation's worker JVMs together and merges what they report. */
+public final class LoadRun {
+    /** Only so that a broken run cannot hang; generous because two cores may be busy with other JVMs. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final int EXIT_CONFIG = 78;
+    private static final Pattern CONFIG_ERROR = Pattern.compile("^weft: config error: .*?:\\d+:\\d+: (.*)$");
+
+    private LoadRun() {
+    }
+
+    /**
+     * @param workload the workload's id and arguments (see {@link Workloads})
+     * @throws NotInThisBuild if the agent refused a feature this build lacks (exit 78, "not available")
+     */
+    public static LoadResult run(WorkerJvm jvm, Settings settings, int processes, int threads, List<String> workload)
+            throws NotInThisBuild {
+        List<JavaProcess> workers = new ArrayList<>();
+        try {
+            for (int p = 0; p < processes; p++) {
+                workers.add(jvm.start(p, settings, threads, workload));
+            }
+            for (JavaProcess worker : workers) {
+                awaitReady(worker);
+            }
+            workers.forEach(worker -> worker.send("GO"));
+            Duration exitTimeout = READY_TIMEOUT.plus(settings.warmup()).plus(settings.measure());
+            Histogram latency = new Histogram();
+            long failures = 0;
+            for (JavaProcess worker : workers) {
+                int status = worker.awaitExit(exitTimeout);
+                String result = worker.stdoutLines().stream().filter(line -> line.startsWith("RESULT "))
+                        .findFirst().orElse(null);
+                if (status != 0 || result == null) {
+                    throw new IllegalStateException(jvm.name() + " worker failed (exit " + status + ")" + worker.report());
+                }
+                String[] fields = result.split(" ");
+                failures += Long.parseLong(fields[1]);
+                latency.add(Histogram.decode(fields[2]));
+            }
+            if (latency.count() == 0) {
+                throw new IllegalStateException(jvm.name() + " completed no operation in " + settings.measure()
+                        + workers.get(0).report());
+            }
+            return new LoadResult(latency, failures, settings.measure());
+        } finally {
+            workers.forEach(JavaProcess::close);
+        }
+    }
+
+    private static void awaitReady(JavaProcess worker) throws NotInThisBuild {
+        try {
+            worker.awaitLine("READY", READY_TIMEOUT);
+        } catch (IllegalStateException e) {
+            List<String> reasons = configErrors(worker);
+            if (!reasons.isEmpty() && reasons.stream().allMatch(reason -> reason.contains("not available"))) {
+                throw new NotInThisBuild(String.join("; ", reasons));
+            }
+            throw e;
+        }
+    }
+
+    /** The agent's reasons for exit 78, without file positions; empty for any other end. */
+    private static List<String> configErrors(JavaProcess worker) {
+        if (worker.exitCode() != EXIT_CONFIG) {
+            return List.of();
+        }
+        List<String> reasons = new ArrayList<>();
+        for (String line : worker.stderrLines()) {
+            Matcher error = CONFIG_ERROR.matcher(line);
+            if (error.matches()) {
+                reasons.add(error.group(1));
+            }
+        }
+        return reasons;
+    }
+}
