@@ -83,7 +83,9 @@ class RedLockTest {
             Eventually.await("released, token raised", GENEROUS, () -> raw.owner(LockServiceTest.lockKey(KEY)) == null
                     && Long.parseLong(raw.call(redis -> redis.hget(LockServiceTest.lockKey(KEY), "t"))) >= ahead + 1);
         }
-        for (int i : new int[] {0, 2, 3}) {
+        // A minority forgets the key: every majority still holds a node that knows the raised token. (Were a
+        // majority to forget it, only the server clocks would order the tokens, as docs/redlock.md says.)
+        for (int i : new int[] {0, 2}) {
             raws.get(i).del(LockServiceTest.lockKey(KEY));
         }
         HeldLock next = locks.acquire(KEY, options(Duration.ofSeconds(30), Duration.ZERO));
