@@ -104,26 +104,30 @@ public final class WeftRuntime {
             rules.addAll(JdbcWeaveRule.all(config.jdbc()));
         }
 
-        config.locks().stream().map(LockRule::mode).distinct().forEach(locks::startConnecting);
         SiteRegistry sites = new SiteRegistry();
         WeaveStats stats = new WeaveStats();
         WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken));
-        new Weaver(rules, sites, stats).install(inst);
+        Weaver weaver = new Weaver(rules, sites, stats);
+        weaver.install(inst);
         if (transactions != null) {
             transactions.start();
         }
-        if (config.jmxEnabled()) {
-            // The platform MBean server takes tens of milliseconds to build: not worth delaying main for.
-            Transactions transactionsToShow = transactions;
-            Thread jmx = new Thread(() -> {
+        Transactions transactionsToShow = transactions;
+        // The rest is not needed before main, and on a small machine it would compete with main for the CPU. In the
+        // order it is needed: the weaver (a woven class may load any moment), Redis, then the JMX beans (the platform
+        // MBean server takes tens of milliseconds to build).
+        Thread background = new Thread(() -> {
+            weaver.warmUp();
+            config.locks().stream().map(LockRule::mode).distinct().forEach(locks::startConnecting);
+            if (config.jmxEnabled()) {
                 WeftMBeans.register(config, new LockServiceIntrospection(locks), stats);
                 if (transactionsToShow != null) {
                     WeftMBeans.registerTransactions(transactionsToShow.mbean());
                 }
-            }, "weft-jmx-register");
-            jmx.setDaemon(true);
-            jmx.start();
-        }
+            }
+        }, "weft-start");
+        background.setDaemon(true);
+        background.start();
         Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
                 + config.locks().size() + " lock rule(s), " + (transactions == null ? "no transactions" : transactions.describe())
                 + ", JDBC barrier " + (config.jdbc().barrier() ? "on" : "off") + ", from " + config.source());

@@ -28,6 +28,7 @@ public final class Weaver {
     private final SiteRegistry sites;
     private final WeaveStats stats;
     private final ClassFileLocator adviceClassFile;
+    private final Lazy<ClassFileTransformer> byteBuddy = new Lazy<>(this::byteBuddyTransformer);
 
     public Weaver(List<WeaveRule> rules, SiteRegistry sites, WeaveStats stats) {
         this.rules = List.copyOf(rules);
@@ -39,20 +40,22 @@ public final class Weaver {
 
     /**
      * Registers the transformer and retransforms configured classes that are already loaded. Byte Buddy itself is
-     * warmed up on a background thread, so it is usually ready before the first configured class loads.
+     * built on first need, or earlier by {@link #warmUp()}.
      */
     public void install(Instrumentation inst) {
         if (rules.isEmpty()) {
             return;
         }
-        Lazy<ClassFileTransformer> byteBuddy = new Lazy<>(this::byteBuddyTransformer);
         inst.addTransformer(new NameFirstTransformer(rules, byteBuddy), true);
         retransformLoaded(inst);
-        Thread warmUp = new Thread(byteBuddy::get, "weft-weaver-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::reportUnmatched, "weft-unmatched-report"));
+    }
+
+    /** Builds Byte Buddy's transformer now, off the application's threads, so the first woven class does not wait. */
+    public void warmUp() {
+        if (!rules.isEmpty()) {
+            byteBuddy.get();
+        }
     }
 
     private ClassFileTransformer byteBuddyTransformer() {
