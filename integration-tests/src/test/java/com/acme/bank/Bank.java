@@ -95,8 +95,8 @@ public final class Bank {
         }
     }
 
-    /** Waits until Weft, if attached, has no transaction running or left to finish. */
-    private static void settle() throws Exception {
+    /** Waits until Weft, if attached, has no transaction running or left to finish (also used by other banks). */
+    public static void settle() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.weft:type=Transactions");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -5,8 +5,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 
 /**
- * Plays TCC's part in front of the JDBC barrier until TCC exists: brackets each phase body with
- * {@code PhaseScope.begin} and {@code end}, exactly as TCC will, and returns {@code "<PHASE> <outcome> <thrown>"}.
+ * Plays TCC's part in front of the JDBC barrier, so that each disorder can be staged on its own: brackets each
+ * phase body with {@code PhaseScope.begin} and {@code end}, exactly as TCC does, and returns
+ * {@code "<PHASE> <outcome> <thrown>"}.
  *
  * <p>{@code PhaseScope} lives in the agent's private class loader, which no application class can see; the test
  * reaches it through that loader, found from the Weft bridge's dispatcher. Only a test does this.

@@ -18,8 +18,17 @@ final class Branch {
     final Object instance;
     /** The try's own arguments; null for recovered branches (decoded from {@link #argumentsJson} instead). */
     final Object[] arguments;
-    private volatile boolean tryReturned;
+    /** How the try ended, as far as this process knows; RUNNING while it runs. */
+    private volatile TryEnd tryEnd;
     private volatile boolean done;
+
+    enum TryEnd {
+        RUNNING,
+        /** The try returned and the barrier (if on) did not say otherwise: a commit confirms it. */
+        RETURNED,
+        /** The try threw, or the barrier refused it or rolled its work back: never confirmed. */
+        FAILED
+    }
 
     Branch(int id, Participant participant, Object instance, Object[] arguments, String argumentsJson) {
         this.id = id;
@@ -28,33 +37,43 @@ final class Branch {
         this.instance = instance;
         this.arguments = arguments;
         this.argumentsJson = argumentsJson;
+        this.tryEnd = TryEnd.RUNNING;
     }
 
-    /** From the log: its try may or may not have run, so a rollback cancels it. */
-    Branch(int id, ParticipantId participantId, String argumentsJson, boolean done) {
+    /**
+     * From the log. A try the log does not say failed may or may not have run (no decision yet) or returned (a
+     * decision was made after every try ended), so a rollback cancels it and a commit confirms it.
+     */
+    Branch(int id, ParticipantId participantId, String argumentsJson, boolean tryFailed, boolean done) {
         this.id = id;
         this.participantId = participantId;
         this.argumentsJson = argumentsJson;
         this.instance = null;
         this.arguments = null;
-        this.tryReturned = true;
+        this.tryEnd = tryFailed ? TryEnd.FAILED : TryEnd.RETURNED;
         this.done = done;
     }
 
-    void tryReturned() {
-        tryReturned = true;
+    void tryEnded(boolean succeeded) {
+        tryEnd = succeeded ? TryEnd.RETURNED : TryEnd.FAILED;
     }
 
     /**
-     * Still to be confirmed or cancelled. A try that threw undid its own work (SPEC 4): it is neither cancelled nor,
-     * should the global method catch its exception and return, confirmed.
+     * Still to be confirmed or cancelled. Without the barrier a failed try is marked done at the decision: it undid its
+     * own work (SPEC 4), so it is neither cancelled nor, should the global method catch its exception and return,
+     * confirmed. With the barrier it stays pending and is cancelled (see {@link Coordinator}).
      */
     boolean pending() {
-        return tryReturned && !done;
+        return tryEnd != TryEnd.RUNNING && !done;
     }
 
-    boolean tryThrew() {
-        return !tryReturned && !done;
+    /** Phase two of a commit confirms it; otherwise it is cancelled. */
+    boolean confirmable() {
+        return tryEnd == TryEnd.RETURNED;
+    }
+
+    boolean tryFailed() {
+        return tryEnd == TryEnd.FAILED && !done;
     }
 
     void done() {

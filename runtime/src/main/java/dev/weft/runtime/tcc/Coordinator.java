@@ -15,17 +15,24 @@ import java.time.Duration;
  * every branch is forced to disk (shared with concurrent transactions) before its try runs. The decision is forced
  * before the first confirm or cancel and before the global method returns, so "committed" is never said of a
  * transaction a crash could roll back.
+ *
+ * <p>With {@code jdbc.barrier} on, a branch whose try failed is cancelled whatever the decision: it may have committed
+ * database work and then thrown, and the barrier turns the cancel of a try that left nothing into an empty rollback.
+ * The log says so ({@code TryFailed}, durable with the decision), so that recovery of a commit does not confirm it.
+ * Without the barrier a failed try is taken to have undone its own work (SPEC 4) and needs nothing more.
  */
 final class Coordinator {
     private final TransactionLog log;
     private final OpenTransactions open;
     private final Finisher finisher;
     private final Xids xids = new Xids();
+    private final boolean barrier;
 
-    Coordinator(TransactionLog log, OpenTransactions open, Finisher finisher) {
+    Coordinator(TransactionLog log, OpenTransactions open, Finisher finisher, boolean barrier) {
         this.log = log;
         this.open = open;
         this.finisher = finisher;
+        this.barrier = barrier;
     }
 
     /** @throws WeftBackendException when the log cannot be written: the global method does not run (fail closed) */
@@ -76,11 +83,13 @@ final class Coordinator {
      * The global method returned ({@code thrown} null) or threw: decide, then confirm or cancel.
      *
      * @throws TransactionTimeoutException it returned past its deadline: the branches were cancelled instead
-     * @throws WeftBackendException it returned but the commit could not be made durable: it rolls back instead
+     * @throws WeftBackendException it returned but the commit could not be made durable, or the barrier refused one
+     *     of its tries: it rolls back instead
      */
     void complete(GlobalTransaction transaction, Throwable thrown) {
         boolean late = System.currentTimeMillis() > transaction.deadline;
-        boolean commit = thrown == null && !late;
+        String rollbackOnly = transaction.rollbackOnly();
+        boolean commit = thrown == null && !late && rollbackOnly == null;
         boolean durable = decide(transaction, commit);
         if (commit && !durable) {
             decide(transaction, false);
@@ -92,6 +101,10 @@ final class Coordinator {
                     + " was NOT committed: its commit could not be recorded in the transaction log ("
                     + transaction.lastError + "). It rolls back: its branches are cancelled as soon as the log can be"
                     + " written again", null);
+        }
+        if (thrown == null && rollbackOnly != null) {
+            throw new WeftBackendException("global transaction " + transaction.xid + " (" + transaction.origin + ")"
+                    + " was NOT committed: " + rollbackOnly + "; it was rolled back", null);
         }
         if (thrown == null && late) {
             throw new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
@@ -105,7 +118,12 @@ final class Coordinator {
         transaction.decide(commit);
         try {
             for (Branch branch : transaction.branches) {
-                if (branch.tryThrew()) {
+                if (!branch.tryFailed()) {
+                    continue;
+                }
+                if (barrier) {
+                    log.append(new LogRecord.TryFailed(transaction.xid, branch.id));
+                } else {
                     branch.done();
                     log.append(new LogRecord.BranchDone(transaction.xid, branch.id));
                 }

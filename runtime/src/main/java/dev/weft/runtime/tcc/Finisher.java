@@ -65,7 +65,8 @@ final class Finisher implements AutoCloseable {
             transaction.decisionDurable = true;
         }
         recovered.branches().forEach(branch -> transaction.branches.add(new Branch(branch.branchId(),
-                branch.participant(), branch.arguments(), recovered.done().contains(branch.branchId()))));
+                branch.participant(), branch.arguments(), recovered.failedTries().contains(branch.branchId()),
+                recovered.done().contains(branch.branchId()))));
         transaction.lastError = recovered.failure();
         transaction.failed(recovered.failure() != null);
         open.recovered(transaction);

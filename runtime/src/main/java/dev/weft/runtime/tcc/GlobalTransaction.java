@@ -30,6 +30,8 @@ final class GlobalTransaction {
     /** Rounds spent waiting for a class or an instance; they lengthen the pause but are not attempts. */
     volatile int waits;
     volatile String lastError;
+    /** Why it must not commit even if its global method returns (a try the barrier refused), or null. */
+    private volatile String rollbackOnly;
 
     GlobalTransaction(String xid, String origin, long startedAt, long deadline, boolean running) {
         this.xid = xid;
@@ -56,6 +58,16 @@ final class GlobalTransaction {
 
     void decide(boolean commit) {
         phase = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
+    }
+
+    void rollbackOnly(String reason) {
+        if (rollbackOnly == null) {
+            rollbackOnly = reason;
+        }
+    }
+
+    String rollbackOnly() {
+        return rollbackOnly;
     }
 
     boolean committing() {

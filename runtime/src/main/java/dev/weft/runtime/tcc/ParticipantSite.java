@@ -1,11 +1,16 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.jdbc.BarrierKey;
+import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.PhaseOutcome;
+import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.weave.Site;
 
 /**
  * A participant's try: inside a global transaction it registers its branch durably before the body runs; outside
- * one the body runs as if no agent were there.
+ * one the body runs as if no agent were there. The body runs as the branch's TRY phase of the JDBC barrier, which
+ * costs nothing when {@code jdbc.barrier} is off.
  */
 final class ParticipantSite implements Site {
     /** The scope of a call outside any global transaction: nothing to do afterwards. */
@@ -38,13 +43,29 @@ final class ParticipantSite implements Site {
         }
         Branch branch = coordinator.register(transaction, bound, !checked, self, arguments);
         checked = true;
-        return branch;
+        // Only once the branch is durable: a try that the log does not know must leave no barrier row either
+        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, Phase.TRY));
+        return new Entered(transaction, branch);
     }
 
+    /**
+     * The barrier, not the body, has the last word: a try it refused (its cancel came first) or whose transaction it
+     * saw roll back did nothing, even if the body swallowed the exception and returned.
+     */
     @Override
     public void exit(Object scope, Throwable thrown) {
-        if (scope instanceof Branch branch && thrown == null) {
-            branch.tryReturned();
+        if (scope instanceof Entered entered) {
+            PhaseOutcome outcome = PhaseScope.end();
+            boolean nothingDone = outcome == PhaseOutcome.REFUSED || outcome == PhaseOutcome.ROLLED_BACK;
+            entered.branch.tryEnded(thrown == null && !nothingDone);
+            if (thrown == null && nothingDone) {
+                entered.transaction.rollbackOnly("the try " + entered.branch.participantId + " returned, but the JDBC"
+                        + " barrier reports " + outcome + (outcome == PhaseOutcome.REFUSED
+                        ? " (its cancel had already run)" : " (its database work rolled back)"));
+            }
         }
+    }
+
+    private record Entered(GlobalTransaction transaction, Branch branch) {
     }
 }

@@ -1,5 +1,9 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.jdbc.BarrierKey;
+import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.PhaseOutcome;
+import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.TransactionLog;
@@ -12,7 +16,11 @@ import java.util.Optional;
 /**
  * One round of phase two: confirm (in the order the tries ran) or cancel (in reverse) every branch still pending.
  * A branch that fails does not stop the others; each one done is noted in the log so that a restart does not run it
- * again, though it may (confirm and cancel are at least once).
+ * again, though it may (confirm and cancel are at least once; with {@code jdbc.barrier} their database effect is
+ * exactly once).
+ *
+ * <p>A commit confirms the branches whose try returned and cancels those whose try failed (only pending with the
+ * barrier on, see {@link Coordinator}); a rollback cancels every pending branch.
  */
 final class PhaseTwo {
     enum Outcome {
@@ -58,7 +66,8 @@ final class PhaseTwo {
     }
 
     private Outcome complete(GlobalTransaction transaction, Branch branch, boolean commit) {
-        String phase = commit ? "confirm" : "cancel";
+        boolean confirm = commit && branch.confirmable();
+        String phase = confirm ? "confirm" : "cancel";
         Participant participant;
         try {
             participant = participant(branch).orElse(null);
@@ -73,14 +82,33 @@ final class PhaseTwo {
             return waiting(transaction, "no instance of " + participant.type().getName() + " yet (none constructed, and"
                     + " it has no usable no-argument constructor)");
         }
+        Object[] arguments;
         try {
-            Object[] arguments = branch.arguments != null ? branch.arguments
-                    : participant.codec().decode(branch.argumentsJson);
-            participant.complete(commit, instance, arguments);
+            arguments = branch.arguments != null ? branch.arguments : participant.codec().decode(branch.argumentsJson);
+        } catch (RuntimeException e) {
+            return failed(transaction, phase + " of " + participant + " cannot read its arguments: " + e);
+        }
+        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, confirm ? Phase.CONFIRM : Phase.CANCEL));
+        Throwable thrown = null;
+        PhaseOutcome outcome;
+        try {
+            participant.complete(confirm, instance, arguments);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            return failed(transaction, phase + " of " + participant + " threw " + e);
+            thrown = e;
+        } finally {
+            outcome = PhaseScope.end();
+        }
+        // The barrier's word over the body's: a skipped phase throws PhaseSkippedException (perhaps wrapped) although
+        // it succeeded, and a body may return although its transaction rolled back
+        if (outcome == PhaseOutcome.ROLLED_BACK) {
+            return failed(transaction, phase + " of " + participant + ": its database transaction rolled back"
+                    + (thrown == null ? "" : " (" + thrown + ")"));
+        }
+        boolean skipped = outcome == PhaseOutcome.ALREADY_DONE || outcome == PhaseOutcome.EMPTY_ROLLBACK;
+        if (thrown != null && !skipped) {
+            return failed(transaction, phase + " of " + participant + " threw " + thrown);
         }
         branch.done();
         try {

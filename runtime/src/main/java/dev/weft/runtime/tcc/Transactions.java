@@ -20,11 +20,12 @@ public final class Transactions implements AutoCloseable {
     private final Finisher finisher;
     private final Coordinator coordinator;
 
-    Transactions(TransactionSettings settings, TransactionLog log) {
+    /** @param barrier {@code jdbc.barrier}: a failed try is then cancelled, never left as it is */
+    Transactions(TransactionSettings settings, TransactionLog log, boolean barrier) {
         this.settings = settings;
         this.log = log;
         this.finisher = new Finisher(log, new PhaseTwo(log, participants, instances), open, settings.retry());
-        this.coordinator = new Coordinator(log, open, finisher);
+        this.coordinator = new Coordinator(log, open, finisher, barrier);
     }
 
     /** Whether the config asks for any transaction at all. */
@@ -44,10 +45,11 @@ public final class Transactions implements AutoCloseable {
      * Opens the log (replaying what a previous run left); call {@link #start} once the rules are woven. Only
      * {@code type: file} exists so far; {@code Capabilities} refuses the others at start-up.
      *
+     * @param barrier whether {@code jdbc.barrier} is on
      * @throws TransactionLogException when the log cannot be opened (in use by another process, damaged, I/O error)
      */
-    public static Transactions open(TransactionSettings settings) {
-        return new Transactions(settings, FileTransactionLog.open(settings.logDir()));
+    public static Transactions open(TransactionSettings settings, boolean barrier) {
+        return new Transactions(settings, FileTransactionLog.open(settings.logDir()), barrier);
     }
 
     public List<WeaveRule> weaveRules() {

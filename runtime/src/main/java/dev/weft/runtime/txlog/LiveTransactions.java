@@ -29,6 +29,8 @@ final class LiveTransactions {
             });
         } else if (record instanceof LogRecord.BranchDone done) {
             with(done.xid(), entry -> entry.done.add(done.branchId()));
+        } else if (record instanceof LogRecord.TryFailed tryFailed) {
+            with(tryFailed.xid(), entry -> entry.failedTries.add(tryFailed.branchId()));
         } else if (record instanceof LogRecord.Failed failed) {
             with(failed.xid(), entry -> entry.failure = failed.reason());
         } else if (record instanceof LogRecord.End end) {
@@ -43,6 +45,7 @@ final class LiveTransactions {
             String xid = entry.begin.xid();
             records.add(entry.begin);
             records.addAll(entry.branches.values());
+            entry.failedTries.forEach(id -> records.add(new LogRecord.TryFailed(xid, id)));
             entry.done.forEach(id -> records.add(new LogRecord.BranchDone(xid, id)));
             if (entry.phase != Phase.TRYING) {
                 records.add(new LogRecord.Decision(xid, entry.phase == Phase.COMMITTING));
@@ -58,7 +61,7 @@ final class LiveTransactions {
         List<RecoveredTransaction> transactions = new ArrayList<>(live.size());
         for (Entry entry : live.values()) {
             transactions.add(new RecoveredTransaction(entry.begin, entry.phase, new ArrayList<>(entry.branches.values()),
-                    entry.done, entry.failure));
+                    entry.failedTries, entry.done, entry.failure));
         }
         return transactions;
     }
@@ -78,6 +81,7 @@ final class LiveTransactions {
     private static final class Entry {
         final LogRecord.Begin begin;
         final Map<Integer, LogRecord.Branch> branches = new LinkedHashMap<>();
+        final Set<Integer> failedTries = new LinkedHashSet<>();
         final Set<Integer> done = new LinkedHashSet<>();
         Phase phase = Phase.TRYING;
         String failure;

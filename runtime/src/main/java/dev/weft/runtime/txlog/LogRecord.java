@@ -38,6 +38,17 @@ public sealed interface LogRecord {
         }
     }
 
+    /**
+     * The branch's try threw (written only with {@code jdbc.barrier: true}, before the decision): a commit must not
+     * confirm it, and it is cancelled whatever the decision, since it may have committed database work before it threw
+     * and the barrier makes the cancel of a try that left nothing an empty rollback.
+     */
+    record TryFailed(String xid, int branchId) implements LogRecord {
+        public TryFailed {
+            Objects.requireNonNull(xid);
+        }
+    }
+
     /** Phase two gave up after its attempts; the transaction stays, for an operator, until a new decision or an end. */
     record Failed(String xid, String reason) implements LogRecord {
         public Failed {

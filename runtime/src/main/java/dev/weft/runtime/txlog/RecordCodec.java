@@ -21,6 +21,7 @@ final class RecordCodec {
     private static final byte FAILED = 5;
     private static final byte END = 6;
     private static final byte CHECKPOINT = 7;
+    private static final byte TRY_FAILED = 8;
 
     private RecordCodec() {
     }
@@ -53,6 +54,10 @@ final class RecordCodec {
                 out.writeByte(BRANCH_DONE);
                 writeString(out, done.xid());
                 out.writeInt(done.branchId());
+            } else if (record instanceof LogRecord.TryFailed tryFailed) {
+                out.writeByte(TRY_FAILED);
+                writeString(out, tryFailed.xid());
+                out.writeInt(tryFailed.branchId());
             } else if (record instanceof LogRecord.Failed failed) {
                 out.writeByte(FAILED);
                 writeString(out, failed.xid());
@@ -82,6 +87,7 @@ final class RecordCodec {
                         readString(in), readString(in), readString(in), readString(in)), readString(in));
                 case DECISION -> new LogRecord.Decision(readString(in), in.readBoolean());
                 case BRANCH_DONE -> new LogRecord.BranchDone(readString(in), in.readInt());
+                case TRY_FAILED -> new LogRecord.TryFailed(readString(in), in.readInt());
                 case FAILED -> new LogRecord.Failed(readString(in), readString(in));
                 case END -> new LogRecord.End(readString(in));
                 case CHECKPOINT -> new LogRecord.Checkpoint();

@@ -1,17 +1,24 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.jdbc.BarrierKey;
+import dev.weft.runtime.jdbc.PhaseScope;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A participant for tests: every call is written to {@link #JOURNAL}; methods named in {@link #FAILING} throw. */
+/**
+ * A participant for tests: every call is written to {@link #JOURNAL}, and the barrier phase it ran in to
+ * {@link #PHASES}; methods named in {@link #FAILING} throw.
+ */
 public class Accounts {
     static final List<String> JOURNAL = new CopyOnWriteArrayList<>();
+    static final List<BarrierKey> PHASES = new CopyOnWriteArrayList<>();
     static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
 
     static void reset() {
         JOURNAL.clear();
+        PHASES.clear();
         FAILING.clear();
     }
 
@@ -40,6 +47,10 @@ public class Accounts {
     }
 
     private static void record(String method, String account, long amount) {
+        BarrierKey phase = PhaseScope.current();
+        if (phase != null) {
+            PHASES.add(phase);
+        }
         if (FAILING.contains(method)) {
             JOURNAL.add(method + " threw");
             throw new IllegalStateException(method + " failed on purpose");

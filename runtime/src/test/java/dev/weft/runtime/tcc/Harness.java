@@ -33,12 +33,17 @@ final class Harness implements AutoCloseable {
     private final Site credit;
 
     Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry) {
+        this(log, timeout, retry, false);
+    }
+
+    /** @param barrier {@code jdbc.barrier} as TCC sees it (no JDBC hook is woven here) */
+    Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry, boolean barrier) {
         TransactionSettings settings = new TransactionSettings("file", Path.of("unused"), timeout, retry,
                 List.of(new GlobalRule(MethodSelector.parse(Harness.class.getName() + "#transfer"), null, AT)),
                 List.of(participant("debit", "confirmDebit", "cancelDebit"),
                         participant("credit", "confirmCredit", "cancelCredit")),
                 AT);
-        transactions = new Transactions(settings, log);
+        transactions = new Transactions(settings, log, barrier);
         mbean = transactions.mbean();
         List<WeaveRule> rules = transactions.weaveRules();
         global = site(rules.get(0), method(Harness.class, "transfer"));

@@ -22,7 +22,7 @@ final class Records {
 
     static LogRecord random(Random random) {
         String xid = "x" + random.nextInt(50);
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(8)) {
             case 0 -> new LogRecord.Begin(xid, random.nextLong(), random.nextLong(), text(random));
             case 1 -> new LogRecord.Branch(xid, random.nextInt(), new ParticipantId(text(random), text(random),
                     text(random), text(random), text(random)), text(random));
@@ -30,6 +30,7 @@ final class Records {
             case 3 -> new LogRecord.BranchDone(xid, random.nextInt());
             case 4 -> new LogRecord.Failed(xid, text(random));
             case 5 -> new LogRecord.End(xid);
+            case 6 -> new LogRecord.TryFailed(xid, random.nextInt());
             default -> new LogRecord.Checkpoint();
         };
     }
