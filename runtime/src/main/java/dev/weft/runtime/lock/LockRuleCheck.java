@@ -1,11 +1,9 @@
 package dev.weft.runtime.lock;
 
 import dev.weft.runtime.config.LockRule;
-import dev.weft.runtime.config.MethodSelector;
-import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.key.ParameterNames;
 import dev.weft.runtime.key.ResolvedKeyTemplate;
-import dev.weft.runtime.weave.RuleCheck;
+import dev.weft.runtime.weave.ConfiguredRule;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,21 +13,12 @@ import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /** A {@code locks:} entry checked against a method: does its key template fit the method's parameters? */
-public class LockRuleCheck implements RuleCheck {
+public class LockRuleCheck extends ConfiguredRule {
     protected final LockRule rule;
 
     public LockRuleCheck(LockRule rule) {
+        super(rule.selector(), rule.position());
         this.rule = rule;
-    }
-
-    @Override
-    public MethodSelector selector() {
-        return rule.selector();
-    }
-
-    @Override
-    public SourcePosition position() {
-        return rule.position();
     }
 
     @Override

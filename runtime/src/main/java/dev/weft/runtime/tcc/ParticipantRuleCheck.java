@@ -1,9 +1,7 @@
 package dev.weft.runtime.tcc;
 
-import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.ParticipantRule;
-import dev.weft.runtime.config.SourcePosition;
-import dev.weft.runtime.weave.RuleCheck;
+import dev.weft.runtime.weave.ConfiguredRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,21 +14,12 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * A participant checked against a try method it matches: its class (or a superclass) must have the confirm and
  * cancel methods, with the try's parameter types and the try's static-ness.
  */
-public class ParticipantRuleCheck implements RuleCheck {
+public class ParticipantRuleCheck extends ConfiguredRule {
     protected final ParticipantRule rule;
 
     public ParticipantRuleCheck(ParticipantRule rule) {
+        super(rule.trySelector(), rule.position());
         this.rule = rule;
-    }
-
-    @Override
-    public MethodSelector selector() {
-        return rule.trySelector();
-    }
-
-    @Override
-    public SourcePosition position() {
-        return rule.position();
     }
 
     @Override
