@@ -13,7 +13,7 @@ import java.util.List;
  * {@code weft.yaml}) and shows the difference. Exits 1 if an application still broke its invariant with Weft.
  */
 public final class DemoMain {
-    private static final List<Act> ACTS = List.of(new InventoryAct());
+    private static final List<Act> ACTS = List.of(new InventoryAct(), new BankAct());
 
     private DemoMain() {
     }
@@ -44,7 +44,7 @@ public final class DemoMain {
 
     private static boolean run(DemoOptions options) throws IOException {
         Path work = Files.createTempDirectory("weft-demo-");
-        Path config = extractConfig(work);
+        Path config = extract("weft.yaml", work);
         try (RedisServer redis = RedisServer.start()) {
             System.out.println("redis-server started at " + redis.uri());
             Stage stage = new Stage(options, redis.uri(), config, work);
@@ -56,12 +56,12 @@ public final class DemoMain {
         }
     }
 
-    /** The packaged weft.yaml as a file, since the agent reads its config from a path. */
-    private static Path extractConfig(Path dir) throws IOException {
-        Path config = dir.resolve("weft.yaml");
-        try (InputStream in = DemoMain.class.getResourceAsStream("/weft.yaml")) {
+    /** A packaged config file as a file in {@code dir}, since the agent reads its config from a path. */
+    static Path extract(String name, Path dir) throws IOException {
+        Path config = dir.resolve(name);
+        try (InputStream in = DemoMain.class.getResourceAsStream("/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("weft.yaml is missing from weft-demo.jar");
+                throw new IllegalStateException(name + " is missing from weft-demo.jar");
             }
             Files.copy(in, config);
         }

@@ -11,8 +11,12 @@ import java.nio.file.Path;
  * @param clerks         threads per JVM
  * @param stock          units on the shelf at the start of a round
  * @param ordersPerClerk orders each thread tries to fill; all together they exceed the stock
+ * @param banks          JVMs per round of the bank act
+ * @param tellers        threads per bank JVM
+ * @param transfersPerTeller transfers each teller makes
  */
-record DemoOptions(Path agentJar, int shops, int clerks, int stock, int ordersPerClerk) {
+record DemoOptions(Path agentJar, int shops, int clerks, int stock, int ordersPerClerk, int banks, int tellers,
+                   int transfersPerTeller) {
     static final Path DEFAULT_AGENT = Path.of("agent", "target", "weft-agent.jar");
 
     static DemoOptions parse(String... args) {
@@ -30,7 +34,7 @@ record DemoOptions(Path agentJar, int shops, int clerks, int stock, int ordersPe
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return quick ? new DemoOptions(agent, 3, 4, 40, 8) : new DemoOptions(agent, 3, 4, 100, 20);
+        return quick ? new DemoOptions(agent, 3, 4, 40, 8, 2, 4, 25) : new DemoOptions(agent, 3, 4, 100, 20, 2, 4, 100);
     }
 
     int demand() {

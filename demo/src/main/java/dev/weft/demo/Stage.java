@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * What every act runs against.
  *
  * @param redisUri the redis-server the demo started, passed to the applications as {@code WEFT_DEMO_REDIS}
- * @param config   the one weft.yaml of the demo, as a file
+ * @param config   the shop's weft.yaml, as a file (the bank act extracts its own weft-bank.yaml)
  * @param work     a fresh directory for the act's files
  */
 record Stage(DemoOptions options, String redisUri, Path config, Path work) {
