@@ -1,5 +1,6 @@
 package dev.weft.runtime.weave;
 
+import dev.weft.runtime.log.Log;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
@@ -30,7 +31,14 @@ final class NameFirstTransformer implements ClassFileTransformer {
         if (loader == RUNTIME_LOADER || internalName == null || !isCandidate(internalName.replace('/', '.'), loader)) {
             return null;
         }
-        return weaver.get().transform(module, loader, internalName, classBeingRedefined, domain, classFile);
+        try {
+            return weaver.get().transform(module, loader, internalName, classBeingRedefined, domain, classFile);
+        } catch (RuntimeException | LinkageError e) {
+            // The JVM would drop this silently and load the class as it is: say so, loudly.
+            Log.error("could not weave " + internalName.replace('/', '.') + "; its configured methods run WITHOUT"
+                    + " Weft. Report this with the stack trace (log.level: debug)", e);
+            return null;
+        }
     }
 
     boolean isCandidate(String name, ClassLoader loader) {
