@@ -78,6 +78,10 @@ public final class BankApp {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.weft:type=Transactions");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // A coordinator may register its beans moments after start-up: wait for them if an agent is attached.
+        while (agentAttached() && !server.isRegistered(name) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         try {
             while (count(server, name, "Active") + count(server, name, "Recovering") > 0
                     && System.nanoTime() < deadline) {
@@ -86,6 +90,11 @@ public final class BankApp {
         } catch (InstanceNotFoundException noCoordinator) {
             // nobody to wait for
         }
+    }
+
+    private static boolean agentAttached() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-javaagent:"));
     }
 
     private static long count(MBeanServer server, ObjectName name, String attribute) throws JMException {

@@ -100,6 +100,10 @@ public final class Bank {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.weft:type=Transactions");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // Weft registers its beans on a background thread, moments after start-up: wait for them if it is attached.
+        while (weftAttached() && !server.isRegistered(name) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         try {
             while (count(server, name, "Active") + count(server, name, "Recovering") > 0) {
                 if (System.nanoTime() > deadline) {
@@ -112,6 +116,11 @@ public final class Bank {
         } catch (InstanceNotFoundException noAgent) {
             Handshake.tell("NO AGENT");
         }
+    }
+
+    private static boolean weftAttached() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-javaagent:") && argument.contains("weft-agent"));
     }
 
     private static long count(MBeanServer server, ObjectName name, String attribute) throws JMException {
