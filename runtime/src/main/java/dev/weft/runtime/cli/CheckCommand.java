@@ -6,6 +6,8 @@ import dev.weft.runtime.config.ConfigLoader;
 import dev.weft.runtime.config.ConfigProblem;
 import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.lock.LockRuleCheck;
+import dev.weft.runtime.tcc.GlobalRuleCheck;
+import dev.weft.runtime.tcc.ParticipantRuleCheck;
 import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeavableMethods;
 import java.io.PrintStream;
@@ -45,6 +47,9 @@ final class CheckCommand {
 
         List<Rule> rules = new ArrayList<>();
         config.locks().forEach(rule -> rules.add(new Rule("lock", new LockRuleCheck(rule))));
+        config.transactions().global().forEach(rule -> rules.add(new Rule("global", new GlobalRuleCheck(rule))));
+        config.transactions().participants()
+                .forEach(rule -> rules.add(new Rule("participant", new ParticipantRuleCheck(rule))));
         try (ClassPath classPath = new ClassPath(classPathSpec)) {
             out.println("Checking " + configFile + " against " + classPath.classNames().size() + " classes in "
                     + classPathSpec);

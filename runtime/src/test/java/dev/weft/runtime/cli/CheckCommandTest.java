@@ -82,12 +82,30 @@ class CheckCommandTest {
         assertEquals("PROBLEMS FOUND: 1 config error", last(run));
     }
 
+    @Test
+    void aParticipantWithoutItsConfirmMethodIsAnErrorOnItsTry() throws Exception {
+        CliRun run = checkFile("transactions:\n  participants:\n    - try: " + WAREHOUSE + "#reserve(String, int)\n"
+                + "      confirm: confirmReserve\n      cancel: cancelReserve\n");
+
+        assertEquals(1, run.status(), run.toString());
+        int method = run.outLines().indexOf("    " + WAREHOUSE + "#reserve(java.lang.String, int)");
+        assertTrue(method > 0 && run.outLines().get(method + 1).contains("ERROR: confirm"), run.toString());
+    }
+
     private CliRun check(String locks) throws Exception {
         return check(locks, jar.toString());
     }
 
     private CliRun check(String locks, String classPath) throws Exception {
-        Path config = Files.writeString(dir.resolve("weft.yaml"), "locks:\n" + locks);
+        return checkFile("locks:\n" + locks, classPath);
+    }
+
+    private CliRun checkFile(String yaml) throws Exception {
+        return checkFile(yaml, jar.toString());
+    }
+
+    private CliRun checkFile(String yaml, String classPath) throws Exception {
+        Path config = Files.writeString(dir.resolve("weft.yaml"), yaml);
         return CliRun.of("check", "--config", config.toString(), "--classpath", classPath);
     }
 
