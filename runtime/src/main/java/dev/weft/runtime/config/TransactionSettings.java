@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param logType  {@code file}, {@code redis} or {@code jdbc}
  * @param logDir   directory of the file log, relative paths against the working directory
+ * @param jdbcLog  where the log is kept with {@code type: jdbc}; null with the other types
  * @param timeout  default timeout of a global transaction
  * @param retry    pauses between attempts of confirm and cancel, and how many attempts before FAILED
  * @param position of the {@code transactions} key, or null when the section is absent
@@ -16,6 +17,7 @@ import java.util.List;
 public record TransactionSettings(
         String logType,
         Path logDir,
+        JdbcLog jdbcLog,
         Duration timeout,
         Retry retry,
         List<GlobalRule> global,
@@ -36,6 +38,25 @@ public record TransactionSettings(
         public static final Retry DEFAULT = new Retry(Duration.ofSeconds(1), Duration.ofMinutes(5), 20);
     }
 
+    /**
+     * {@code transactions.log} with {@code type: jdbc}: the database that holds the shared log, reached with a driver
+     * on the application's class path.
+     *
+     * @param user     null when the URL carries the credentials
+     * @param password null when there is none
+     */
+    public record JdbcLog(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "JdbcLog[" + url + ", user " + user + "]"; // never the password, which ends up in logs otherwise
+        }
+    }
+
+    /** Whether several processes share the log ({@code redis} or {@code jdbc}), so branches may live in other services. */
+    public boolean sharedLog() {
+        return !LOG_FILE.equals(logType);
+    }
+
     public TransactionSettings {
         global = List.copyOf(global);
         participants = List.copyOf(participants);
@@ -43,7 +64,7 @@ public record TransactionSettings(
 
     /** No {@code transactions:} section: nothing begins or joins a global transaction. */
     public static TransactionSettings defaults() {
-        return new TransactionSettings(LOG_FILE, DEFAULT_LOG_DIR, DEFAULT_TIMEOUT, Retry.DEFAULT, List.of(), List.of(),
+        return new TransactionSettings(LOG_FILE, DEFAULT_LOG_DIR, null, DEFAULT_TIMEOUT, Retry.DEFAULT, List.of(), List.of(),
                 null);
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 /** Reads {@code transactions:}. */
 final class TransactionsSection {
     static final List<String> KEYS = List.of("log", "timeout", "retry", "global", "participants");
-    private static final List<String> LOG_KEYS = List.of("type", "dir");
+    private static final List<String> LOG_KEYS = List.of("type", "dir", "url", "user", "password");
+    private static final List<String> JDBC_LOG_KEYS = List.of("url", "user", "password");
     private static final List<String> RETRY_KEYS = List.of("initial", "max", "maxAttempts");
     private static final Duration SHORTEST_PAUSE = Duration.ofMillis(10);
     private static final Duration LONGEST_PAUSE = Duration.ofHours(24);
@@ -31,6 +32,7 @@ final class TransactionsSection {
                 ValueParsers.oneOf(TransactionSettings.LOG_TYPES))).orElse(TransactionSettings.LOG_FILE);
         Path logDir = log.map(l -> l.optional("dir", TransactionSettings.DEFAULT_LOG_DIR, ValueParsers.path()))
                 .orElse(TransactionSettings.DEFAULT_LOG_DIR);
+        TransactionSettings.JdbcLog jdbcLog = log.flatMap(l -> jdbcLog(l, logType, reader)).orElse(null);
         Duration timeout = transactions.optional("timeout", TransactionSettings.DEFAULT_TIMEOUT,
                 ValueParsers.positiveDuration());
         TransactionSettings.Retry retry = transactions.fields("retry", "in 'transactions.retry'", RETRY_KEYS)
@@ -46,7 +48,24 @@ final class TransactionsSection {
                         PARTICIPANT_KEYS).stream())
                 .flatMap(entry -> participant(entry, reader).stream())
                 .toList();
-        return new TransactionSettings(logType, logDir, timeout, retry, global, participants, position);
+        return new TransactionSettings(logType, logDir, jdbcLog, timeout, retry, global, participants, position);
+    }
+
+    /** {@code url}, {@code user} and {@code password} belong to {@code type: jdbc}, which needs at least the URL. */
+    private static Optional<TransactionSettings.JdbcLog> jdbcLog(Fields log, String logType, TreeReader reader) {
+        if (!TransactionSettings.LOG_JDBC.equals(logType)) {
+            for (String key : JDBC_LOG_KEYS) {
+                log.keyPosition(key).ifPresent(position -> reader.problem(position, "log." + key + " is only read"
+                        + " with type: jdbc (this log is type: " + logType + "); remove it, or set type: jdbc"));
+            }
+            return Optional.empty();
+        }
+        Optional<String> url = log.required("url", ValueParsers.jdbcUrl(), "type: jdbc needs the database of the"
+                + " log, e.g. url: jdbc:postgresql://db:5432/orders (the driver must be on the application's class"
+                + " path)");
+        String user = log.optional("user", null, ValueParsers.text());
+        String password = log.optional("password", null, ValueParsers.text());
+        return url.map(u -> new TransactionSettings.JdbcLog(u, user, password));
     }
 
     /** Bounded both ways: a pause of 0 would hammer a failing participant, and an unbounded one would never retry. */

@@ -97,6 +97,17 @@ final class ValueParsers {
         };
     }
 
+    /** The value is not echoed: a JDBC URL may carry a password. */
+    static Function<String, String> jdbcUrl() {
+        return text -> {
+            if (!text.startsWith("jdbc:")) {
+                throw new IllegalArgumentException("not a JDBC URL; it must start with jdbc:, e.g."
+                        + " jdbc:postgresql://db:5432/orders");
+            }
+            return text;
+        };
+    }
+
     /** A method of the same class, named without class or parameters. */
     static Function<String, String> methodName() {
         return text -> {

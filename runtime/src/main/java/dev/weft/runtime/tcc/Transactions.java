@@ -60,6 +60,11 @@ public final class Transactions implements AutoCloseable {
         return rules;
     }
 
+    /** How a global transaction rides on HTTP calls; nothing with the file log, whose branches live in this process. */
+    public TransactionPropagation propagation() {
+        return TransactionPropagation.NONE;
+    }
+
     /** Finishes what the log held, in the background, and keeps retrying phase two and the log itself. */
     public void start() {
         finisher.start(log.recovered());

@@ -36,7 +36,7 @@ class ConfigLoaderTest {
                         KeyTemplate.parse("sku:{0}"), Duration.ofSeconds(30), Duration.ofSeconds(5), OnBusy.THROW,
                         LockMode.SINGLE, new SourcePosition(name, 8, 5), new SourcePosition(name, 9, 10),
                         new SourcePosition(name, 13, 11))),
-                new TransactionSettings("file", Path.of("./weft-txlog"), Duration.ofSeconds(60),
+                new TransactionSettings("file", Path.of("./weft-txlog"), null, Duration.ofSeconds(60),
                         TransactionSettings.Retry.DEFAULT,
                         List.of(new GlobalRule(MethodSelector.parse("com.acme.TransferService#transfer(..)"),
                                 Duration.ofSeconds(30), new SourcePosition(name, 21, 7))),

@@ -38,7 +38,7 @@ final class Harness implements AutoCloseable {
 
     /** @param barrier {@code jdbc.barrier} as TCC sees it (no JDBC hook is woven here) */
     Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry, boolean barrier) {
-        TransactionSettings settings = new TransactionSettings("file", Path.of("unused"), timeout, retry,
+        TransactionSettings settings = new TransactionSettings("file", Path.of("unused"), null, timeout, retry,
                 List.of(new GlobalRule(MethodSelector.parse(Harness.class.getName() + "#transfer"), null, AT)),
                 List.of(participant("debit", "confirmDebit", "cancelDebit"),
                         participant("credit", "confirmCredit", "cancelCredit")),

@@ -1,0 +1,32 @@
+package dev.weft.runtime.txlog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An open transaction as a {@link SharedTransactionLog} holds it.
+ *
+ * @param phase    {@code TRYING} until decided
+ * @param failure  why phase two gave up (FAILED), or null
+ * @param attempts failed attempts of phase two so far
+ * @param dueAt    epoch millis when an instance next looks at it (deadline, retry, or claim expiry); 0 when FAILED
+ * @param branches in registration order
+ */
+public record SharedTransaction(String xid, String origin, long startedAt, long deadline, Phase phase, String failure,
+                                int attempts, long dueAt, List<SharedBranch> branches) {
+    public SharedTransaction {
+        Objects.requireNonNull(xid);
+        Objects.requireNonNull(origin);
+        Objects.requireNonNull(phase);
+        branches = List.copyOf(branches);
+    }
+
+    /** One branch: which participant, with what arguments (JSON), and where it stands. */
+    public record SharedBranch(int id, ParticipantId participant, String arguments, BranchState state) {
+        public SharedBranch {
+            Objects.requireNonNull(participant);
+            Objects.requireNonNull(arguments);
+            Objects.requireNonNull(state);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.weft.runtime.txlog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A transaction log that every instance of every service shares ({@code transactions.log.type: redis | jdbc}), so
+ * that branches can live in other processes than the global method, and any live instance can finish what a dead one
+ * left (docs/distributed-tcc.md).
+ *
+ * <p>Unlike the append-only {@link TransactionLog}, it holds the current state of each open transaction and changes it
+ * with compare-and-set operations: a branch registers only while its transaction is {@code TRYING}, and the change
+ * from {@code TRYING} to a decision happens once, whoever asks first (the root committing, or any instance rolling
+ * back a transaction past its deadline).
+ *
+ * <p>Every method is one atomic operation on the store, durable as far as the store is configured to be when it
+ * returns (Redis: its AOF setting; a database: its commit). Every method throws {@link TransactionLogException} when
+ * the store cannot be reached or does not answer in time; the operation may then have happened or not.
+ */
+public interface SharedTransactionLog extends AutoCloseable {
+    /** Records the transaction as {@code TRYING}, due for rollback at its deadline; nothing when it exists already. */
+    void begin(LogRecord.Begin begin);
+
+    /**
+     * Adds a branch whose try is about to run, in state {@link BranchState#TRYING}.
+     *
+     * @return the branch id: 0, 1, 2, ... in the order of registration, unique within the transaction across processes
+     * @throws NotTryingException when the transaction is decided, or not in the log: the try must not run
+     */
+    int register(String xid, ParticipantId participant, String arguments);
+
+    /**
+     * How a branch's try ended. {@link TryEnd#RETURNED} is recorded only while the transaction is still
+     * {@code TRYING}: a try that returned after the decision stays {@code TRYING} and is cancelled. The others are
+     * always recorded.
+     *
+     * @return false when a {@code RETURNED} came too late (or the transaction is gone)
+     */
+    boolean tryEnded(String xid, int branchId, TryEnd end);
+
+    /**
+     * Compare-and-set from {@code TRYING} to {@code COMMITTING} or {@code ROLLING_BACK}; a decided transaction is due
+     * at once (for phase two).
+     *
+     * @return the phase after the call: the one asked for, or the one another process set first; empty when the
+     *     transaction is not in the log (never begun, or already ended)
+     */
+    Optional<Phase> decide(String xid, boolean commit);
+
+    /** The transaction as the log holds it now; empty when it is not there. */
+    Optional<SharedTransaction> load(String xid);
+
+    /** The branch's confirm or cancel returned (or it needs none): it is {@link BranchState#DONE}. */
+    void branchDone(String xid, int branchId);
+
+    /**
+     * Removes a decided transaction whose branches are all {@link BranchState#DONE}.
+     *
+     * @return true when it is gone (now or before)
+     */
+    boolean endIfDone(String xid);
+
+    /**
+     * Claims transactions whose due time has passed: each one returned is made due again {@code claimMillis} later, so
+     * that other instances scanning meanwhile leave it alone. A FAILED transaction is never due.
+     */
+    List<String> claimDue(long nowMillis, long claimMillis, int limit);
+
+    /** When the transaction is next due (phase two retried with backoff); replaces the current due time. */
+    void dueAt(String xid, long atMillis);
+
+    /** Counts a failed attempt of phase two and returns the count so far. */
+    int attemptFailed(String xid);
+
+    /** Phase two gave up: FAILED, never due, kept for an operator until {@link #retry} or {@link #forget}. */
+    void fail(String xid, String reason);
+
+    /** Clears FAILED and the attempt count, and makes the transaction due now; false when it is not FAILED. */
+    boolean retry(String xid);
+
+    /** Removes a FAILED transaction without phase two (an operator resolved it by hand); false when it is not FAILED. */
+    boolean forget(String xid);
+
+    /** Open transactions, oldest first, at most {@code limit}: for JMX and {@code weft status}. */
+    List<SharedTransaction> open(int limit);
+
+    /** Where the log is, for messages (never a password). */
+    String describe();
+
+    @Override
+    void close();
+}
