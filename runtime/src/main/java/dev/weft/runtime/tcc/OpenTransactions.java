@@ -59,8 +59,4 @@ final class OpenTransactions {
     long recovering() {
         return open.values().stream().filter(t -> !t.running() && !t.failed()).count();
     }
-
-    long failed() {
-        return open.values().stream().filter(GlobalTransaction::failed).count();
-    }
 }

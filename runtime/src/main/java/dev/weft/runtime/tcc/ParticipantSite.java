@@ -17,14 +17,14 @@ final class ParticipantSite implements Site {
     private static final Object OUTSIDE = new Object();
 
     private final ParticipantId id;
-    private final Coordinator coordinator;
+    private final Coordination coordinator;
     private final Participants participants;
     /** Bound on the first call, when the class is loaded and reflection on it is safe. */
     private volatile Participant participant;
     /** The first call's arguments were read back as their declared types, so the type problems show up at once. */
     private volatile boolean checked;
 
-    ParticipantSite(ParticipantId id, Coordinator coordinator, Participants participants) {
+    ParticipantSite(ParticipantId id, Coordination coordinator, Participants participants) {
         this.id = id;
         this.coordinator = coordinator;
         this.participants = participants;
@@ -57,7 +57,7 @@ final class ParticipantSite implements Site {
         if (scope instanceof Entered entered) {
             PhaseOutcome outcome = PhaseScope.end();
             boolean nothingDone = outcome == PhaseOutcome.REFUSED || outcome == PhaseOutcome.ROLLED_BACK;
-            entered.branch.tryEnded(thrown == null && !nothingDone);
+            coordinator.tryEnded(entered.transaction, entered.branch, thrown == null && !nothingDone);
             if (thrown == null && nothingDone) {
                 entered.transaction.rollbackOnly("the try " + entered.branch.participantId + " returned, but the JDBC"
                         + " barrier reports " + outcome + (outcome == PhaseOutcome.REFUSED
