@@ -25,7 +25,6 @@ final class Coordinator implements Coordination {
     private final TransactionLog log;
     private final OpenTransactions open;
     private final Finisher finisher;
-    private final Xids xids = new Xids();
     private final boolean barrier;
 
     Coordinator(TransactionLog log, OpenTransactions open, Finisher finisher, boolean barrier) {
@@ -43,10 +42,7 @@ final class Coordinator implements Coordination {
         } catch (TransactionLogException e) {
             throw new WeftBackendException("global transaction " + origin + " refused to begin: " + e.getMessage(), e);
         }
-        long now = System.currentTimeMillis();
-        GlobalTransaction transaction = new GlobalTransaction(xids.next(), origin, now, now + timeout.toMillis(), true);
-        open.begun(transaction);
-        return transaction;
+        return open.begin(origin, timeout);
     }
 
     /**

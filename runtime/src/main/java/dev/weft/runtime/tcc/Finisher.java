@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,13 +39,7 @@ final class Finisher implements Recovery {
         this.open = open;
         this.backoff = new Backoff(retry);
         this.maxAttempts = retry.maxAttempts();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "weft-tcc-recovery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.thread = executor;
+        this.thread = Recovery.newThread();
     }
 
     /** Phase two notes each branch done in {@code log} with a BranchDone record. */

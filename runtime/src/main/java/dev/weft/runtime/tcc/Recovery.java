@@ -2,6 +2,7 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.jmx.TransactionInfo;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The background side of a transaction log: finishing what callers left to it, and what an operator sees and does
@@ -28,4 +29,18 @@ interface Recovery extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The one thread of recovery, {@code weft-tcc-recovery}: a daemon, so that a transaction stuck in phase two never
+     * keeps the JVM alive.
+     */
+    static ScheduledThreadPoolExecutor newThread() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "weft-tcc-recovery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
 }

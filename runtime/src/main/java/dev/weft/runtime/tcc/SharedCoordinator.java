@@ -24,7 +24,6 @@ final class SharedCoordinator implements Coordination {
     private final SharedTransactionLog log;
     private final OpenTransactions open;
     private final SharedFinisher finisher;
-    private final Xids xids = new Xids();
     private final boolean barrier;
 
     SharedCoordinator(SharedTransactionLog log, OpenTransactions open, SharedFinisher finisher, boolean barrier) {
@@ -34,24 +33,10 @@ final class SharedCoordinator implements Coordination {
         this.barrier = barrier;
     }
 
-    /** Phase two notes each branch done in the shared log. */
-    static PhaseTwo.DoneNotes notesIn(SharedTransactionLog log) {
-        return (xid, branchId) -> {
-            try {
-                log.branchDone(xid, branchId);
-            } catch (TransactionLogException e) {
-                // the branch runs again, here or elsewhere: confirm and cancel are at least once
-            }
-        };
-    }
-
     /** Nothing is written until the first branch or outgoing request: most global methods may call neither. */
     @Override
     public GlobalTransaction begin(String origin, Duration timeout) {
-        long now = System.currentTimeMillis();
-        GlobalTransaction transaction = new GlobalTransaction(xids.next(), origin, now, now + timeout.toMillis(), true);
-        open.begun(transaction);
-        return transaction;
+        return open.begin(origin, timeout);
     }
 
     /**

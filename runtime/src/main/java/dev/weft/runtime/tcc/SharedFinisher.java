@@ -57,6 +57,17 @@ final class SharedFinisher {
         this.maxAttempts = retry.maxAttempts();
     }
 
+    /** Phase two notes each branch done in the shared log. */
+    static PhaseTwo.DoneNotes notesIn(SharedTransactionLog log) {
+        return (xid, branchId) -> {
+            try {
+                log.branchDone(xid, branchId);
+            } catch (TransactionLogException e) {
+                // the branch runs again, here or elsewhere: confirm and cancel are at least once
+            }
+        };
+    }
+
     /**
      * @param local the root's transaction, whose branches registered here keep their instance and argument objects;
      *     null when finishing from the log alone

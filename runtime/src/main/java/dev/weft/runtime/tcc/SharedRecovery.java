@@ -41,11 +41,7 @@ final class SharedRecovery implements Recovery {
         this.wakeups = wakeups;
         this.finisher = finisher;
         this.declared = declared;
-        this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "weft-tcc-recovery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.thread = Recovery.newThread();
     }
 
     @Override
