@@ -4,6 +4,7 @@ import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.RedisEndpoint;
+import dev.weft.runtime.redis.RepeatedWarning;
 import dev.weft.runtime.txlog.Wakeups;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -43,7 +44,7 @@ public final class RedisWakeups implements Wakeups {
         return thread;
     });
     private boolean subscribing;
-    private boolean warned;
+    private final RepeatedWarning notSubscribed = new RepeatedWarning();
     private volatile boolean closed;
 
     /** Wake-ups over connections of their own (when the log itself is not in Redis). */
@@ -75,16 +76,14 @@ public final class RedisWakeups implements Wakeups {
     @Override
     public void subscribe(BiConsumer<String, Set<String>> listener) {
         listeners.add(listener);
-        CompletableFuture<Void> subscribed;
         synchronized (this) {
             if (subscribing) {
                 return;
             }
             subscribing = true;
         }
-        subscribed = trySubscribe();
         try {
-            redis.endpoint().await(subscribed, System.nanoTime() + redis.endpoint().timeout().toNanos(), PURPOSE);
+            redis.endpoint().await(trySubscribe(), System.nanoTime() + redis.endpoint().timeout().toNanos(), PURPOSE);
         } catch (WeftBackendException e) {
             // trySubscribe reports it and tries again
         }
@@ -126,15 +125,9 @@ public final class RedisWakeups implements Wakeups {
         }
     }
 
-    private synchronized void warnNotSubscribed(Throwable failure) {
-        String message = "cannot " + PURPOSE + " on Redis at " + redis.address() + " (" + failure.getMessage() + ");"
-                + " trying again every second. Meanwhile branches of other services are finished by recovery, later";
-        if (warned) {
-            Log.debug(message);
-        } else {
-            warned = true;
-            Log.warn(message);
-        }
+    private void warnNotSubscribed(Throwable failure) {
+        notSubscribed.log("cannot " + PURPOSE + " on Redis at " + redis.address() + " (" + failure.getMessage() + ");"
+                + " trying again every second. Meanwhile branches of other services are finished by recovery, later");
     }
 
     @Override

@@ -39,19 +39,19 @@ final class TxScripts {
     record Claimed(String xid, long dueBefore) {
     }
 
+    /** A registered branch's id; or -1 and the phase that refused it (null when the transaction is missing). */
+    record Registration(int branchId, Phase phase) {
+    }
+
     CompletionStage<Boolean> begin(RedisAsyncCommands<String, String> redis, String xid, String origin, long startedAt,
                                    long deadline) {
         return BEGIN.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid), keys.dueOf(xid)},
                 xid, origin, Long.toString(startedAt), Long.toString(deadline)).thenApply(TxScripts::isOne);
     }
 
-    /** @return the branch id, or -1 with the phase (null when missing) that refused it */
     CompletionStage<Registration> register(RedisAsyncCommands<String, String> redis, String xid, String record) {
         return REGISTER.<List<Object>>run(redis, ScriptOutputType.MULTI, txAndBranches(xid), record)
                 .thenApply(reply -> new Registration(((Long) reply.get(0)).intValue(), phase((String) reply.get(1))));
-    }
-
-    record Registration(int branchId, Phase phase) {
     }
 
     /** @param onlyWhileTrying change the state only while the transaction is undecided */

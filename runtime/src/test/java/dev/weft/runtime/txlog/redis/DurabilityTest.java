@@ -22,27 +22,17 @@ class DurabilityTest {
 
     @Test
     void withAppendfsyncAlwaysEveryAcknowledgedChangeSurvivesACrash() {
-        try (RedisServer server = RedisServer.start("--appendonly", "yes", "--appendfsync", "always");
-             RedisTransactionLog log = TestLogs.open(server.uri())) {
-            SharedTransaction before = decidedWithOneReturnedBranch(log);
+        Crash crash = decideThenCrash("--appendonly", "yes", "--appendfsync", "always");
 
-            server.restart();
-
-            assertEquals(Optional.of(before), loadOnceReconnected(log, before.xid()));
-        }
+        assertEquals(Optional.of(crash.before()), crash.after());
     }
 
     /** The control: the same crash without persistence loses the decided transaction, branches and all. */
     @Test
     void withoutPersistenceACrashLosesEverything() {
-        try (RedisServer server = RedisServer.start("--appendonly", "no", "--save", "");
-             RedisTransactionLog log = TestLogs.open(server.uri())) {
-            SharedTransaction before = decidedWithOneReturnedBranch(log);
+        Crash crash = decideThenCrash("--appendonly", "no", "--save", "");
 
-            server.restart();
-
-            assertEquals(Optional.empty(), loadOnceReconnected(log, before.xid()));
-        }
+        assertEquals(Optional.empty(), crash.after());
     }
 
     @Test
@@ -93,12 +83,22 @@ class DurabilityTest {
         }
     }
 
-    private static SharedTransaction decidedWithOneReturnedBranch(RedisTransactionLog log) {
-        String xid = TestLogs.begin(log);
-        int branch = log.register(xid, DEBIT, "[\"acct-1\",100]");
-        log.tryEnded(xid, branch, TryEnd.RETURNED);
-        assertEquals(Optional.of(Phase.COMMITTING), log.decide(xid, true));
-        return log.load(xid).orElseThrow();
+    /** A committed transaction as it was acknowledged, and as Redis has it after a SIGKILL and a restart. */
+    record Crash(SharedTransaction before, Optional<SharedTransaction> after) {
+    }
+
+    private static Crash decideThenCrash(String... redisArgs) {
+        try (RedisServer server = RedisServer.start(redisArgs); RedisTransactionLog log = TestLogs.open(server.uri())) {
+            String xid = TestLogs.begin(log);
+            int branch = log.register(xid, DEBIT, "[\"acct-1\",100]");
+            log.tryEnded(xid, branch, TryEnd.RETURNED);
+            assertEquals(Optional.of(Phase.COMMITTING), log.decide(xid, true));
+            SharedTransaction before = log.load(xid).orElseThrow();
+
+            server.restart();
+
+            return new Crash(before, loadOnceReconnected(log, xid));
+        }
     }
 
     /** The first calls after a restart may fail while Lettuce reconnects: that is the outage, not the data. */
