@@ -17,9 +17,9 @@ public final class Capabilities {
     public static List<ConfigProblem> unsupported(WeftConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
         TransactionSettings tx = config.transactions();
-        if (!TransactionSettings.LOG_FILE.equals(tx.logType())) {
+        if (TransactionSettings.LOG_JDBC.equals(tx.logType())) {
             problems.add(new ConfigProblem(tx.position(), "transactions.log.type: " + tx.logType()
-                    + " is not available in this version of Weft yet; use type: file"));
+                    + " is not available in this version of Weft yet; use type: file or type: redis"));
         }
         return problems;
     }

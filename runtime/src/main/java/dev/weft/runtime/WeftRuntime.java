@@ -91,7 +91,7 @@ public final class WeftRuntime {
         Transactions transactions = null;
         if (Transactions.configured(config.transactions())) {
             try {
-                transactions = Transactions.open(config.transactions(), config.jdbc().barrier());
+                transactions = Transactions.open(config.transactions(), config.jdbc().barrier(), config.redis(), locks);
             } catch (TransactionLogException e) {
                 locks.close();
                 refuseWithoutLog(e, beforeMain);

@@ -1,5 +1,6 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
@@ -8,6 +9,7 @@ import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
+import dev.weft.runtime.txlog.redis.RedisTransactionLog;
 import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
@@ -72,13 +74,20 @@ public final class Transactions implements AutoCloseable {
     }
 
     /**
-     * Opens the log (replaying what a previous run left); call {@link #start} once the rules are woven. Only
-     * {@code type: file} exists so far; {@code Capabilities} refuses the others at start-up.
+     * Opens the log of {@code transactions.log.type} (a file log replays what a previous run left); call
+     * {@link #start} once the rules are woven. {@code Capabilities} refuses the types not built yet.
      *
      * @param barrier whether {@code jdbc.barrier} is on
+     * @param redis   where a shared log's wake-ups and owner locks go, and the Redis log itself
+     * @param locks   the owner locks of phase two with a shared log
      * @throws TransactionLogException when the log cannot be opened (in use by another process, damaged, I/O error)
      */
-    public static Transactions open(TransactionSettings settings, boolean barrier) {
+    public static Transactions open(TransactionSettings settings, boolean barrier, RedisSettings redis,
+                                    LockService locks) {
+        if (TransactionSettings.LOG_REDIS.equals(settings.logType())) {
+            RedisTransactionLog log = new RedisTransactionLog(redis);
+            return new Transactions(settings, log, log.wakeups(), locks, barrier);
+        }
         return new Transactions(settings, FileTransactionLog.open(settings.logDir()), barrier);
     }
 
