@@ -2,6 +2,7 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.api.TransactionTimeoutException;
 import dev.weft.api.WeftBackendException;
+import java.time.Instant;
 
 /** What the application is told when a global transaction or one of its tries did not go as its code expects. */
 final class CallerReport {
@@ -13,10 +14,12 @@ final class CallerReport {
                 + " was NOT committed: " + why, null);
     }
 
+    /** A joined transaction knows only its root's deadline, sent with the request, not when the root began it. */
     static TransactionTimeoutException tryPastTimeout(GlobalTransaction transaction, Participant participant) {
+        String past = transaction.joined ? "its deadline " + Instant.ofEpochMilli(transaction.deadline)
+                : "its timeout of " + timeout(transaction);
         return new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
-                + ") is past its timeout of " + timeout(transaction) + "; the try " + participant
-                + " was not run and the transaction will roll back");
+                + ") is past " + past + "; the try " + participant + " was not run and the transaction will roll back");
     }
 
     /**

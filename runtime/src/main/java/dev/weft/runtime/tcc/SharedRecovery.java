@@ -44,9 +44,10 @@ final class SharedRecovery implements Recovery {
         this.thread = Recovery.newThread();
     }
 
+    /** Subscribing may wait for Redis, which must not delay {@code main}: it is the recovery thread's first task. */
     @Override
     public void start() {
-        wakeups.subscribe(this::wokenUp);
+        thread.execute(() -> wakeups.subscribe(this::wokenUp));
         thread.scheduleWithFixedDelay(this::scan, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -200,6 +200,41 @@ abstract class SharedTccContract {
     }
 
     @Test
+    void aRequestPastTheRootsDeadlineIsRefusedWithoutRegistering() throws Exception {
+        Map<String, String> headers = Map.of(TransactionPropagation.XID_HEADER, "some-xid",
+                SharedPropagation.DEADLINE_HEADER, Long.toString(System.currentTimeMillis() - 1));
+        TransactionTimeoutException thrown = assertThrows(TransactionTimeoutException.class,
+                () -> warehouse.serve(headers, () -> {
+                    warehouse.reserve("sku", 1);
+                    return null;
+                }));
+        assertTrue(thrown.getMessage().contains("is past its deadline"), thrown.getMessage());
+        assertEquals(List.of(), Accounts.JOURNAL);
+        assertEquals(List.of(), log.open(10));
+    }
+
+    @Test
+    void aRequestNamingATransactionTheLogDoesNotHaveRunsNoTry() {
+        Map<String, String> headers = Map.of(TransactionPropagation.XID_HEADER, "ended-long-ago");
+        WeftBackendException thrown = assertThrows(WeftBackendException.class, () -> warehouse.serve(headers, () -> {
+            warehouse.reserve("sku", 1);
+            return null;
+        }));
+        assertTrue(thrown.getMessage().contains("is not in the shared transaction log"), thrown.getMessage());
+        assertEquals(List.of(), Accounts.JOURNAL);
+    }
+
+    @Test
+    void aRequestWithoutTheHeadersRunsTheTryOutsideAnyTransaction() throws Exception {
+        warehouse.serve(Map.of(), () -> {
+            warehouse.reserve("sku", 1);
+            return null;
+        });
+        assertEquals(List.of("reserve sku 1"), Accounts.JOURNAL);
+        assertEquals(List.of(), log.open(10));
+    }
+
+    @Test
     void aRollbackPastTheDeadlineByAnotherInstanceWinsOverTheRootsLateCommit() throws Exception {
         TransactionTimeoutException thrown = assertThrows(TransactionTimeoutException.class, () -> root.transfer(() -> {
             root.debit("a", 5);
