@@ -30,8 +30,8 @@ final class OwnerLock {
         try {
             return locks.acquire(key(xid), OPTIONS);
         } catch (WeftBackendException e) {
-            Log.warn("phase two of global transaction " + xid + " waits: its owner lock cannot be taken (" + e.getMessage()
-                    + "); the due queue brings it back");
+            Log.warn("phase two of global transaction " + xid + " waits: its owner lock cannot be taken ("
+                    + e.getMessage() + "); the due queue brings it back");
             return null;
         }
     }

@@ -6,7 +6,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The background side of a transaction log: finishing what callers left to it, and what an operator sees and does
- * through {@code dev.weft:type=Transactions}. {@link Finisher} for the file log, {@link SharedRecovery} for a shared one.
+ * through {@code dev.weft:type=Transactions}. {@link Finisher} for the file log, {@link SharedRecovery} for a shared
+ * one.
  */
 interface Recovery extends AutoCloseable {
     /** Begins, once the rules are woven. */
