@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A few connections to the log's database, each used by one operation at a time. The log's operations are short, so
- * a handful serves many threads; a connection whose operation failed is closed rather than returned, and the next
- * borrower opens a fresh one, which is how the log reconnects after the database restarted.
+ * a handful serves many threads. A connection whose operation failed is closed rather than returned, and so are the
+ * idle ones, which most likely died with it (the database restarted, the network dropped): the next borrowers open
+ * fresh ones, so one failed operation, not one per pooled connection, is what a restart costs.
  */
 final class LogConnections implements AutoCloseable {
     static final int SIZE = 4;
@@ -55,10 +56,13 @@ final class LogConnections implements AutoCloseable {
         }
     }
 
-    /** @param broken the connection's last operation failed: it is closed, the next borrower opens another */
+    /** @param broken the connection's last operation failed: it and the idle ones are closed */
     void release(Connection connection, boolean broken) {
         try {
-            if (broken || !giveBack(connection)) {
+            if (broken) {
+                closeQuietly(connection);
+                closeIdle();
+            } else if (!giveBack(connection)) {
                 closeQuietly(connection);
             }
         } finally {
@@ -105,16 +109,22 @@ final class LogConnections implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    private void closeIdle() {
         Connection[] open;
         synchronized (this) {
-            closed = true;
             open = idle.toArray(Connection[]::new);
             idle.clear();
         }
         for (Connection connection : open) {
             closeQuietly(connection);
         }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        closeIdle();
     }
 }
