@@ -33,6 +33,8 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
     private static final String TRYING = Phase.TRYING.name();
     private static final String LOCK_TX = "SELECT phase FROM " + TX + " WHERE xid = ? FOR UPDATE";
     private static final String PHASE = "SELECT phase FROM " + TX + " WHERE xid = ?";
+    /** The second attempt finds what the winner of the race created; the third is margin. */
+    private static final int DDL_ATTEMPTS = 3;
 
     private final LocalTransactions transactions;
     private final String described;
@@ -79,7 +81,27 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
                 + " is on " + product + "; transactions.log.type: jdbc works with H2, PostgreSQL, MySQL and MariaDB:"
                 + " use one of those, or type: redis"));
         for (String ddl : LogSchema.create(known)) {
-            Statements.update(connection, ddl);
+            createRacingOthers(connection, ddl);
+        }
+    }
+
+    /**
+     * Instances starting together race on {@code CREATE ... IF NOT EXISTS}: the loser's statement may fail although
+     * the object now exists (PostgreSQL: a duplicate key in its catalog; H2: "object already exists"). The winner has
+     * committed by then, so running the statement again finds the object.
+     */
+    private static void createRacingOthers(Connection connection, String ddl) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Statements.update(connection, ddl);
+                connection.commit();
+                return;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (attempt == DDL_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -138,7 +160,7 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
             // a branch already DONE (cancelled while its try still ran) stays done: it has nothing left to undo
             Statements.update(connection, "UPDATE " + BRANCH + " SET state = ? WHERE xid = ? AND branch_id = ?"
                     + " AND state <> ?", state.name(), xid, branchId, BranchState.DONE.name());
-            return true;
+            return phase != null;
         });
     }
 

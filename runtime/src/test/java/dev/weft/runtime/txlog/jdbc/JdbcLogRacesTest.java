@@ -60,6 +60,18 @@ class JdbcLogRacesTest {
 
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
+    void instancesStartingTogetherCreateTheTablesOnce(RealDatabase kind) throws Exception {
+        at = kind.empty();
+        List<JdbcTransactionLog> started = Logs.atOnce(THREADS, t -> Logs.open(at));
+        a = started.get(0);
+        b = started.get(1);
+        started.subList(2, THREADS).forEach(JdbcTransactionLog::close);
+        a.begin(Logs.begin("x1", NOW));
+        assertEquals(Phase.TRYING, b.load("x1").orElseThrow().phase());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RealDatabase.class)
     void exactlyOneDecisionWinsAndEveryoneReadsIt(RealDatabase kind) throws Exception {
         twoInstances(kind);
         for (int round = 0; round < 10; round++) {
