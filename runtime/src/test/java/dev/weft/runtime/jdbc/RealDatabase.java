@@ -20,7 +20,8 @@ public enum RealDatabase {
     private static EmbeddedPostgres postgres;
 
     /** Where a database is and who connects to it. */
-    public record Location(String url, String user, String password) {
+    public record Location(String url, String user, String password) implements Source {
+        @Override
         public Connection open() throws SQLException {
             return DriverManager.getConnection(url, user, password);
         }
@@ -41,7 +42,7 @@ public enum RealDatabase {
 
     /** Opens connections to a database of its own, with table {@code t(n INT)}. */
     Source fresh() throws SQLException {
-        Source source = empty()::open;
+        Source source = empty();
         try (Connection c = source.open(); Statement statement = c.createStatement()) {
             statement.execute("CREATE TABLE t (n INT NOT NULL)");
         }
@@ -67,7 +68,7 @@ public enum RealDatabase {
     }
 
     @FunctionalInterface
-    interface Source {
+    public interface Source {
         Connection open() throws SQLException;
 
         /** The values of column {@code t.n}, in order. */
@@ -79,6 +80,11 @@ public enum RealDatabase {
         default List<String> barrier(String xid) throws SQLException {
             return strings("SELECT phase || ' by ' || written_by FROM weft_tcc_barrier WHERE xid = '" + xid
                     + "' ORDER BY phase");
+        }
+
+        default boolean hasBarrierTable() throws SQLException {
+            return !strings("SELECT COUNT(*) FROM information_schema.tables"
+                    + " WHERE LOWER(table_name) = 'weft_tcc_barrier'").equals(List.of("0"));
         }
 
         default List<String> strings(String sql) throws SQLException {

@@ -41,6 +41,14 @@ class JdbcTransactionLogTest {
         return log;
     }
 
+    /** A fresh log holding transaction x1 with {@code branches} branches in state TRYING. */
+    private void x1With(RealDatabase kind, int branches) throws SQLException {
+        fresh(kind).begin(Logs.begin("x1", DEADLINE));
+        for (int i = 0; i < branches; i++) {
+            log.register("x1", DEBIT, "[]");
+        }
+    }
+
     private SharedTransaction loaded(String xid) {
         return log.load(xid).orElseThrow();
     }
@@ -94,8 +102,7 @@ class JdbcTransactionLogTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void noBranchRegistersAfterTheDecision(RealDatabase kind) throws SQLException {
-        fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        log.register("x1", DEBIT, "[]");
+        x1With(kind, 1);
         log.decide("x1", false);
         NotTryingException refused = assertThrows(NotTryingException.class, () -> log.register("x1", DEBIT, "[]"));
         assertEquals(Phase.ROLLING_BACK, refused.phase());
@@ -105,8 +112,7 @@ class JdbcTransactionLogTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void aTryThatReturnsBeforeTheDecisionIsReturned(RealDatabase kind) throws SQLException {
-        fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        log.register("x1", DEBIT, "[]");
+        x1With(kind, 1);
         assertTrue(log.tryEnded("x1", 0, TryEnd.RETURNED));
         assertEquals(BranchState.RETURNED, state("x1", 0));
     }
@@ -114,8 +120,7 @@ class JdbcTransactionLogTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void aTryThatReturnsAfterTheDecisionStaysTryingAndIsCancelled(RealDatabase kind) throws SQLException {
-        fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        log.register("x1", DEBIT, "[]");
+        x1With(kind, 1);
         log.decide("x1", true);
         assertFalse(log.tryEnded("x1", 0, TryEnd.RETURNED));
         assertEquals(BranchState.TRYING, state("x1", 0));
@@ -125,9 +130,7 @@ class JdbcTransactionLogTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void aFailedTryIsRecordedWhateverThePhase(RealDatabase kind) throws SQLException {
-        fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        log.register("x1", DEBIT, "[]");
-        log.register("x1", DEBIT, "[]");
+        x1With(kind, 2);
         log.decide("x1", false);
         assertTrue(log.tryEnded("x1", 0, TryEnd.FAILED_TO_CANCEL));
         assertTrue(log.tryEnded("x1", 1, TryEnd.FAILED_UNDONE));
@@ -138,8 +141,7 @@ class JdbcTransactionLogTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void aBranchCancelledWhileItsTryRanStaysDone(RealDatabase kind) throws SQLException {
-        fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        log.register("x1", DEBIT, "[]");
+        x1With(kind, 1);
         log.decide("x1", false);
         log.branchDone("x1", 0);
         log.tryEnded("x1", 0, TryEnd.FAILED_TO_CANCEL); // the barrier refused the late try's statements
@@ -149,9 +151,7 @@ class JdbcTransactionLogTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void aTransactionEndsOnlyWhenDecidedAndEveryBranchIsDone(RealDatabase kind) throws SQLException {
-        fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        log.register("x1", DEBIT, "[]");
-        log.register("x1", DEBIT, "[]");
+        x1With(kind, 2);
         log.branchDone("x1", 0);
         assertFalse(log.endIfDone("x1"), "still TRYING: the root may register more");
         log.decide("x1", true);
@@ -215,8 +215,7 @@ class JdbcTransactionLogTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void onlyAFailedTransactionCanBeForgotten(RealDatabase kind) throws SQLException {
-        fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        log.register("x1", DEBIT, "[]");
+        x1With(kind, 1);
         log.decide("x1", true);
         assertFalse(log.forget("x1"));
         log.fail("x1", "gave up");
