@@ -16,24 +16,20 @@ import java.util.logging.Logger;
 /**
  * A driver whose connections and statements call the barrier's hooks as a woven driver's do, for code that opens its
  * own connections by URL (the unit-test JVM weaves nothing). {@code jdbc:woven:h2:mem:x} is {@code jdbc:h2:mem:x}
- * with the barrier on. Registered with {@link DriverManager} on first use.
+ * with the barrier on. A service of the test class path ({@code META-INF/services/java.sql.Driver}), as drivers are.
  */
 public final class WovenDriver implements Driver {
     private static final String PREFIX = "jdbc:woven:";
-    private static final WovenDriver INSTANCE = new WovenDriver();
-
     static {
+        // as every driver does: DriverManager only loads the services, each driver then registers itself
         try {
-            DriverManager.registerDriver(INSTANCE);
+            DriverManager.registerDriver(new WovenDriver());
         } catch (SQLException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private final Woven woven = new Woven();
-
-    private WovenDriver() {
-    }
 
     /** The URL under which this driver serves {@code realUrl} with the barrier's hooks. */
     public static String url(String realUrl) {
