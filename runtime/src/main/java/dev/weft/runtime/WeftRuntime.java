@@ -78,7 +78,7 @@ public final class WeftRuntime {
         }
         Log.setLevel(config.logLevel());
 
-        List<ConfigProblem> problems = new ArrayList<>(Capabilities.unsupported(config));
+        List<ConfigProblem> problems = new ArrayList<>();
         LockService locks = new LockService(config.redis());
         List<WeaveRule> rules = new ArrayList<>();
         config.locks().forEach(rule -> rules.add(new LockWeaveRule(rule, locks)));

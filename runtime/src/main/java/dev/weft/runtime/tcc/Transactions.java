@@ -9,7 +9,9 @@ import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
+import dev.weft.runtime.txlog.jdbc.JdbcTransactionLog;
 import dev.weft.runtime.txlog.redis.RedisTransactionLog;
+import dev.weft.runtime.txlog.redis.RedisWakeups;
 import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
@@ -74,21 +76,27 @@ public final class Transactions implements AutoCloseable {
     }
 
     /**
-     * Opens the log of {@code transactions.log.type} (a file log replays what a previous run left); call
-     * {@link #start} once the rules are woven. {@code Capabilities} refuses the types not built yet.
+     * Opens the log of {@code transactions.log.type} (a file log replays what a previous run left, a JDBC log creates
+     * its tables if missing); call {@link #start} once the rules are woven.
      *
      * @param barrier whether {@code jdbc.barrier} is on
      * @param redis   where a shared log's wake-ups and owner locks go, and the Redis log itself
      * @param locks   the owner locks of phase two with a shared log
-     * @throws TransactionLogException when the log cannot be opened (in use by another process, damaged, I/O error)
+     * @throws TransactionLogException when the log cannot be opened (a file log in use by another process, damaged or
+     *     unreadable; a database with no driver on the class path, unreachable, or of a kind the log does not know)
      */
     public static Transactions open(TransactionSettings settings, boolean barrier, RedisSettings redis,
                                     LockService locks) {
-        if (TransactionSettings.LOG_REDIS.equals(settings.logType())) {
-            RedisTransactionLog log = new RedisTransactionLog(redis);
-            return new Transactions(settings, log, log.wakeups(), locks, barrier);
-        }
-        return new Transactions(settings, FileTransactionLog.open(settings.logDir()), barrier);
+        return switch (settings.logType()) {
+            case TransactionSettings.LOG_REDIS -> {
+                RedisTransactionLog log = new RedisTransactionLog(redis);
+                yield new Transactions(settings, log, log.wakeups(), locks, barrier);
+            }
+            // the wake-ups and the owner locks are on Redis whatever the log (docs/distributed-tcc.md)
+            case TransactionSettings.LOG_JDBC -> new Transactions(settings, JdbcTransactionLog.open(settings.jdbcLog()),
+                    new RedisWakeups(redis), locks, barrier);
+            default -> new Transactions(settings, FileTransactionLog.open(settings.logDir()), barrier);
+        };
     }
 
     public List<WeaveRule> weaveRules() {
