@@ -15,14 +15,14 @@ interface Coordination {
     GlobalTransaction begin(String origin, Duration timeout);
 
     /**
-     * Makes the branch durable; only then may its try run.
+     * Makes the branch durable; only then may its try run. The deadline was checked, and the arguments encoded.
      *
-     * @param check verify the arguments read back as their declared types (the first call of each participant)
-     * @throws dev.weft.api.TransactionTimeoutException past the deadline; the try does not run
+     * @param json the arguments as the log keeps them
+     * @throws dev.weft.api.TransactionTimeoutException when the log says it is rolled back already; the try does not run
      * @throws dev.weft.api.WeftBackendException when the log cannot record it; the try does not run
      */
-    Branch register(GlobalTransaction transaction, Participant participant, boolean check, Object instance,
-                    Object[] arguments);
+    Branch register(GlobalTransaction transaction, Participant participant, Object instance, Object[] arguments,
+                    String json);
 
     /**
      * The try's body is over.

@@ -45,20 +45,10 @@ final class Coordinator implements Coordination {
         return open.begin(origin, timeout);
     }
 
-    /**
-     * Makes the branch durable; only then may its try run.
-     *
-     * @param check verify the arguments read back as their declared types (the first call of each participant)
-     * @throws TransactionTimeoutException past the deadline; the try does not run
-     * @throws WeftBackendException when the log cannot be written; the try does not run
-     */
+    /** @throws WeftBackendException when the log cannot be written; the try does not run */
     @Override
-    public Branch register(GlobalTransaction transaction, Participant participant, boolean check, Object instance,
-                    Object[] arguments) {
-        if (System.currentTimeMillis() > transaction.deadline) {
-            throw CallerReport.tryPastTimeout(transaction, participant);
-        }
-        String json = participant.codec().encode(arguments, check);
+    public Branch register(GlobalTransaction transaction, Participant participant, Object instance,
+                           Object[] arguments, String json) {
         Branch branch = new Branch(transaction.nextBranchId(), participant, instance, arguments, json);
         try {
             if (!transaction.begun) {

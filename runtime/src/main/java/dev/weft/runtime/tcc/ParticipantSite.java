@@ -41,7 +41,11 @@ final class ParticipantSite implements Site {
             bound = participants.bind(declaringType, id);
             participant = bound;
         }
-        Branch branch = coordinator.register(transaction, bound, !checked, self, arguments);
+        if (System.currentTimeMillis() > transaction.deadline) {
+            throw CallerReport.tryPastTimeout(transaction, bound);
+        }
+        String json = bound.codec().encode(arguments, !checked);
+        Branch branch = coordinator.register(transaction, bound, self, arguments, json);
         checked = true;
         // Only once the branch is durable: a try that the log does not know must leave no barrier row either
         PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, Phase.TRY));

@@ -61,12 +61,8 @@ final class SharedCoordinator implements Coordination {
     }
 
     @Override
-    public Branch register(GlobalTransaction transaction, Participant participant, boolean check, Object instance,
-                           Object[] arguments) {
-        if (System.currentTimeMillis() > transaction.deadline) {
-            throw CallerReport.tryPastTimeout(transaction, participant);
-        }
-        String json = participant.codec().encode(arguments, check);
+    public Branch register(GlobalTransaction transaction, Participant participant, Object instance,
+                           Object[] arguments, String json) {
         ensureBegun(transaction, "the try " + participant + " did not run");
         int id;
         try {
