@@ -164,14 +164,16 @@ final class SharedCoordinator implements Coordination {
                 return new Outcome(null, e.getMessage());
             }
             try {
-                return new Outcome(ask(transaction.xid, false), e.getMessage());
+                // Gone now means unknown, not rolled back: the lost commit may have landed and been finished by then
+                return new Outcome(log.decide(transaction.xid, false).orElse(null), e.getMessage());
             } catch (TransactionLogException again) {
                 return new Outcome(null, e.getMessage());
             }
         }
     }
 
-    /** @return the phase after the call; ROLLING_BACK when the transaction is gone (only a rollback ends early) */
+    /** @return the phase after the call; ROLLING_BACK when the transaction is gone (before any decision of the root,
+     *     only recovery's rollback can end it) */
     private Phase ask(String xid, boolean commit) {
         Optional<Phase> phase = log.decide(xid, commit);
         return phase.orElse(Phase.ROLLING_BACK);
@@ -193,7 +195,8 @@ final class SharedCoordinator implements Coordination {
                 + CallerReport.timeout(transaction) + " passed; its branches are cancelled");
     }
 
-    /** @param phase null when the log answered neither the decision nor the rollback after it */
+    /** @param phase null when the outcome is unknown: the log answered neither the commit nor the rollback after it, or
+     *     the transaction was gone by the rollback */
     private record Outcome(Phase phase, String error) {
     }
 }
