@@ -25,9 +25,10 @@ public final class WeftBridge {
         long fencingToken();
 
         /**
-         * Called by rewritten call sites just before an HTTP request leaves this JVM: {@code request} is a
-         * {@code java.net.http.HttpRequest} about to be sent or a {@code java.net.URLConnection} just opened. Typed
-         * {@code Object} because this class lives on the boot class path, which cannot see {@code java.net.http}.
+         * Called by rewritten call sites and woven HTTP client methods just before an HTTP request leaves this JVM:
+         * {@code request} is a {@code java.net.http.HttpRequest} about to be sent, a {@code java.net.URLConnection}
+         * just opened, or a library's request (OkHttp, Apache HttpClient 5). Typed {@code Object} because this class
+         * lives on the boot class path, which cannot see {@code java.net.http} nor the application's libraries.
          *
          * @return the request to use instead (a copy with headers added), or the same one. Throws to stop the request.
          */

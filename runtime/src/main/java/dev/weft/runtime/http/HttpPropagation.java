@@ -10,12 +10,16 @@ import java.util.function.UnaryOperator;
 /**
  * Carries global transactions on HTTP with no application code (docs/distributed-tcc.md, "Propagation over HTTP"):
  * servlet containers and the JDK's HTTP server bind an incoming request's transaction to the serving thread, and
- * calls through the JDK's HTTP clients send the current one. With nothing to carry
- * ({@link TransactionPropagation#NONE}) nothing is woven.
+ * calls through the JDK's HTTP clients, OkHttp and Apache HttpClient 5 (classic) send the current one. With nothing
+ * to carry ({@link TransactionPropagation#NONE}) nothing is woven.
  */
 public final class HttpPropagation {
     /** The descriptor of {@code HttpHandler.handle}: any class that declares it has these bytes in its class file. */
     private static final byte[] HANDLE_DESCRIPTOR = ClassFileScan.ascii("(Lcom/sun/net/httpserver/HttpExchange;)V");
+    private static final String OK_HTTP_NEW_CALL = "okhttp3.OkHttpClient#newCall(okhttp3.Request)";
+    private static final String APACHE_PROTOCOL_EXEC = "org.apache.hc.client5.http.impl.classic.ProtocolExec#execute("
+            + "org.apache.hc.core5.http.ClassicHttpRequest, org.apache.hc.client5.http.classic.ExecChain$Scope,"
+            + " org.apache.hc.client5.http.classic.ExecChain)";
 
     private final TransactionPropagation propagation;
     private final SourcePosition position;
@@ -31,8 +35,13 @@ public final class HttpPropagation {
             return List.of();
         }
         return List.of(servlet("javax.servlet"), servlet("jakarta.servlet"),
-                new IncomingWeaveRule("+com.sun.net.httpserver.HttpHandler#handle(com.sun.net.httpserver.HttpExchange)",
-                        HANDLE_DESCRIPTOR, position, new IncomingSite(propagation, new ExchangeHeaders())));
+                HttpWeaveRule.incoming("+com.sun.net.httpserver.HttpHandler#handle(com.sun.net.httpserver.HttpExchange)",
+                        HANDLE_DESCRIPTOR, position, new IncomingSite(propagation, new ExchangeHeaders())),
+                // Every call, synchronous or not, is made here from the request its interceptors then see
+                HttpWeaveRule.outgoing(OK_HTTP_NEW_CALL, position),
+                // Once per attempt (retries, redirects), on the client's own copy of the application's request,
+                // before the request interceptors run
+                HttpWeaveRule.outgoing(APACHE_PROTOCOL_EXEC, position));
     }
 
     public List<CallSiteRewrite> callSites() {
@@ -45,8 +54,8 @@ public final class HttpPropagation {
     }
 
     /** {@code HttpServlet.service(ServletRequest, ServletResponse)}, through which every request to a servlet passes. */
-    private IncomingWeaveRule servlet(String apiPackage) {
-        return new IncomingWeaveRule(apiPackage + ".http.HttpServlet#service(" + apiPackage + ".ServletRequest, "
+    private HttpWeaveRule servlet(String apiPackage) {
+        return HttpWeaveRule.incoming(apiPackage + ".http.HttpServlet#service(" + apiPackage + ".ServletRequest, "
                 + apiPackage + ".ServletResponse)", null, position,
                 new IncomingSite(propagation, new ServletHeaders(apiPackage)));
     }

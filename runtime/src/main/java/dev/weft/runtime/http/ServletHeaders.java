@@ -1,6 +1,5 @@
 package dev.weft.runtime.http;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.function.UnaryOperator;
 
@@ -35,19 +34,6 @@ final class ServletHeaders implements HeaderSource {
         if (!method.getDeclaringClass().isInstance(request)) {
             return name -> null; // not an HTTP request: no headers to carry anything
         }
-        return name -> read(method, request, name);
-    }
-
-    private static String read(Method getHeader, Object request, String name) {
-        try {
-            return (String) getHeader.invoke(request, name);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            throw new IllegalStateException("weft: could not read header " + name, e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("weft: could not read header " + name, e);
-        }
+        return name -> (String) Reflection.invoke(method, request, name);
     }
 }

@@ -25,4 +25,13 @@ public interface WeaveRule extends RuleCheck {
     default boolean observesOnly() {
         return false;
     }
+
+    /**
+     * {@code true} for a library's HTTP client method whose first argument is the request about to be sent: it gets
+     * {@link OutgoingRequestAdvice}, which replaces that argument with what {@code WeftBridge.outgoingRequest} makes
+     * of it. Such a rule has no site: {@link #createSite} is never asked.
+     */
+    default boolean passesRequestThroughBridge() {
+        return false;
+    }
 }

@@ -168,11 +168,16 @@ public final class Weaver {
             SelectorStats selector = stats.track(rule);
             List<MethodDescription.InDefinedShape> methods = WeavableMethods.matching(rule.selector(), type);
             for (MethodDescription.InDefinedShape method : methods) {
-                int siteId = sites.register(new CountingSite(siteFor(rule, method, classFiles), selector));
-                builder = builder.visit(Advice.withCustomMapping()
-                        .bind(SiteId.class, siteId)
-                        .to(rule.observesOnly() ? ObservingAdvice.class : BridgeAdvice.class, adviceClassFile)
-                        .on(ElementMatchers.is(method)));
+                if (rule.passesRequestThroughBridge()) {
+                    builder = builder.visit(Advice.to(OutgoingRequestAdvice.class, adviceClassFile)
+                            .on(ElementMatchers.is(method)));
+                } else {
+                    int siteId = sites.register(new CountingSite(siteFor(rule, method, classFiles), selector));
+                    builder = builder.visit(Advice.withCustomMapping()
+                            .bind(SiteId.class, siteId)
+                            .to(rule.observesOnly() ? ObservingAdvice.class : BridgeAdvice.class, adviceClassFile)
+                            .on(ElementMatchers.is(method)));
+                }
                 selector.woven();
                 Log.debug("wove " + type.getName() + "#" + method.getName() + method.getDescriptor()
                         + " for " + rule.selector().text() + " (" + rule.position() + ")");

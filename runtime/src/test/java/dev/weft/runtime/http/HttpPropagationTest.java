@@ -35,8 +35,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The real JDK HTTP server and clients, and the servlet APIs, with application classes woven by Weft's own
- * transformer (as the agent would) and a stand-in for the shared log's {@code TransactionPropagation}.
+ * The real JDK HTTP server and clients, OkHttp, Apache HttpClient 5 and the servlet APIs, with application and library
+ * classes woven by Weft's own transformer (as the agent would) and a stand-in for the shared log's {@code TransactionPropagation}.
  */
 class HttpPropagationTest {
     private static final RecordingPropagation PROPAGATION = new RecordingPropagation();
@@ -84,21 +84,38 @@ class HttpPropagationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SendWithHttpClient", "SendAsyncWithHttpClient", "SendWithUrlConnection"})
+    @ValueSource(strings = {"SendWithHttpClient", "SendAsyncWithHttpClient", "SendWithUrlConnection",
+            "SendWithOkHttp", "SendAsyncWithOkHttp", "SendWithApacheClient"})
     void aCallInsideATransactionCarriesItAndOneOutsideDoesNot(String client) throws Exception {
         Function<String, String> send = fixture(client);
         assertEquals("x2", PROPAGATION.inTransaction("x2", () -> send.apply(base + "/plain")));
+        // The library clients' fixtures send the same request object again: nothing of x2 stays on it
         assertEquals("none", send.apply(base + "/plain"));
-    }
-
-    @Test
-    void aTransactionTheApplicationSetsItselfIsLeftAlone() throws Exception {
-        Function<String, String> send = fixture("SendWithOwnXid");
-        assertEquals("mine", PROPAGATION.inTransaction("x3", () -> send.apply(base + "/plain")));
+        assertEquals("x3", PROPAGATION.inTransaction("x3", () -> send.apply(base + "/plain")));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SendWithHttpClient", "SendAsyncWithHttpClient", "SendWithUrlConnection"})
+    @ValueSource(strings = {"SendWithOwnXid", "SendWithOkHttpOwnXid", "SendWithApacheClientOwnXid"})
+    void aTransactionTheApplicationSetsItselfIsLeftAlone(String client) throws Exception {
+        Function<String, String> send = fixture(client);
+        assertEquals("mine", PROPAGATION.inTransaction("x3", () -> send.apply(base + "/plain")));
+    }
+
+    /** The control: the same application code with the libraries as they are (not loaded through the weaver). */
+    @ParameterizedTest
+    @ValueSource(strings = {"SendWithOkHttp", "SendWithApacheClient"})
+    void anUnwovenLibraryClientSendsNoTransaction(String client) throws Exception {
+        @SuppressWarnings("unchecked")
+        Function<String, String> send = (Function<String, String>) Class.forName("com.acme.http." + client)
+                .getConstructor().newInstance();
+        assertEquals(HttpPropagationTest.class.getClassLoader(), send.getClass().getClassLoader());
+        assertEquals("none", PROPAGATION.inTransaction("x5", () -> send.apply(base + "/plain")));
+        assertEquals(1, PLAIN_REQUESTS.get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SendWithHttpClient", "SendAsyncWithHttpClient", "SendWithUrlConnection",
+            "SendWithOkHttp", "SendAsyncWithOkHttp", "SendWithApacheClient"})
     void aTransactionThatCannotBeRecordedStopsTheRequest(String client) throws Exception {
         Function<String, String> send = fixture(client);
         PROPAGATION.failWith(new WeftBackendException("the shared log is down", null));
@@ -122,15 +139,17 @@ class HttpPropagationTest {
     }
 
     @Test
-    void jdkClassesAreNeverWovenButTheirCallersAre() throws Exception {
+    void jdkClassesAreNeverWovenButTheirCallersAndTheClientLibrariesAre() throws Exception {
         for (String jdk : List.of("jdk/internal/net/http/HttpClientImpl", "sun/net/httpserver/ServerImpl",
                 "sun/net/www/protocol/http/HttpURLConnection")) {
             byte[] classFile = WeavingLoader.read(jdk.replace('/', '.'));
             assertNull(TRANSFORMER.transform(null, ClassLoader.getPlatformClassLoader(), jdk, null, null, classFile));
             assertNull(APPLICATION.transform(jdk, classFile), jdk);
         }
-        assertNotNull(APPLICATION.transform("com/acme/http/SendWithHttpClient",
-                WeavingLoader.read("com.acme.http.SendWithHttpClient")));
+        for (String woven : List.of("com.acme.http.SendWithHttpClient", "okhttp3.OkHttpClient",
+                "org.apache.hc.client5.http.impl.classic.ProtocolExec")) {
+            assertNotNull(APPLICATION.transform(woven.replace('.', '/'), WeavingLoader.read(woven)), woven);
+        }
     }
 
     /**

@@ -7,11 +7,13 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 
 /**
- * Loads the application fixtures ({@code com.acme.http}) and the servlet APIs itself, through Weft's transformer, as
- * the JVM would with the agent; everything else comes from the test's class path.
+ * Loads the application fixtures ({@code com.acme.http}), the servlet APIs and the HTTP client libraries (OkHttp,
+ * Apache HttpClient 5) itself, through Weft's transformer, as the JVM would with the agent; everything else comes from
+ * the test's class path.
  */
 final class WeavingLoader extends ClassLoader {
-    private static final String[] OWN = {"com.acme.http.", "javax.servlet.", "jakarta.servlet."};
+    private static final String[] OWN = {"com.acme.http.", "javax.servlet.", "jakarta.servlet.", "okhttp3.",
+            "org.apache.hc."};
 
     private final ClassFileTransformer transformer;
 
@@ -24,7 +26,7 @@ final class WeavingLoader extends ClassLoader {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
             Class<?> loaded = findLoadedClass(name);
-            if (loaded == null && isOwn(name)) {
+            if (loaded == null && isOwn(name) && exists(name)) {
                 byte[] original = read(name);
                 byte[] woven = transform(name.replace('.', '/'), original);
                 byte[] bytes = woven == null ? original : woven;
@@ -53,6 +55,11 @@ final class WeavingLoader extends ClassLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A library probing for an optional class of its own (OkHttp's platforms) must get ClassNotFoundException. */
+    private static boolean exists(String name) {
+        return WeavingLoader.class.getClassLoader().getResource(name.replace('.', '/') + ".class") != null;
     }
 
     private static boolean isOwn(String name) {

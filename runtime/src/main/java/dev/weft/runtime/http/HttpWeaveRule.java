@@ -8,23 +8,37 @@ import java.util.Optional;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
-/** Weaves the method that serves a request for one kind of server, around an {@link IncomingSite}. */
-final class IncomingWeaveRule implements WeaveRule {
+/**
+ * Weaves a method of an HTTP library or server: either the method that serves a request, around an
+ * {@link IncomingSite}, or a client's method whose first argument is the request about to be sent, which then goes
+ * through the bridge ({@link WeaveRule#passesRequestThroughBridge()}, {@link OutgoingRequests}).
+ */
+final class HttpWeaveRule implements WeaveRule {
     private final MethodSelector selector;
     private final byte[] classFileMark;
     private final SourcePosition position;
+    /** Null for an outgoing request's method. */
     private final Site site;
+
+    private HttpWeaveRule(String selector, byte[] classFileMark, SourcePosition position, Site site) {
+        this.selector = MethodSelector.parse(selector);
+        this.classFileMark = classFileMark;
+        this.position = position;
+        this.site = site;
+    }
 
     /**
      * @param classFileMark null, or a name every candidate's class file contains: the test for a {@code +Type}
      *                      selector, whose candidates cannot be told by name
      * @param position      where transactions are configured, for messages
      */
-    IncomingWeaveRule(String selector, byte[] classFileMark, SourcePosition position, Site site) {
-        this.selector = MethodSelector.parse(selector);
-        this.classFileMark = classFileMark;
-        this.position = position;
-        this.site = site;
+    static HttpWeaveRule incoming(String selector, byte[] classFileMark, SourcePosition position, Site site) {
+        return new HttpWeaveRule(selector, classFileMark, position, site);
+    }
+
+    /** @param selector a method of a named class (no {@code +}), whose first parameter is the request */
+    static HttpWeaveRule outgoing(String selector, SourcePosition position) {
+        return new HttpWeaveRule(selector, null, position, null);
     }
 
     @Override
@@ -50,5 +64,10 @@ final class IncomingWeaveRule implements WeaveRule {
     @Override
     public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
         return site;
+    }
+
+    @Override
+    public boolean passesRequestThroughBridge() {
+        return site == null;
     }
 }
