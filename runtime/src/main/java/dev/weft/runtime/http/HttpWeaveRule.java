@@ -70,4 +70,9 @@ final class HttpWeaveRule implements WeaveRule {
     public boolean passesRequestThroughBridge() {
         return site == null;
     }
+
+    @Override
+    public boolean fromConfig() {
+        return false;
+    }
 }

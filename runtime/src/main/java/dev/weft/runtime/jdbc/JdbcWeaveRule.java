@@ -97,4 +97,9 @@ public final class JdbcWeaveRule implements WeaveRule {
     public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
         return hook;
     }
+
+    @Override
+    public boolean fromConfig() {
+        return false;
+    }
 }

@@ -41,4 +41,12 @@ public interface RuleCheck {
     default boolean mayMatchClassFile(byte[] classFile) {
         return true;
     }
+
+    /**
+     * {@code false} for the hooks Weft adds on its own (JDBC, HTTP propagation), which are not selectors the user wrote:
+     * one that matches nothing only means the application does not use that library, so it is not reported.
+     */
+    default boolean fromConfig() {
+        return true;
+    }
 }

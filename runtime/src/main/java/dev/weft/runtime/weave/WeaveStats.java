@@ -34,9 +34,12 @@ public final class WeaveStats {
         return List.copyOf(selectors);
     }
 
-    /** Selectors that have woven no method so far; classes load lazily, so one may still match later. */
+    /**
+     * Selectors of weft.yaml that have woven no method so far; classes load lazily, so one may still match later.
+     * Weft's own hooks are left out (see {@link RuleCheck#fromConfig}).
+     */
     public List<SelectorStats> unmatched() {
-        return selectors.stream().filter(s -> s.wovenMethods() == 0).toList();
+        return selectors.stream().filter(s -> s.wovenMethods() == 0 && s.rule().fromConfig()).toList();
     }
 
     public long wovenMethods() {
