@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
@@ -13,9 +15,36 @@ import javax.management.ObjectName;
 
 /** How the services talk with the test: lines on standard output, words on standard input. */
 final class Console {
-    private static final BufferedReader IN = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    /** Words read from standard input and not yet taken by {@link #await}; EOF once it ended. */
+    private static final List<String> RECEIVED = new ArrayList<>();
+    private static boolean ended;
+
+    static {
+        Thread reader = new Thread(Console::read, "console-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
 
     private Console() {
+    }
+
+    private static void read() {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            for (String line; (line = in.readLine()) != null; ) {
+                synchronized (RECEIVED) {
+                    RECEIVED.add(line);
+                    RECEIVED.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            synchronized (RECEIVED) {
+                ended = true;
+                RECEIVED.notifyAll();
+            }
+        }
     }
 
     static void tell(String line) {
@@ -23,17 +52,28 @@ final class Console {
         System.out.flush();
     }
 
-    /** Blocks until the test sends {@code word}; false when standard input ended first. */
-    static synchronized boolean await(String word) {
-        try {
-            for (String line; (line = IN.readLine()) != null; ) {
-                if (line.equals(word)) {
-                    return true;
+    /** Blocks until the test sends {@code word} (and takes it); false when standard input ended first. */
+    static boolean await(String word) {
+        synchronized (RECEIVED) {
+            while (!RECEIVED.remove(word)) {
+                if (ended) {
+                    return false;
+                }
+                try {
+                    RECEIVED.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
                 }
             }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return true;
+        }
+    }
+
+    /** Whether the test has sent {@code word} (it stays there for the next question). */
+    static boolean heard(String word) {
+        synchronized (RECEIVED) {
+            return RECEIVED.contains(word);
         }
     }
 

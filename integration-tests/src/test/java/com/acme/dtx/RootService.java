@@ -1,17 +1,18 @@
 package com.acme.dtx;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The root service: {@code run <transfers> <threads> <seed>} makes that many random transfers from the payer's
- * accounts ({@code $PAYER_URL}) to the payee's ({@code $PAYEE_URL}) with {@link TransferService#transfer}, printing
- * for each {@code OK <transfer>} or {@code FAILED <transfer> <exception class>: <message>}, {@code PROGRESS <n>} every
- * 10, and {@code DONE ok=<n> failed=<n>} at the end. It has no database and no participant of its own.
+ * The root service: {@code run <transfers> <threads> <seed>} makes that many random transfers (0: as many as it takes
+ * until the test sends {@code STOP}; it also stops early on {@code STOP}) from the payer's accounts
+ * ({@code $PAYER_URL}) to the payee's ({@code $PAYEE_URL}) with {@link TransferService#transfer}, printing for each
+ * {@code OK <transfer>} or {@code FAILED <transfer> <exception class>: <message>}, {@code PROGRESS <n>} every 10, and
+ * {@code DONE ok=<n> failed=<n>} at the end. It has no database and no participant of its own. A thread whose transfer
+ * failed pauses 20 ms before its next one, as a client backs off, so that an outage does not turn into a busy loop.
  */
 public final class RootService {
     private RootService() {
@@ -28,33 +29,56 @@ public final class RootService {
                 URI.create(System.getenv("PAYEE_URL")));
         Console.awaitWeft();
         Console.tell("READY");
+        AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int i = 0; i < count; i++) {
-            Random random = new Random(seed * 1_000_003 + i);
-            String from = "a" + random.nextInt(Ledger.ACCOUNTS);
-            String to = "b" + random.nextInt(Ledger.ACCOUNTS);
-            long amount = 1 + random.nextInt(50);
-            String id = "t" + seed + "-" + i;
-            pool.execute(() -> {
-                try {
-                    transfers.transfer(id, from, to, amount);
-                    Console.tell("OK " + id);
-                    Points.reach("committed", id); // the global method returned: the commit is durable
-                } catch (RuntimeException e) {
-                    failed.incrementAndGet();
-                    Console.tell("FAILED " + id + " " + e.getClass().getName() + ": " + e.getMessage());
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                for (int i; (i = next.getAndIncrement()) < count || count == 0; ) {
+                    if (Console.heard("STOP")) {
+                        return;
+                    }
+                    if (!transfer(transfers, seed, i)) {
+                        failed.incrementAndGet();
+                        pause();
+                    }
+                    if (done.incrementAndGet() % 10 == 0) {
+                        Console.tell("PROGRESS " + done.get());
+                    }
                 }
-                if (done.incrementAndGet() % 10 == 0) {
-                    Console.tell("PROGRESS " + done.get());
-                }
-            });
+            }, "transfers-" + t);
+            worker.start();
+            workers.add(worker);
         }
-        pool.shutdown();
-        if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("transfers did not finish");
+        for (Thread worker : workers) {
+            worker.join();
         }
-        Console.tell("DONE ok=" + (count - failed.get()) + " failed=" + failed.get());
+        Console.tell("DONE ok=" + (done.get() - failed.get()) + " failed=" + failed.get());
+    }
+
+    private static boolean transfer(TransferService transfers, long seed, int i) {
+        Random random = new Random(seed * 1_000_003 + i);
+        String from = "a" + random.nextInt(Ledger.ACCOUNTS);
+        String to = "b" + random.nextInt(Ledger.ACCOUNTS);
+        long amount = 1 + random.nextInt(50);
+        String id = "t" + seed + "-" + i;
+        try {
+            transfers.transfer(id, from, to, amount);
+            Console.tell("OK " + id);
+            Points.reach("committed", id); // the global method returned: the commit is durable
+            return true;
+        } catch (RuntimeException e) {
+            Console.tell("FAILED " + id + " " + e.getClass().getName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

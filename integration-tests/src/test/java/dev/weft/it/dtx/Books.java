@@ -19,9 +19,10 @@ record Books(long payerMoney, long frozen, long payeeMoney, long incoming, Map<S
     /** Five accounts of 1000 on each side. */
     static final String SETTLED = "TOTAL 10000 FROZEN 0 INCOMING 0 DUPLICATES 0";
 
+    /** @param payer null to read the payee's books only */
     static Books read(Database payer, Database payee) throws SQLException {
         Map<String, List<String>> phases = new TreeMap<>();
-        long[] payerSums = sums(payer, phases);
+        long[] payerSums = payer == null ? new long[2] : sums(payer, phases);
         long[] payeeSums = sums(payee, phases);
         // The payer's frozen money is still its own; the payee's incoming money is nobody's yet.
         return new Books(payerSums[0] + payerSums[1], payerSums[1], payeeSums[0], payeeSums[1], phases);

@@ -43,11 +43,9 @@ class DistributedTransferTest {
     @Test
     void transfersAcrossThreeServicesSettleWithEachPhaseOnce() throws Exception {
         try (Services services = new Services(dir, redis, true, true, "10s")) {
-            Run run = run(services);
-            Outcomes outcomes = run.outcomes();
+            Outcomes outcomes = run(services);
             services.awaitLogEmpty();
-            run.stop();
-            Books books = services.books();
+            Books books = services.stopAndReadBooks();
             assertEquals(Books.SETTLED, books.summary(), books + services.reports());
             assertEquals(List.of(), books.torn(), services.reports());
             List<String> refused = refused();
@@ -71,10 +69,9 @@ class DistributedTransferTest {
     @Test
     void controlWithoutTheAgentMoneyStaysFrozen() throws Exception {
         try (Services services = new Services(dir, redis, false, true, "10s")) {
-            Run run = run(services);
-            run.stop(); // nothing can change the books any more
-            Books books = services.books();
-            assertEquals(refused().stream().sorted().toList(), run.outcomes().failed().stream().sorted().toList());
+            Outcomes outcomes = run(services);
+            Books books = services.stopAndReadBooks();
+            assertEquals(refused().stream().sorted().toList(), outcomes.failed().stream().sorted().toList());
             assertTrue(books.frozen() > 0 && books.incoming() > 0, books.toString());
             assertEquals(0, books.committedCount(), books.toString());
         }
@@ -84,28 +81,20 @@ class DistributedTransferTest {
     @Test
     void controlWithoutTheBarrierARefusedCreditsWorkStays() throws Exception {
         try (Services services = new Services(dir, redis, true, false, "10s")) {
-            Run run = run(services);
+            run(services);
             services.awaitLogEmpty();
-            run.stop();
-            Books books = services.books();
+            Books books = services.stopAndReadBooks();
             assertEquals(0, books.frozen(), books.toString());
             assertTrue(books.incoming() > 0, "the refused credits' incoming money stays: " + books);
         }
     }
 
-    private record Run(Services.Service payer, Services.Service payee, Outcomes outcomes) {
-        void stop() {
-            payer.stop();
-            payee.stop();
-        }
-    }
-
     /** Runs the transfers to the end (the root has exited); the participants still run. */
-    private Run run(Services services) {
+    private static Outcomes run(Services services) {
         Services.Service payer = services.payer("");
         Services.Service payee = services.payee("-Ddtx.refusePercent=" + REFUSE_PERCENT);
         JavaProcess root = services.root(payer, payee, "", TRANSFERS, 2, SEED);
-        return new Run(payer, payee, Outcomes.of(root));
+        return Outcomes.of(root);
     }
 
     private static List<String> refused() {

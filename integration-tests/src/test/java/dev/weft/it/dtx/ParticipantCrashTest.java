@@ -50,12 +50,12 @@ class ParticipantCrashTest {
             assertEquals(Points.CRASH_STATUS, payee.process().awaitExit(Jvm.TIMEOUT), payee.process().report());
             Outcomes outcomes = Outcomes.of(root);
             assertTrue(outcomes.ok().contains(crashed), root.report());
-            assertEquals(1, services.books().count(crashed, "CREDIT_CONFIRM"), "the confirm committed, then the"
+            assertEquals(1, services.payeeBooks().count(crashed, "CREDIT_CONFIRM"), "the confirm committed, then the"
                     + " payee died");
 
             services.payee(""); // the payee again, same database, new port
             services.awaitLogEmpty();
-            Books books = services.books();
+            Books books = services.stopAndReadBooks();
             if (barrier) {
                 assertEquals(Books.SETTLED, books.summary(), books + services.reports());
                 assertEquals(List.of(), books.torn(), services.reports());

@@ -49,7 +49,7 @@ class RootCrashTest {
         try (Services services = new Services(dir, redis, true, true, "10s")) {
             String victim = killAfterTheDecision(services);
             services.awaitLogEmpty();
-            Books books = services.books();
+            Books books = services.stopAndReadBooks();
             assertEquals(Books.SETTLED, books.summary(), books + services.reports());
             assertEquals(List.of(), books.torn(), services.reports());
             assertTrue(books.committed(victim), books.describe(victim));
@@ -61,7 +61,7 @@ class RootCrashTest {
     void controlWithoutTheAgentRootKilledAfterItsMethodReturnedLeavesMoneyFrozen() throws Exception {
         try (Services services = new Services(dir, redis, false, true, "10s")) {
             String victim = killAfterTheDecision(services);
-            Books books = services.books(); // the participants stopped: nothing can change the books any more
+            Books books = services.stopAndReadBooks();
             assertTrue(books.frozen() > 0 && books.incoming() > 0, books.toString());
             assertEquals(0, books.count(victim, "DEBIT_CONFIRM") + books.count(victim, "CREDIT_CONFIRM"),
                     books.describe(victim));
@@ -73,7 +73,7 @@ class RootCrashTest {
         try (Services services = new Services(dir, redis, true, true, "2s")) {
             String victim = killBeforeTheDecision(services);
             services.awaitLogEmpty();
-            Books books = services.books();
+            Books books = services.stopAndReadBooks();
             assertEquals(Books.SETTLED, books.summary(), books + services.reports());
             assertEquals(List.of(), books.torn(), services.reports());
             assertTrue(books.rolledBack(victim), books.describe(victim));
@@ -87,7 +87,7 @@ class RootCrashTest {
     void controlWithoutTheAgentRootKilledBeforeTheDecisionLeavesMoneyFrozen() throws Exception {
         try (Services services = new Services(dir, redis, false, true, "2s")) {
             String victim = killBeforeTheDecision(services);
-            Books books = services.books();
+            Books books = services.stopAndReadBooks();
             assertTrue(books.frozen() > 0 && books.incoming() > 0, books.toString());
             assertFalse(books.rolledBack(victim) || books.committed(victim), books.describe(victim));
         }
@@ -96,7 +96,7 @@ class RootCrashTest {
     /**
      * Five transfers on one thread; the third pauses after its tries. The payer and the payee are frozen, the root
      * goes on, returns from its global method (the commit is durable) and pauses again; it is killed with kill -9
-     * there, and only then do the participants go on. With the agent they are left running; without, stopped.
+     * there, and only then do the participants go on.
      */
     private String killAfterTheDecision(Services services) {
         Services.Service payer = services.payer("");
@@ -115,7 +115,6 @@ class RootCrashTest {
             Signals.send("CONT", payer.process().pid());
             Signals.send("CONT", payee.process().pid());
         }
-        stopUnlessWoven(services, payer, payee);
         return victim;
     }
 
@@ -126,7 +125,6 @@ class RootCrashTest {
         JavaProcess root = services.root(payer, payee, "-Ddtx.pause=afterTries@" + VICTIM, 5, 1, 37);
         String victim = pausedAt(root, "afterTries");
         kill9(root);
-        stopUnlessWoven(services, payer, payee);
         return victim;
     }
 
@@ -139,12 +137,5 @@ class RootCrashTest {
     private static void kill9(JavaProcess process) {
         Signals.send("KILL", process.pid());
         assertEquals(137, process.awaitExit(Jvm.TIMEOUT), process.report());
-    }
-
-    private static void stopUnlessWoven(Services services, Services.Service payer, Services.Service payee) {
-        if (!services.woven()) {
-            payer.stop();
-            payee.stop();
-        }
     }
 }

@@ -37,6 +37,7 @@ final class Services implements AutoCloseable {
     private final Path payerYaml;
     private final Path payeeYaml;
     private final List<JavaProcess> started = new ArrayList<>();
+    private final List<Service> services = new ArrayList<>();
 
     /**
      * @param agent   whether the services run with the agent (false: the control without Weft)
@@ -47,7 +48,7 @@ final class Services implements AutoCloseable {
         this.redis = redis;
         this.agent = agent;
         this.payerDb = new Books.Database("jdbc:h2:file:" + dir.resolve("payer-books").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "");
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "");
         this.payeeDb = new Books.Database(Postgres.newDatabase("payee"), "postgres", "postgres");
         String common = """
                 redis:
@@ -97,10 +98,6 @@ final class Services implements AutoCloseable {
         }
     }
 
-    boolean woven() {
-        return agent;
-    }
-
     Service payer(String systemProperties) {
         return listening("payer", launch("payer", PayerService.class, payerYaml, systemProperties, payerDb));
     }
@@ -137,9 +134,11 @@ final class Services implements AutoCloseable {
         return process;
     }
 
-    private static Service listening(String name, JavaProcess process) {
+    private Service listening(String name, JavaProcess process) {
         String line = process.awaitLine(l -> l.startsWith("LISTENING "), "LISTENING <port>", Jvm.TIMEOUT);
-        return new Service(name, process, Integer.parseInt(line.substring("LISTENING ".length())));
+        Service service = new Service(name, process, Integer.parseInt(line.substring("LISTENING ".length())));
+        services.add(service);
+        return service;
     }
 
     /** Waits until the shared log holds no transaction: every one ended, none FAILED. */
@@ -147,8 +146,23 @@ final class Services implements AutoCloseable {
         new SharedLog(redis.port()).awaitEmpty(SETTLE, this);
     }
 
-    Books books() throws SQLException {
+    /**
+     * Stops every participant service still running (each must exit by itself, status 0), then reads the books: the
+     * payer's H2 file database is open to one process at a time, and once the services are gone nothing can change
+     * the books any more.
+     */
+    Books stopAndReadBooks() throws SQLException {
+        for (Service service : services) {
+            if (ProcessHandle.of(service.process().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                service.stop();
+            }
+        }
         return Books.read(payerDb, payeeDb);
+    }
+
+    /** The payee's books only (PostgreSQL, readable while the services run). */
+    Books payeeBooks() throws SQLException {
+        return Books.read(null, payeeDb);
     }
 
     /** Everything every service printed so far, for assertion messages. */
