@@ -23,6 +23,15 @@ public final class WeftBridge {
         void exit(int siteId, Object scope, Throwable thrown);
 
         long fencingToken();
+
+        /**
+         * Called by rewritten call sites just before an HTTP request leaves this JVM: {@code request} is a
+         * {@code java.net.http.HttpRequest} about to be sent or a {@code java.net.URLConnection} just opened. Typed
+         * {@code Object} because this class lives on the boot class path, which cannot see {@code java.net.http}.
+         *
+         * @return the request to use instead (a copy with headers added), or the same one. Throws to stop the request.
+         */
+        Object outgoingRequest(Object request);
     }
 
     private static volatile Dispatcher dispatcher;
@@ -52,6 +61,11 @@ public final class WeftBridge {
         if (d != null) {
             d.exit(siteId, scope, thrown);
         }
+    }
+
+    public static Object outgoingRequest(Object request) {
+        Dispatcher d = dispatcher;
+        return d == null ? request : d.outgoingRequest(request);
     }
 
     public static long fencingToken() {

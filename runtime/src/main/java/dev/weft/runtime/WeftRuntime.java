@@ -8,12 +8,14 @@ import dev.weft.runtime.config.ConfigProblem;
 import dev.weft.runtime.config.LockRule;
 import dev.weft.runtime.config.OnConfigError;
 import dev.weft.runtime.config.WeftConfig;
+import dev.weft.runtime.http.HttpPropagation;
 import dev.weft.runtime.jmx.LockServiceIntrospection;
 import dev.weft.runtime.jdbc.JdbcWeaveRule;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
 import dev.weft.runtime.log.Log;
+import dev.weft.runtime.tcc.TransactionPropagation;
 import dev.weft.runtime.tcc.Transactions;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.weave.BridgeDispatcher;
@@ -99,6 +101,9 @@ public final class WeftRuntime {
             }
             rules.addAll(transactions.weaveRules());
         }
+        HttpPropagation http = new HttpPropagation(transactions != null && config.transactions().sharedLog()
+                ? transactions.propagation() : TransactionPropagation.NONE, config.transactions().position());
+        rules.addAll(http.weaveRules());
         // After the start-up check: the barrier's hooks name JDBC interfaces, whose methods are all abstract
         if (config.jdbc().barrier()) {
             rules.addAll(JdbcWeaveRule.all(config.jdbc()));
@@ -106,8 +111,8 @@ public final class WeftRuntime {
 
         SiteRegistry sites = new SiteRegistry();
         WeaveStats stats = new WeaveStats();
-        WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken));
-        Weaver weaver = new Weaver(rules, sites, stats);
+        WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken, http.outgoing()));
+        Weaver weaver = new Weaver(rules, http.callSites(), sites, stats);
         weaver.install(inst);
         if (transactions != null) {
             transactions.start();

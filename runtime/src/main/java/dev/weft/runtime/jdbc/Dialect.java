@@ -1,7 +1,6 @@
 package dev.weft.runtime.jdbc;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,17 +38,11 @@ enum Dialect {
 
     /** @return empty when the barrier does not know the database (the phase then fails: it cannot be guarded) */
     static Optional<Dialect> of(String productName) {
-        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
-        if (name.equals("h2")) {
-            return Optional.of(H2);
-        }
-        if (name.equals("postgresql")) {
-            return Optional.of(POSTGRESQL);
-        }
-        if (name.equals("mysql") || name.equals("mariadb")) {
-            return Optional.of(MYSQL);
-        }
-        return Optional.empty();
+        return DatabaseProduct.of(productName).map(product -> switch (product) {
+            case H2 -> H2;
+            case POSTGRESQL -> POSTGRESQL;
+            case MYSQL -> MYSQL;
+        });
     }
 
     /** {@code CREATE ... IF NOT EXISTS} statements, run in order. */

@@ -34,6 +34,9 @@ import java.util.Objects;
  *       (for example inside the application's own open transaction): an empty rollback has to commit its tombstone
  *       at once, so in that case the cancel fails with {@link BarrierException} and must be retried outside.</li>
  * </ul>
+ *
+ * <p>Weft's own JDBC work (the {@code type: jdbc} transaction log) may run on a thread inside a phase, on
+ * connections of a woven driver; it runs under {@link #suspend()}, so the barrier never touches it.
  */
 public final class PhaseScope {
     private static final ThreadLocal<PhaseState> CURRENT = new ThreadLocal<>();
@@ -63,6 +66,54 @@ public final class PhaseScope {
         } finally {
             // set, not remove: the entry stays, so the hooks' next get() on this thread does not allocate one again
             CURRENT.set(phase.outer());
+        }
+    }
+
+    /**
+     * Hides this thread's phases until the returned suspension is closed: JDBC calls made meanwhile are outside any
+     * phase, so the hooks pass them untouched (no barrier row, no auto-commit change, never
+     * {@link PhaseSkippedException}). For Weft's own statements; the phases' own connections are not touched.
+     *
+     * <pre>{@code
+     * try (PhaseScope.Suspension ignored = PhaseScope.suspend()) {
+     *     // statements on Weft's own connections
+     * }
+     * }</pre>
+     */
+    public static Suspension suspend() {
+        Suspension suspension = new Suspension(CURRENT.get());
+        CURRENT.set(null);
+        return suspension;
+    }
+
+    /** The phases {@link #suspend()} hid; closing it makes them current again on this thread. */
+    public static final class Suspension implements AutoCloseable {
+        private final PhaseState hidden;
+        private final Thread thread = Thread.currentThread();
+        private boolean closed;
+
+        private Suspension(PhaseState hidden) {
+            this.hidden = hidden;
+        }
+
+        /**
+         * @throws IllegalStateException on another thread, or when a phase begun during the suspension is still open:
+         *     putting the hidden phases back would lose it
+         */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            if (Thread.currentThread() != thread) {
+                throw new IllegalStateException("weft: a PhaseScope suspension must end on the thread that began it");
+            }
+            if (CURRENT.get() != null) {
+                throw new IllegalStateException("weft: a phase begun while phases were suspended is still open;"
+                        + " end it before the suspension");
+            }
+            closed = true;
+            CURRENT.set(hidden);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.weft.runtime.lock;
 
 import dev.weft.api.WeftBackendException;
-import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.RedisEndpoint;
+import dev.weft.runtime.redis.RepeatedWarning;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ final class GrantNotices extends RedisPubSubAdapter<String, String> {
     private final Map<String, Acquisition> waiting = new ConcurrentHashMap<>();
     private final Map<RedisEndpoint, CompletableFuture<Void>> subscriptions = new HashMap<>();
     private volatile boolean subscribed;
-    private boolean warned;
+    private final RepeatedWarning noNotices = new RepeatedWarning();
 
     GrantNotices(QuorumLock quorum, String jvm) {
         this.quorum = quorum;
@@ -106,14 +106,8 @@ final class GrantNotices extends RedisPubSubAdapter<String, String> {
         }
     }
 
-    private synchronized void warnNoNotices(WeftBackendException e) {
-        String message = e.getMessage() + "; until this works, a waiter there wakes only when the holder's lease"
-                + " runs out or after a third of its own lease";
-        if (warned) {
-            Log.debug(message);
-        } else {
-            warned = true;
-            Log.warn(message);
-        }
+    private void warnNoNotices(WeftBackendException e) {
+        noNotices.log(e.getMessage() + "; until this works, a waiter there wakes only when the holder's lease"
+                + " runs out or after a third of its own lease");
     }
 }

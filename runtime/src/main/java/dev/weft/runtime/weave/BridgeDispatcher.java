@@ -2,6 +2,7 @@ package dev.weft.runtime.weave;
 
 import dev.weft.bootstrap.WeftBridge;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Routes the bridge's calls to the site each woven method was given at weave time.
@@ -15,10 +16,13 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
 
     private final SiteRegistry sites;
     private final LongSupplier fencingToken;
+    private final UnaryOperator<Object> outgoingRequests;
 
-    public BridgeDispatcher(SiteRegistry sites, LongSupplier fencingToken) {
+    /** @param outgoingRequests what {@link #outgoingRequest} does: adds a transaction's headers to a request */
+    public BridgeDispatcher(SiteRegistry sites, LongSupplier fencingToken, UnaryOperator<Object> outgoingRequests) {
         this.sites = sites;
         this.fencingToken = fencingToken;
+        this.outgoingRequests = outgoingRequests;
     }
 
     @Override
@@ -40,6 +44,18 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
         thread.setContextClassLoader(RUNTIME_LOADER);
         try {
             sites.get(siteId).exit(scope, thrown);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
+    }
+
+    @Override
+    public Object outgoingRequest(Object request) {
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(RUNTIME_LOADER);
+        try {
+            return outgoingRequests.apply(request);
         } finally {
             thread.setContextClassLoader(application);
         }

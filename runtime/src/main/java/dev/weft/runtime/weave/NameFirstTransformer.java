@@ -8,19 +8,29 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The transformer the JVM calls for every class: it rejects by name alone, and hands the few candidates to Byte
- * Buddy's transformer, which is built on first need (or by a background warm-up). An application whose configured
- * classes load late, or never, pays nothing for Byte Buddy before its {@code main}.
+ * The transformer the JVM calls for every class: it rejects by name alone (then by a byte scan, for the few rules and
+ * call-site rewrites that need one), and hands the few candidates to Byte Buddy's transformer, which is built on first
+ * need (or by a background warm-up). An application whose configured classes load late, or never, pays nothing for
+ * Byte Buddy before its {@code main}.
  */
 final class NameFirstTransformer implements ClassFileTransformer {
     private static final ClassLoader RUNTIME_LOADER = NameFirstTransformer.class.getClassLoader();
 
     private final List<? extends RuleCheck> rules;
+    private final List<CallSiteRewrite> rewrites;
     private final Supplier<ClassFileTransformer> weaver;
+    private final Supplier<ClassFileTransformer> callSiteWeaver;
 
-    NameFirstTransformer(List<? extends RuleCheck> rules, Supplier<ClassFileTransformer> weaver) {
+    /**
+     * @param weaver         weaves the rules' methods in classes that pass the rules' tests
+     * @param callSiteWeaver does the same and applies the call-site rewrites, for classes that may hold such calls
+     */
+    NameFirstTransformer(List<? extends RuleCheck> rules, List<CallSiteRewrite> rewrites,
+                         Supplier<ClassFileTransformer> weaver, Supplier<ClassFileTransformer> callSiteWeaver) {
         this.rules = rules;
+        this.rewrites = rewrites;
         this.weaver = weaver;
+        this.callSiteWeaver = callSiteWeaver;
     }
 
     @Override
@@ -28,11 +38,15 @@ final class NameFirstTransformer implements ClassFileTransformer {
                             ProtectionDomain domain, byte[] classFile) throws IllegalClassFormatException {
         // Checked first, with nothing but a field: a runtime class that loads while this method runs for the first
         // time (IgnoredTypes, say) comes back here, and must not be asked to load itself again.
-        if (loader == RUNTIME_LOADER || internalName == null || !isCandidate(internalName.replace('/', '.'), loader)) {
+        if (loader == RUNTIME_LOADER || internalName == null) {
+            return null;
+        }
+        Supplier<ClassFileTransformer> chosen = choose(internalName.replace('/', '.'), loader, classFile);
+        if (chosen == null) {
             return null;
         }
         try {
-            return weaver.get().transform(module, loader, internalName, classBeingRedefined, domain, classFile);
+            return chosen.get().transform(module, loader, internalName, classBeingRedefined, domain, classFile);
         } catch (RuntimeException | LinkageError e) {
             // The JVM would drop this silently and load the class as it is: say so, loudly.
             Log.error("could not weave " + internalName.replace('/', '.') + "; its configured methods run WITHOUT"
@@ -41,15 +55,21 @@ final class NameFirstTransformer implements ClassFileTransformer {
         }
     }
 
-    boolean isCandidate(String name, ClassLoader loader) {
+    /** The transformer for this class, or {@code null} when nothing can apply to it. */
+    private Supplier<ClassFileTransformer> choose(String name, ClassLoader loader, byte[] classFile) {
         if (IgnoredTypes.ignores(name, loader)) {
-            return false;
+            return null;
         }
-        for (RuleCheck rule : rules) {
-            if (rule.mayMatchTypeName(name)) {
-                return true;
+        for (CallSiteRewrite rewrite : rewrites) {
+            if (rewrite.mayApply(classFile)) {
+                return callSiteWeaver;
             }
         }
-        return false;
+        for (RuleCheck rule : rules) {
+            if (rule.mayMatchTypeName(name) && rule.mayMatchClassFile(classFile)) {
+                return weaver;
+            }
+        }
+        return null;
     }
 }

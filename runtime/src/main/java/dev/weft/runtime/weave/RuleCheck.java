@@ -32,4 +32,13 @@ public interface RuleCheck {
     default boolean mayMatchTypeName(String binaryName) {
         return selector().includeSubtypes() || selector().matchesTypeName(binaryName);
     }
+
+    /**
+     * A second cheap test, on the class file's bytes, for a rule whose candidates cannot be told by name (implementers
+     * of an interface the JDK defines, say); run only when {@link #mayMatchTypeName} passed. {@code false} rules the
+     * class out before Byte Buddy parses it.
+     */
+    default boolean mayMatchClassFile(byte[] classFile) {
+        return true;
+    }
 }

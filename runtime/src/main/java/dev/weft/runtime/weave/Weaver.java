@@ -4,7 +4,6 @@ import dev.weft.runtime.log.Log;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,18 +19,21 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Installs the class file transformer that inlines {@link BridgeAdvice} into every method a {@link WeaveRule}
- * selects. Class formats are never changed (no added fields or methods), so other agents can still retransform the
+ * selects, and applies the {@link CallSiteRewrite}s to the classes that may call what they rewrite. Class formats are never changed (no added fields or methods), so other agents can still retransform the
  * same classes, and classes loaded before the agent started are retransformed.
  */
 public final class Weaver {
     private final List<WeaveRule> rules;
+    private final List<CallSiteRewrite> rewrites;
     private final SiteRegistry sites;
     private final WeaveStats stats;
     private final ClassFileLocator adviceClassFile;
-    private final Lazy<ClassFileTransformer> byteBuddy = new Lazy<>(this::byteBuddyTransformer);
+    private final Lazy<ClassFileTransformer> byteBuddy = new Lazy<>(this::ruleTransformer);
+    private final Lazy<ClassFileTransformer> withCallSites = new Lazy<>(this::callSiteTransformer);
 
-    public Weaver(List<WeaveRule> rules, SiteRegistry sites, WeaveStats stats) {
+    public Weaver(List<WeaveRule> rules, List<CallSiteRewrite> rewrites, SiteRegistry sites, WeaveStats stats) {
         this.rules = List.copyOf(rules);
+        this.rewrites = List.copyOf(rewrites);
         this.sites = sites;
         this.stats = stats;
         rules.forEach(stats::track);
@@ -43,12 +45,17 @@ public final class Weaver {
      * built on first need, or earlier by {@link #warmUp()}.
      */
     public void install(Instrumentation inst) {
-        if (rules.isEmpty()) {
+        if (rules.isEmpty() && rewrites.isEmpty()) {
             return;
         }
-        inst.addTransformer(new NameFirstTransformer(rules, byteBuddy), true);
+        inst.addTransformer(transformer(), true);
         retransformLoaded(inst);
         Runtime.getRuntime().addShutdownHook(new Thread(this::reportUnmatched, "weft-unmatched-report"));
+    }
+
+    /** The transformer {@link #install} registers; tests apply it to class files directly. */
+    public ClassFileTransformer transformer() {
+        return new NameFirstTransformer(rules, rewrites, byteBuddy, withCallSites);
     }
 
     /** Builds Byte Buddy's transformer now, off the application's threads, so the first woven class does not wait. */
@@ -56,15 +63,34 @@ public final class Weaver {
         if (!rules.isEmpty()) {
             byteBuddy.get();
         }
+        if (!rewrites.isEmpty()) {
+            withCallSites.get();
+        }
     }
 
-    private ClassFileTransformer byteBuddyTransformer() {
+    private ClassFileTransformer ruleTransformer() {
+        return byteBuddyTransformer(selectedByAnyRule(), List.of());
+    }
+
+    /** Every class reaching it may hold calls to rewrite, as its bytes said: no type matching left to do. */
+    private ClassFileTransformer callSiteTransformer() {
+        return byteBuddyTransformer(ElementMatchers.any(), rewrites);
+    }
+
+    private ClassFileTransformer byteBuddyTransformer(ElementMatcher<? super TypeDescription> types,
+                                                      List<CallSiteRewrite> applied) {
         return newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(new ErrorListener(stats))
                 .ignore(new IgnoredTypes())
-                .type(selectedByAnyRule())
-                .transform(this::weave)
+                .type(types)
+                .transform((builder, type, loader, module, domain) -> {
+                    DynamicType.Builder<?> woven = weave(builder, type, loader);
+                    for (CallSiteRewrite rewrite : applied) {
+                        woven = woven.visit(rewrite.visitor());
+                    }
+                    return woven;
+                })
                 .makeRaw();
     }
 
@@ -132,8 +158,7 @@ public final class Weaver {
         };
     }
 
-    private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                                         JavaModule module, ProtectionDomain domain) {
+    private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader) {
         ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.of(loader);
         boolean instancesTracked = false;
         for (WeaveRule rule : rules) {

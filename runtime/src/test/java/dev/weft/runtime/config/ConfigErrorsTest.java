@@ -52,7 +52,42 @@ class ConfigErrorsTest {
                   log:
                     typ: redis
                 """,
-                "3:5: unknown key 'typ' in 'transactions.log'; did you mean 'type'? Allowed: type, dir");
+                "3:5: unknown key 'typ' in 'transactions.log'; did you mean 'type'? Allowed: type, dir, url, user,"
+                        + " password");
+    }
+
+    @Test
+    void aJdbcLogNeedsItsUrl() {
+        files.assertProblems("""
+                transactions:
+                  log:
+                    type: jdbc
+                    user: weft
+                """,
+                "3:5: missing 'url' in 'transactions.log'; type: jdbc needs the database of the log, e.g. url:"
+                        + " jdbc:postgresql://db:5432/orders (the driver must be on the application's class path)");
+    }
+
+    @Test
+    void databaseKeysBelongToTheJdbcLogOnly() {
+        files.assertProblems("""
+                transactions:
+                  log:
+                    type: redis
+                    url: jdbc:h2:mem:log
+                """,
+                "4:5: log.url is only read with type: jdbc (this log is type: redis); remove it, or set type: jdbc");
+    }
+
+    @Test
+    void aJdbcLogUrlMustBeAJdbcUrl() {
+        files.assertProblems("""
+                transactions:
+                  log:
+                    type: jdbc
+                    url: postgresql://db/orders
+                """,
+                "4:10: url: not a JDBC URL; it must start with jdbc:, e.g. jdbc:postgresql://db:5432/orders");
     }
 
     @Test

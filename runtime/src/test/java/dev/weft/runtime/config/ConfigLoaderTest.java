@@ -153,6 +153,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsAJdbcLogWithItsCredentials() throws Exception {
+        WeftConfig config = new ConfigFiles(dir).load("""
+                transactions:
+                  log:
+                    type: jdbc
+                    url: jdbc:postgresql://db:5432/orders
+                    user: weft
+                    password: s3cret
+                """);
+
+        TransactionSettings transactions = config.transactions();
+        assertEquals(new TransactionSettings.JdbcLog("jdbc:postgresql://db:5432/orders", "weft", "s3cret"),
+                transactions.jdbcLog());
+        assertEquals(true, transactions.sharedLog());
+        assertEquals(false, transactions.jdbcLog().toString().contains("s3cret"));
+    }
+
+    @Test
     void substitutesEnvironmentVariablesInValues() throws Exception {
         Path file = new ConfigFiles(dir).write("""
                 redis:

@@ -13,26 +13,36 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fresh database per test: H2 in memory, or a new database on one embedded PostgreSQL server per test JVM. */
-enum RealDatabase {
+public enum RealDatabase {
     H2, POSTGRESQL;
 
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
+    /** Where a database is and who connects to it. */
+    public record Location(String url, String user, String password) implements Source {
+        @Override
+        public Connection open() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+    }
+
+    /** A new, empty database of its own. */
+    public Location empty() throws SQLException {
+        String name = "db" + NAMES.incrementAndGet();
+        if (this == H2) {
+            return new Location("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        try (Connection admin = server().getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return new Location(server().getJdbcUrl("postgres", name), "postgres", "postgres");
+    }
+
     /** Opens connections to a database of its own, with table {@code t(n INT)}. */
     Source fresh() throws SQLException {
-        String name = "db" + NAMES.incrementAndGet();
-        Source source;
-        if (this == H2) {
-            source = () -> DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
-        } else {
-            try (Connection admin = server().getPostgresDatabase().getConnection();
-                 Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
-            }
-            String url = server().getJdbcUrl("postgres", name);
-            source = () -> DriverManager.getConnection(url, "postgres", "postgres");
-        }
+        Source source = empty();
         try (Connection c = source.open(); Statement statement = c.createStatement()) {
             statement.execute("CREATE TABLE t (n INT NOT NULL)");
         }
@@ -58,7 +68,7 @@ enum RealDatabase {
     }
 
     @FunctionalInterface
-    interface Source {
+    public interface Source {
         Connection open() throws SQLException;
 
         /** The values of column {@code t.n}, in order. */
@@ -70,6 +80,11 @@ enum RealDatabase {
         default List<String> barrier(String xid) throws SQLException {
             return strings("SELECT phase || ' by ' || written_by FROM weft_tcc_barrier WHERE xid = '" + xid
                     + "' ORDER BY phase");
+        }
+
+        default boolean hasBarrierTable() throws SQLException {
+            return !strings("SELECT COUNT(*) FROM information_schema.tables"
+                    + " WHERE LOWER(table_name) = 'weft_tcc_barrier'").equals(List.of("0"));
         }
 
         default List<String> strings(String sql) throws SQLException {

@@ -1,6 +1,8 @@
 package dev.weft.runtime.jdbc;
 
 import dev.weft.runtime.config.JdbcSettings;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,6 +66,39 @@ final class Woven {
             connection.close();
             return null;
         });
+    }
+
+    /**
+     * Calls {@code method} on a driver's connection or statement as woven code would: through its hook, if the
+     * barrier hooks that method (see {@link JdbcWeaveRule}).
+     */
+    Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+        JdbcHook hook = hookFor(target, method);
+        Body<Object> body = () -> {
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw Connections.rethrow(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        return hook == null ? body.run() : call(hook, target, body);
+    }
+
+    private JdbcHook hookFor(Object target, Method method) {
+        String name = method.getName();
+        int parameters = method.getParameterCount();
+        if (target instanceof Statement) {
+            return name.startsWith("execute") ? execute : null;
+        }
+        return switch (name) {
+            case "commit" -> commit;
+            case "rollback" -> parameters == 0 ? rollback : null;
+            case "setAutoCommit" -> setAutoCommit;
+            case "close" -> close;
+            default -> null;
+        };
     }
 
     private interface Body<T> {

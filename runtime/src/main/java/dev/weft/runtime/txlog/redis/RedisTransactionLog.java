@@ -1,0 +1,204 @@
+package dev.weft.runtime.txlog.redis;
+
+import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.log.Log;
+import dev.weft.runtime.redis.RedisEndpoint;
+import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.LogRecord;
+import dev.weft.runtime.txlog.NotTryingException;
+import dev.weft.runtime.txlog.ParticipantId;
+import dev.weft.runtime.txlog.Phase;
+import dev.weft.runtime.txlog.SharedTransaction;
+import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLogException;
+import dev.weft.runtime.txlog.TryEnd;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * {@code transactions.log.type: redis}: the shared transaction log in one Redis ({@code redis.uri}), keys laid out by
+ * {@link TxKeys}. Every change is one Lua script, so each compare-and-set of the SPI is atomic on the server; a
+ * reply means Redis applied it, durable as far as its {@code appendfsync} makes it (docs/distributed-tcc.md,
+ * "Durability of each Redis setting").
+ *
+ * <p>Times passed in ({@code claimDue}'s now, {@code dueAt}) are the caller's clock; a decision or a retry makes a
+ * transaction due by the Redis server's clock. Instances whose clocks differ by a second only see such a transaction
+ * a second sooner or later.
+ */
+public final class RedisTransactionLog implements SharedTransactionLog {
+    private final TxRedis redis;
+    private final TxKeys keys;
+    private final TxScripts scripts;
+    private final String keyPrefix;
+
+    public RedisTransactionLog(RedisSettings settings) {
+        this.redis = new TxRedis(new RedisEndpoint(settings.uri(), settings.timeout()));
+        this.keys = new TxKeys(settings.keyPrefix());
+        this.scripts = new TxScripts(keys);
+        this.keyPrefix = settings.keyPrefix();
+    }
+
+    /** Wake-ups over this log's own Redis connections; closing them leaves the log open. */
+    public RedisWakeups wakeups() {
+        return new RedisWakeups(redis, keys, false);
+    }
+
+    @Override
+    public void begin(LogRecord.Begin begin) {
+        redis.call("begin global transaction " + begin.xid() + " in the shared transaction log",
+                r -> scripts.begin(r, begin.xid(), begin.origin(), begin.startedAt(), begin.deadline()));
+    }
+
+    @Override
+    public int register(String xid, ParticipantId participant, String arguments) {
+        TxScripts.Registration registration = redis.call("register a branch of " + participant + " in global"
+                + " transaction " + xid, r -> scripts.register(r, xid, BranchCodec.encode(participant, arguments)));
+        if (registration.branchId() < 0) {
+            throw new NotTryingException(xid, registration.phase());
+        }
+        return registration.branchId();
+    }
+
+    @Override
+    public boolean tryEnded(String xid, int branchId, TryEnd end) {
+        BranchState state = switch (end) {
+            case RETURNED -> BranchState.RETURNED;
+            case FAILED_TO_CANCEL -> BranchState.FAILED;
+            case FAILED_UNDONE -> BranchState.DONE;
+        };
+        return redis.call("record how the try of branch " + branchId + " of global transaction " + xid + " ended",
+                r -> scripts.branchState(r, xid, branchId, state, end == TryEnd.RETURNED));
+    }
+
+    @Override
+    public Optional<Phase> decide(String xid, boolean commit) {
+        Phase decision = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
+        return Optional.ofNullable(redis.call("record the decision (" + decision + ") of global transaction " + xid,
+                r -> scripts.decide(r, xid, decision)));
+    }
+
+    @Override
+    public Optional<SharedTransaction> load(String xid) {
+        return read(xid, redis.call("read global transaction " + xid + " from the shared transaction log",
+                r -> scripts.load(r, xid)));
+    }
+
+    @Override
+    public void branchDone(String xid, int branchId) {
+        redis.call("record branch " + branchId + " of global transaction " + xid + " as done",
+                r -> scripts.branchState(r, xid, branchId, BranchState.DONE, false));
+    }
+
+    @Override
+    public boolean endIfDone(String xid) {
+        return redis.call("end global transaction " + xid + " in the shared transaction log",
+                r -> scripts.endIfDone(r, xid));
+    }
+
+    /**
+     * Every shard is claimed from at once, each up to {@code limit}; of all those claimed, the earliest due are kept
+     * and the others given back (without waiting), so that a busy shard does not starve the others' oldest.
+     */
+    @Override
+    public List<String> claimDue(long nowMillis, long claimMillis, int limit) {
+        long until = nowMillis + claimMillis;
+        List<List<TxScripts.Claimed>> perShard = redis.callAll("claim due global transactions",
+                eachShard(shard -> r -> scripts.claim(r, shard, nowMillis, until, limit)));
+        List<TxScripts.Claimed> all = new ArrayList<>();
+        perShard.forEach(all::addAll);
+        all.sort(Comparator.comparingLong(TxScripts.Claimed::dueBefore));
+        if (all.size() > limit) {
+            giveBack(all.subList(limit, all.size()), until);
+        }
+        return all.stream().limit(limit).map(TxScripts.Claimed::xid).toList();
+    }
+
+    private void giveBack(List<TxScripts.Claimed> surplus, long until) {
+        for (int shard = 0; shard < TxKeys.SHARDS; shard++) {
+            int s = shard;
+            List<TxScripts.Claimed> ofShard = surplus.stream().filter(c -> TxKeys.shard(c.xid()) == s).toList();
+            if (!ofShard.isEmpty()) {
+                redis.send(r -> scripts.unclaim(r, s, until, ofShard)).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        Log.debug("could not give back claims beyond the limit (" + failure + "); they are due"
+                                + " again when the claim runs out");
+                    }
+                });
+            }
+        }
+    }
+
+    @Override
+    public void dueAt(String xid, long atMillis) {
+        redis.call("set when global transaction " + xid + " is next due", r -> scripts.dueAt(r, xid, atMillis));
+    }
+
+    @Override
+    public int attemptFailed(String xid) {
+        return redis.call("count a failed attempt of global transaction " + xid, r -> scripts.attemptFailed(r, xid))
+                .intValue();
+    }
+
+    @Override
+    public void fail(String xid, String reason) {
+        redis.call("mark global transaction " + xid + " as FAILED", r -> scripts.fail(r, xid, reason));
+    }
+
+    @Override
+    public boolean retry(String xid) {
+        return redis.call("retry FAILED global transaction " + xid, r -> scripts.retry(r, xid));
+    }
+
+    @Override
+    public boolean forget(String xid) {
+        return redis.call("forget FAILED global transaction " + xid, r -> scripts.forget(r, xid));
+    }
+
+    /** Reads every shard's queue and failed set, then each transaction, all sent at once: for operators, not hot paths. */
+    @Override
+    public List<SharedTransaction> open(int limit) {
+        List<String> xids = new ArrayList<>();
+        redis.callAll("list open global transactions", eachShard(shard -> r -> scripts.members(r, shard)))
+                .forEach(xids::addAll);
+        List<List<Object>> replies = redis.callAll("read open global transactions",
+                xids.stream().<Function<RedisAsyncCommands<String, String>, CompletionStage<List<Object>>>>map(
+                        xid -> r -> scripts.load(r, xid)).toList());
+        List<SharedTransaction> open = new ArrayList<>();
+        for (int i = 0; i < xids.size(); i++) {
+            read(xids.get(i), replies.get(i)).ifPresent(open::add); // ended between the two reads
+        }
+        return open.stream().sorted(Comparator.comparingLong(SharedTransaction::startedAt)).limit(limit).toList();
+    }
+
+    @Override
+    public String describe() {
+        return "the Redis transaction log at " + redis.address() + " (keys " + keyPrefix + "tx:*)";
+    }
+
+    @Override
+    public void close() {
+        redis.endpoint().close();
+    }
+
+    private static <T> List<Function<RedisAsyncCommands<String, String>, CompletionStage<T>>> eachShard(
+            IntFunction<Function<RedisAsyncCommands<String, String>, CompletionStage<T>>> command) {
+        return IntStream.range(0, TxKeys.SHARDS).mapToObj(command).toList();
+    }
+
+    private Optional<SharedTransaction> read(String xid, List<Object> reply) {
+        try {
+            return LoadedTransaction.read(xid, reply);
+        } catch (IllegalArgumentException e) {
+            throw new TransactionLogException(describe() + " holds global transaction " + xid + " in a form this"
+                    + " version of Weft does not read (" + e.getMessage() + "); was it written by a newer Weft? Run"
+                    + " that version to finish it, or remove its keys by hand", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.weft.runtime.txlog.redis;
+
+import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.redis.RedisEndpoint;
+import dev.weft.runtime.txlog.TransactionLogException;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * The Redis endpoint as the shared transaction log uses it: every call ends within {@code redis.timeout}, and every
+ * failure is a {@link TransactionLogException} whose message names Redis (without credentials) and what to check.
+ */
+final class TxRedis {
+    private final RedisEndpoint endpoint;
+
+    TxRedis(RedisEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    RedisEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** @param purpose completes "... to {purpose}" in messages */
+    <T> T call(String purpose, Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        try {
+            return endpoint.call(purpose, command);
+        } catch (WeftBackendException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Sends every command at once, rather than one round trip after another, and waits for all their replies within
+     * {@code redis.timeout}.
+     */
+    <T> List<T> callAll(String purpose, List<Function<RedisAsyncCommands<String, String>, CompletionStage<T>>> commands) {
+        long deadline = System.nanoTime() + endpoint.timeout().toNanos();
+        List<CompletableFuture<T>> replies = commands.stream().map(endpoint::send).toList();
+        try {
+            endpoint.await(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)), deadline, purpose);
+        } catch (WeftBackendException e) {
+            throw failed(e);
+        }
+        return replies.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Sends without waiting, for work whose failure costs only time. */
+    <T> CompletableFuture<T> send(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        return endpoint.send(command);
+    }
+
+    String address() {
+        return endpoint.address();
+    }
+
+    private static TransactionLogException failed(WeftBackendException e) {
+        return new TransactionLogException(e.getMessage() + " (transactions.log.type: redis; until Redis answers, no"
+                + " global transaction can begin, and unfinished ones wait for it)", e);
+    }
+}

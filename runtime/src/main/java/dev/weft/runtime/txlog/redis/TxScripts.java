@@ -1,0 +1,162 @@
+package dev.weft.runtime.txlog.redis;
+
+import dev.weft.runtime.redis.LuaScript;
+import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.Phase;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.ZAddArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The log's operations on Redis, each one round trip: a Lua script (the {@code .lua} files beside this class) for
+ * anything that reads before it writes, so that every compare-and-set is atomic.
+ */
+final class TxScripts {
+    private static final LuaScript BEGIN = script("begin.lua");
+    private static final LuaScript REGISTER = script("register.lua");
+    private static final LuaScript BRANCH_STATE = script("branch_state.lua");
+    private static final LuaScript DECIDE = LuaScript.fromResources(TxScripts.class, "lib.lua", "decide.lua");
+    private static final LuaScript CLAIM = script("claim.lua");
+    private static final LuaScript UNCLAIM = script("unclaim.lua");
+    private static final LuaScript ATTEMPT = script("attempt.lua");
+    private static final LuaScript FAIL = script("fail.lua");
+    private static final LuaScript RETRY = LuaScript.fromResources(TxScripts.class, "lib.lua", "retry.lua");
+    private static final LuaScript FORGET = script("forget.lua");
+    private static final LuaScript END = script("end.lua");
+    private static final LuaScript LOAD = script("load.lua");
+    private static final LuaScript MEMBERS = script("members.lua");
+
+    private final TxKeys keys;
+
+    TxScripts(TxKeys keys) {
+        this.keys = keys;
+    }
+
+    /** A due transaction claimed by {@link #claim}, with its due time before the claim. */
+    record Claimed(String xid, long dueBefore) {
+    }
+
+    /** A registered branch's id; or -1 and the phase that refused it (null when the transaction is missing). */
+    record Registration(int branchId, Phase phase) {
+    }
+
+    CompletionStage<Boolean> begin(RedisAsyncCommands<String, String> redis, String xid, String origin, long startedAt,
+                                   long deadline) {
+        return BEGIN.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid), keys.dueOf(xid)},
+                xid, origin, Long.toString(startedAt), Long.toString(deadline)).thenApply(TxScripts::isOne);
+    }
+
+    CompletionStage<Registration> register(RedisAsyncCommands<String, String> redis, String xid, String record) {
+        return REGISTER.<List<Object>>run(redis, ScriptOutputType.MULTI, txAndBranches(xid), record)
+                .thenApply(reply -> new Registration(((Long) reply.get(0)).intValue(), phase((String) reply.get(1))));
+    }
+
+    /** @param onlyWhileTrying change the state only while the transaction is undecided */
+    CompletionStage<Boolean> branchState(RedisAsyncCommands<String, String> redis, String xid, int branchId,
+                                         BranchState state, boolean onlyWhileTrying) {
+        return BRANCH_STATE.<Long>run(redis, ScriptOutputType.INTEGER, txAndBranches(xid), Integer.toString(branchId),
+                state.name(), onlyWhileTrying ? "1" : "0").thenApply(TxScripts::isOne);
+    }
+
+    /** @return the phase after the call, null when the transaction is missing */
+    CompletionStage<Phase> decide(RedisAsyncCommands<String, String> redis, String xid, Phase decision) {
+        return DECIDE.<String>run(redis, ScriptOutputType.VALUE, new String[] {keys.transaction(xid), keys.dueOf(xid)},
+                xid, decision.name()).thenApply(TxScripts::phase);
+    }
+
+    /** Claims up to {@code limit} transactions of one shard, the earliest due first. */
+    CompletionStage<List<Claimed>> claim(RedisAsyncCommands<String, String> redis, int shard, long now, long until,
+                                         int limit) {
+        return CLAIM.<List<Object>>run(redis, ScriptOutputType.MULTI, new String[] {keys.due(shard)},
+                Long.toString(now), Long.toString(until), Integer.toString(limit)).thenApply(reply -> {
+                    List<Claimed> claimed = new ArrayList<>(reply.size() / 2);
+                    for (int i = 0; i < reply.size(); i += 2) {
+                        claimed.add(new Claimed((String) reply.get(i), score((String) reply.get(i + 1))));
+                    }
+                    return claimed;
+                });
+    }
+
+    /** Gives claims back, each due again when it was before, unless its due time changed since the claim. */
+    CompletionStage<Long> unclaim(RedisAsyncCommands<String, String> redis, int shard, long until, List<Claimed> claims) {
+        List<String> args = new ArrayList<>(1 + 2 * claims.size());
+        args.add(Long.toString(until));
+        for (Claimed claim : claims) {
+            args.add(claim.xid());
+            args.add(Long.toString(claim.dueBefore()));
+        }
+        return UNCLAIM.run(redis, ScriptOutputType.INTEGER, new String[] {keys.due(shard)}, args.toArray(String[]::new));
+    }
+
+    /** A plain command: it changes only a transaction still in the queue (not FAILED, not ended). */
+    CompletionStage<Long> dueAt(RedisAsyncCommands<String, String> redis, String xid, long at) {
+        return redis.zadd(keys.dueOf(xid), ZAddArgs.Builder.xx(), at, xid);
+    }
+
+    CompletionStage<Long> attemptFailed(RedisAsyncCommands<String, String> redis, String xid) {
+        return ATTEMPT.run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid)});
+    }
+
+    CompletionStage<Boolean> fail(RedisAsyncCommands<String, String> redis, String xid, String reason) {
+        return FAIL.<Long>run(redis, ScriptOutputType.INTEGER, txDueFailed(xid), xid, reason).thenApply(TxScripts::isOne);
+    }
+
+    CompletionStage<Boolean> retry(RedisAsyncCommands<String, String> redis, String xid) {
+        return RETRY.<Long>run(redis, ScriptOutputType.INTEGER, txDueFailed(xid), xid).thenApply(TxScripts::isOne);
+    }
+
+    CompletionStage<Boolean> forget(RedisAsyncCommands<String, String> redis, String xid) {
+        return FORGET.<Long>run(redis, ScriptOutputType.INTEGER,
+                new String[] {keys.transaction(xid), keys.branches(xid), keys.failedOf(xid)}, xid)
+                .thenApply(TxScripts::isOne);
+    }
+
+    CompletionStage<Boolean> endIfDone(RedisAsyncCommands<String, String> redis, String xid) {
+        return END.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid), keys.branches(xid),
+                keys.dueOf(xid), keys.failedOf(xid)}, xid).thenApply(TxScripts::isOne);
+    }
+
+    /** The raw snapshot {@link LoadedTransaction} reads: empty when the transaction is missing. */
+    CompletionStage<List<Object>> load(RedisAsyncCommands<String, String> redis, String xid) {
+        return LOAD.run(redis, ScriptOutputType.MULTI,
+                new String[] {keys.transaction(xid), keys.branches(xid), keys.dueOf(xid)}, xid);
+    }
+
+    /** Every xid of one shard: due ones, then FAILED ones. */
+    CompletionStage<List<String>> members(RedisAsyncCommands<String, String> redis, int shard) {
+        return MEMBERS.<List<Object>>run(redis, ScriptOutputType.MULTI,
+                new String[] {keys.due(shard), keys.failed(shard)}).thenApply(reply -> {
+                    List<String> xids = new ArrayList<>();
+                    reply.forEach(part -> ((List<?>) part).forEach(xid -> xids.add((String) xid)));
+                    return xids;
+                });
+    }
+
+    private String[] txAndBranches(String xid) {
+        return new String[] {keys.transaction(xid), keys.branches(xid)};
+    }
+
+    private String[] txDueFailed(String xid) {
+        return new String[] {keys.transaction(xid), keys.dueOf(xid), keys.failedOf(xid)};
+    }
+
+    private static LuaScript script(String name) {
+        return LuaScript.fromResources(TxScripts.class, name);
+    }
+
+    private static Phase phase(String name) {
+        return name == null ? null : Phase.valueOf(name);
+    }
+
+    /** Redis writes integral scores without a fraction, but may use an exponent: parse as a double. */
+    static long score(String score) {
+        return (long) Double.parseDouble(score);
+    }
+
+    private static boolean isOne(Long reply) {
+        return reply == 1L;
+    }
+}

@@ -1,0 +1,267 @@
+package dev.weft.runtime.txlog.redis;
+
+import static dev.weft.runtime.txlog.redis.TestLogs.CREDIT;
+import static dev.weft.runtime.txlog.redis.TestLogs.DEBIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.runtime.redis.RawRedis;
+import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.LogRecord;
+import dev.weft.runtime.txlog.NotTryingException;
+import dev.weft.runtime.txlog.Phase;
+import dev.weft.runtime.txlog.SharedTransaction;
+import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.testkit.RedisExtension;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every operation of the shared-log SPI, one at a time, against a real Redis. */
+class RedisTransactionLogTest {
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    static RedisTransactionLog log;
+
+    @BeforeAll
+    static void openLog() {
+        log = TestLogs.open(REDIS.uri());
+    }
+
+    @AfterAll
+    static void closeLog() {
+        log.close();
+    }
+
+    @Test
+    void beginRecordsATryingTransactionDueAtItsDeadline() {
+        String xid = TestLogs.xid();
+        log.begin(new LogRecord.Begin(xid, 1000, 61_000, "com.acme.TransferService#transfer"));
+
+        SharedTransaction tx = log.load(xid).orElseThrow();
+        assertEquals(new SharedTransaction(xid, "com.acme.TransferService#transfer", 1000, 61_000, Phase.TRYING, null,
+                0, 61_000, List.of()), tx);
+    }
+
+    @Test
+    void aSecondBeginChangesNothing() {
+        String xid = TestLogs.begin(log);
+        log.register(xid, DEBIT, "[]");
+        log.decide(xid, true);
+
+        log.begin(new LogRecord.Begin(xid, 5, 10, "other"));
+
+        SharedTransaction tx = log.load(xid).orElseThrow();
+        assertEquals(Phase.COMMITTING, tx.phase());
+        assertEquals(1, tx.branches().size());
+        assertEquals("com.acme.TransferService#transfer", tx.origin());
+    }
+
+    @Test
+    void branchesAreNumberedInRegistrationOrderAndKeepTheirArgumentsByteForByte() {
+        String xid = TestLogs.begin(log);
+        String awkward = "[\"a \\\"quoted\\\" \\u00e9 | , ; \\n\", 9007199254740993, {\"k\":[1,2]}]";
+        assertEquals(0, log.register(xid, DEBIT, awkward));
+        assertEquals(1, log.register(xid, CREDIT, "not JSON at all {"));
+
+        List<SharedTransaction.SharedBranch> branches = log.load(xid).orElseThrow().branches();
+        assertEquals(List.of(new SharedTransaction.SharedBranch(0, DEBIT, awkward, BranchState.TRYING),
+                new SharedTransaction.SharedBranch(1, CREDIT, "not JSON at all {", BranchState.TRYING)), branches);
+    }
+
+    @Test
+    void registerIsRefusedWithThePhaseOnceDecidedAndWithNoPhaseWhenMissing() {
+        String committed = TestLogs.begin(log);
+        log.decide(committed, true);
+        String rolledBack = TestLogs.begin(log);
+        log.decide(rolledBack, false);
+
+        assertEquals(Phase.COMMITTING,
+                assertThrows(NotTryingException.class, () -> log.register(committed, DEBIT, "[]")).phase());
+        assertEquals(Phase.ROLLING_BACK,
+                assertThrows(NotTryingException.class, () -> log.register(rolledBack, DEBIT, "[]")).phase());
+        assertNull(assertThrows(NotTryingException.class, () -> log.register(TestLogs.xid(), DEBIT, "[]")).phase());
+        assertTrue(log.load(committed).orElseThrow().branches().isEmpty());
+    }
+
+    @Test
+    void tryEndsAreRecordedAndAReturnAfterTheDecisionIsIgnored() {
+        String xid = TestLogs.begin(log);
+        int returned = log.register(xid, DEBIT, "[1]");
+        int failed = log.register(xid, DEBIT, "[2]");
+        int undone = log.register(xid, DEBIT, "[3]");
+        int late = log.register(xid, DEBIT, "[4]");
+
+        assertTrue(log.tryEnded(xid, returned, TryEnd.RETURNED));
+        assertTrue(log.tryEnded(xid, failed, TryEnd.FAILED_TO_CANCEL));
+        assertTrue(log.tryEnded(xid, undone, TryEnd.FAILED_UNDONE));
+        log.decide(xid, true);
+        assertFalse(log.tryEnded(xid, late, TryEnd.RETURNED));
+
+        assertEquals(List.of(BranchState.RETURNED, BranchState.FAILED, BranchState.DONE, BranchState.TRYING),
+                states(xid));
+        assertFalse(log.tryEnded(TestLogs.xid(), 0, TryEnd.RETURNED));
+    }
+
+    @Test
+    void aFailureReportedAfterTheDecisionIsStillRecordedButDoneIsFinal() {
+        String xid = TestLogs.begin(log);
+        int late = log.register(xid, DEBIT, "[]");
+        int cancelled = log.register(xid, DEBIT, "[]");
+        log.decide(xid, false);
+        log.branchDone(xid, cancelled);
+
+        assertTrue(log.tryEnded(xid, late, TryEnd.FAILED_TO_CANCEL));
+        assertTrue(log.tryEnded(xid, cancelled, TryEnd.FAILED_TO_CANCEL));
+
+        assertEquals(List.of(BranchState.FAILED, BranchState.DONE), states(xid));
+    }
+
+    @Test
+    void decideIsOnceAndMakesTheTransactionDueNow() {
+        String xid = TestLogs.begin(log);
+        long before = System.currentTimeMillis();
+
+        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, false));
+        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, true));
+        assertEquals(Optional.empty(), log.decide(TestLogs.xid(), true));
+
+        SharedTransaction tx = log.load(xid).orElseThrow();
+        assertEquals(Phase.ROLLING_BACK, tx.phase());
+        // Due by the server's clock, which is this machine's clock: not at the deadline an hour away.
+        assertTrue(tx.dueAt() < tx.deadline() && tx.dueAt() >= before - 1000, tx.toString());
+    }
+
+    @Test
+    void endIfDoneWaitsForTheDecisionAndEveryBranchThenRemovesEveryKey() {
+        String xid = TestLogs.begin(log);
+        int a = log.register(xid, DEBIT, "[]");
+        int b = log.register(xid, CREDIT, "[]");
+        log.branchDone(xid, a);
+        log.branchDone(xid, b);
+        assertFalse(log.endIfDone(xid), "undecided");
+
+        String other = TestLogs.begin(log);
+        int c = log.register(other, DEBIT, "[]");
+        log.decide(other, true);
+        assertFalse(log.endIfDone(other), "a branch not done");
+        log.branchDone(other, c);
+        log.branchDone(other, c); // twice: counted once
+
+        log.decide(xid, true);
+        assertTrue(log.endIfDone(xid));
+        assertTrue(log.endIfDone(xid), "gone before counts as gone");
+        assertTrue(log.endIfDone(other));
+        assertEquals(Optional.empty(), log.load(xid));
+        try (RawRedis raw = new RawRedis(REDIS.uri())) {
+            TxKeys keys = new TxKeys("weft:");
+            assertEquals(Long.valueOf(0), raw.call(r -> r.exists(keys.transaction(xid), keys.branches(xid))));
+            assertNull(raw.call(r -> r.zscore(keys.dueOf(xid), xid)));
+        }
+    }
+
+    @Test
+    void dueAtMovesTheDueTimeButNeverRevivesAnEndedOrFailedTransaction() {
+        String xid = TestLogs.begin(log);
+        log.dueAt(xid, 42);
+        assertEquals(42, log.load(xid).orElseThrow().dueAt());
+
+        log.fail(xid, "cancel threw");
+        log.dueAt(xid, 43);
+        assertEquals(0, log.load(xid).orElseThrow().dueAt());
+
+        String ended = TestLogs.begin(log);
+        log.decide(ended, false);
+        log.endIfDone(ended);
+        log.dueAt(ended, 44);
+        assertEquals(Optional.empty(), log.load(ended));
+        assertFalse(log.claimDue(45, 1000, 1000).contains(ended));
+    }
+
+    @Test
+    void attemptsAreCountedAndAMissingTransactionIsNotCreatedByCounting() {
+        String xid = TestLogs.begin(log);
+        assertEquals(1, log.attemptFailed(xid));
+        assertEquals(2, log.attemptFailed(xid));
+        assertEquals(2, log.load(xid).orElseThrow().attempts());
+
+        String missing = TestLogs.xid();
+        assertEquals(0, log.attemptFailed(missing));
+        assertEquals(Optional.empty(), log.load(missing));
+    }
+
+    @Test
+    void aFailedTransactionIsNeverDueUntilRetriedAndCanBeForgotten() {
+        String xid = TestLogs.begin(log);
+        log.register(xid, DEBIT, "[]");
+        log.decide(xid, true);
+        log.attemptFailed(xid);
+        log.fail(xid, "confirmDebit threw IllegalStateException: account closed");
+
+        SharedTransaction failed = log.load(xid).orElseThrow();
+        assertEquals("confirmDebit threw IllegalStateException: account closed", failed.failure());
+        assertEquals(0, failed.dueAt());
+        assertFalse(log.claimDue(Long.MAX_VALUE / 2, 1000, 10_000).contains(xid));
+        assertTrue(open().contains(xid));
+
+        assertTrue(log.retry(xid));
+        assertFalse(log.retry(xid), "not FAILED any more");
+        SharedTransaction retried = log.load(xid).orElseThrow();
+        assertNull(retried.failure());
+        assertEquals(0, retried.attempts());
+        assertTrue(log.claimDue(System.currentTimeMillis() + 60_000, 1000, 10_000).contains(xid));
+
+        assertFalse(log.forget(xid), "forget only what is FAILED");
+        log.fail(xid, "again");
+        assertTrue(log.forget(xid));
+        assertEquals(Optional.empty(), log.load(xid));
+        assertFalse(open().contains(xid));
+    }
+
+    @Test
+    void openListsDueAndFailedTransactionsOldestFirst() {
+        long now = System.currentTimeMillis();
+        String older = TestLogs.xid();
+        String newer = TestLogs.xid();
+        log.begin(new LogRecord.Begin(newer, now - 1000, now + 60_000, "o"));
+        log.begin(new LogRecord.Begin(older, now - 2000, now + 60_000, "o"));
+        log.fail(older, "by hand");
+
+        List<String> open = open();
+        assertTrue(open.indexOf(older) >= 0 && open.indexOf(older) < open.indexOf(newer), open.toString());
+        assertEquals(1, log.open(1).size());
+    }
+
+    @Test
+    void describeNamesRedisWithoutThePassword() {
+        try (RedisTransactionLog withPassword = TestLogs.open("redis://weft:s3cret@127.0.0.1:1")) {
+            assertEquals("the Redis transaction log at redis://127.0.0.1:1 (keys weft:tx:*)", withPassword.describe());
+        }
+    }
+
+    @Test
+    void keysOfOneTransactionShareAHashTagWithItsShardsQueues() {
+        TxKeys keys = new TxKeys("weft:");
+        String xid = "x{y}z";
+        int shard = TxKeys.shard(xid);
+        String tag = "{" + shard + "}";
+        for (String key : List.of(keys.transaction(xid), keys.branches(xid), keys.due(shard), keys.failed(shard))) {
+            assertEquals(tag, key.substring(key.indexOf('{'), key.indexOf('}') + 1), key);
+        }
+    }
+
+    private static List<BranchState> states(String xid) {
+        return log.load(xid).orElseThrow().branches().stream().map(SharedTransaction.SharedBranch::state).toList();
+    }
+
+    private static List<String> open() {
+        return log.open(Integer.MAX_VALUE).stream().map(SharedTransaction::xid).toList();
+    }
+}
