@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The root service: {@code run <transfers> <threads> <seed>} makes that many random transfers (0: as many as it takes
  * until the test sends {@code STOP}; it also stops early on {@code STOP}) from the payer's accounts
  * ({@code $PAYER_URL}) to the payee's ({@code $PAYEE_URL}) with {@link TransferService#transfer}, printing for each
- * {@code OK <transfer>} or {@code FAILED <transfer> <exception class>: <message>}, {@code PROGRESS <n>} every 10, and
+ * {@code START <transfer>}, then {@code OK <transfer>} or {@code FAILED <transfer> <exception class>: <message>}, {@code PROGRESS <n>} every 10, and
  * {@code DONE ok=<n> failed=<n>} at the end. It has no database and no participant of its own. A thread whose transfer
  * failed pauses 20 ms before its next one, as a client backs off, so that an outage does not turn into a busy loop.
  */
@@ -63,6 +63,7 @@ public final class RootService {
         String to = "b" + random.nextInt(Ledger.ACCOUNTS);
         long amount = 1 + random.nextInt(50);
         String id = "t" + seed + "-" + i;
+        Console.tell("START " + id);
         try {
             transfers.transfer(id, from, to, amount);
             Console.tell("OK " + id);
