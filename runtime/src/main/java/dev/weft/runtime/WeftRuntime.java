@@ -78,7 +78,7 @@ public final class WeftRuntime {
         }
         Log.setLevel(config.logLevel());
 
-        List<ConfigProblem> problems = new ArrayList<>(Capabilities.unsupported(config));
+        List<ConfigProblem> problems = new ArrayList<>();
         LockService locks = new LockService(config.redis());
         List<WeaveRule> rules = new ArrayList<>();
         config.locks().forEach(rule -> rules.add(new LockWeaveRule(rule, locks)));
@@ -93,7 +93,7 @@ public final class WeftRuntime {
         Transactions transactions = null;
         if (Transactions.configured(config.transactions())) {
             try {
-                transactions = Transactions.open(config.transactions(), config.jdbc().barrier());
+                transactions = Transactions.open(config.transactions(), config.jdbc().barrier(), config.redis(), locks);
             } catch (TransactionLogException e) {
                 locks.close();
                 refuseWithoutLog(e, beforeMain);

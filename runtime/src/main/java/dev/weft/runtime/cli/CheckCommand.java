@@ -1,6 +1,5 @@
 package dev.weft.runtime.cli;
 
-import dev.weft.runtime.Capabilities;
 import dev.weft.runtime.config.ConfigException;
 import dev.weft.runtime.config.ConfigLoader;
 import dev.weft.runtime.config.ConfigProblem;
@@ -41,9 +40,6 @@ final class CheckCommand {
             return Cli.PROBLEM;
         }
         Tally tally = new Tally();
-        List<ConfigProblem> unsupported = Capabilities.unsupported(config);
-        unsupported.forEach(p -> out.println(p.format()));
-        tally.configErrors = unsupported.size();
 
         List<Rule> rules = new ArrayList<>();
         config.locks().forEach(rule -> rules.add(new Rule("lock", new LockRuleCheck(rule))));

@@ -1,6 +1,8 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.ParticipantId;
+import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
 
 /**
  * One participant's try within a global transaction, and what phase two needs to finish it.
@@ -45,11 +47,28 @@ final class Branch {
      * decision was made after every try ended), so a rollback cancels it and a commit confirms it.
      */
     Branch(int id, ParticipantId participantId, String argumentsJson, boolean tryFailed, boolean done) {
+        this(id, participantId, argumentsJson, tryFailed, done, null);
+    }
+
+    /**
+     * From a shared log, whose state is the truth: a branch still {@code TRYING} at the decision (its process died, or
+     * its RETURNED came too late or could not be recorded) is cancelled whatever the decision, like a FAILED one.
+     *
+     * @param local the same branch as registered in this process (its instance and argument objects), or null
+     */
+    static Branch of(SharedBranch shared, Branch local) {
+        return new Branch(shared.id(), shared.participant(), shared.arguments(), shared.state() != BranchState.RETURNED,
+                shared.state() == BranchState.DONE, local);
+    }
+
+    private Branch(int id, ParticipantId participantId, String argumentsJson, boolean tryFailed, boolean done,
+                   Branch local) {
         this.id = id;
         this.participantId = participantId;
         this.argumentsJson = argumentsJson;
-        this.instance = null;
-        this.arguments = null;
+        this.participant = local == null ? null : local.participant;
+        this.instance = local == null ? null : local.instance;
+        this.arguments = local == null ? null : local.arguments;
         this.tryEnd = tryFailed ? TryEnd.FAILED : TryEnd.RETURNED;
         this.done = done;
     }

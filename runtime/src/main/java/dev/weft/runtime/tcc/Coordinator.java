@@ -21,11 +21,10 @@ import java.time.Duration;
  * The log says so ({@code TryFailed}, durable with the decision), so that recovery of a commit does not confirm it.
  * Without the barrier a failed try is taken to have undone its own work (SPEC 4) and needs nothing more.
  */
-final class Coordinator {
+final class Coordinator implements Coordination {
     private final TransactionLog log;
     private final OpenTransactions open;
     private final Finisher finisher;
-    private final Xids xids = new Xids();
     private final boolean barrier;
 
     Coordinator(TransactionLog log, OpenTransactions open, Finisher finisher, boolean barrier) {
@@ -36,33 +35,20 @@ final class Coordinator {
     }
 
     /** @throws WeftBackendException when the log cannot be written: the global method does not run (fail closed) */
-    GlobalTransaction begin(String origin, Duration timeout) {
+    @Override
+    public GlobalTransaction begin(String origin, Duration timeout) {
         try {
             log.checkWritable();
         } catch (TransactionLogException e) {
             throw new WeftBackendException("global transaction " + origin + " refused to begin: " + e.getMessage(), e);
         }
-        long now = System.currentTimeMillis();
-        GlobalTransaction transaction = new GlobalTransaction(xids.next(), origin, now, now + timeout.toMillis(), true);
-        open.begun(transaction);
-        return transaction;
+        return open.begin(origin, timeout);
     }
 
-    /**
-     * Makes the branch durable; only then may its try run.
-     *
-     * @param check verify the arguments read back as their declared types (the first call of each participant)
-     * @throws TransactionTimeoutException past the deadline; the try does not run
-     * @throws WeftBackendException when the log cannot be written; the try does not run
-     */
-    Branch register(GlobalTransaction transaction, Participant participant, boolean check, Object instance,
-                    Object[] arguments) {
-        if (System.currentTimeMillis() > transaction.deadline) {
-            throw new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
-                    + ") is past its timeout of " + timeout(transaction) + "; the try " + participant
-                    + " was not run and the transaction will roll back");
-        }
-        String json = participant.codec().encode(arguments, check);
+    /** @throws WeftBackendException when the log cannot be written; the try does not run */
+    @Override
+    public Branch register(GlobalTransaction transaction, Participant participant, Object instance,
+                           Object[] arguments, String json) {
         Branch branch = new Branch(transaction.nextBranchId(), participant, instance, arguments, json);
         try {
             if (!transaction.begun) {
@@ -79,6 +65,12 @@ final class Coordinator {
         return branch;
     }
 
+    /** Nothing to write yet: a failed try is recorded with the decision (TryFailed or BranchDone). */
+    @Override
+    public void tryEnded(GlobalTransaction transaction, Branch branch, boolean returned) {
+        branch.tryEnded(returned);
+    }
+
     /**
      * The global method returned ({@code thrown} null) or threw: decide, then confirm or cancel.
      *
@@ -86,7 +78,8 @@ final class Coordinator {
      * @throws WeftBackendException it returned but the commit could not be made durable, or the barrier refused one
      *     of its tries: it rolls back instead
      */
-    void complete(GlobalTransaction transaction, Throwable thrown) {
+    @Override
+    public void complete(GlobalTransaction transaction, Throwable thrown) {
         boolean late = System.currentTimeMillis() > transaction.deadline;
         String rollbackOnly = transaction.rollbackOnly();
         boolean commit = thrown == null && !late && rollbackOnly == null;
@@ -97,20 +90,11 @@ final class Coordinator {
         open.decided(commit && durable);
         finisher.finishNow(transaction);
         if (commit && !durable) {
-            throw new WeftBackendException("global transaction " + transaction.xid + " (" + transaction.origin + ")"
-                    + " was NOT committed: its commit could not be recorded in the transaction log ("
+            throw CallerReport.notCommitted(transaction, "its commit could not be recorded in the transaction log ("
                     + transaction.lastError + "). It rolls back: its branches are cancelled as soon as the log can be"
-                    + " written again", null);
+                    + " written again");
         }
-        if (thrown == null && rollbackOnly != null) {
-            throw new WeftBackendException("global transaction " + transaction.xid + " (" + transaction.origin + ")"
-                    + " was NOT committed: " + rollbackOnly + "; it was rolled back", null);
-        }
-        if (thrown == null && late) {
-            throw new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
-                    + ") ran past its timeout of " + timeout(transaction) + "; its " + transaction.branches.size()
-                    + " branch(es) were rolled back");
-        }
+        CallerReport.rolledBackAfterReturn(transaction, thrown, rollbackOnly, late);
     }
 
     /** Records the decision; true when it is durable, or when no branch needs it. */
@@ -137,9 +121,5 @@ final class Coordinator {
             transaction.lastError = e.getMessage();
         }
         return transaction.decisionDurable;
-    }
-
-    private static String timeout(GlobalTransaction transaction) {
-        return (transaction.deadline - transaction.startedAt) + "ms";
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.jmx.TransactionInfo;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.Phase;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Everything after the hand-over runs on the recovery thread, one transaction step at a time, so phase two of one
  * transaction never runs twice at once.
  */
-final class Finisher implements AutoCloseable {
+final class Finisher implements Recovery {
     /** How often a log that failed to write is tried again, and a decision waiting on it. */
     private static final long LOG_RETRY_MILLIS = 1000;
 
@@ -39,17 +39,24 @@ final class Finisher implements AutoCloseable {
         this.open = open;
         this.backoff = new Backoff(retry);
         this.maxAttempts = retry.maxAttempts();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "weft-tcc-recovery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.thread = executor;
+        this.thread = Recovery.newThread();
+    }
+
+    /** Phase two notes each branch done in {@code log} with a BranchDone record. */
+    static PhaseTwo.DoneNotes notesIn(TransactionLog log) {
+        return (xid, branchId) -> {
+            try {
+                log.append(new LogRecord.BranchDone(xid, branchId));
+            } catch (TransactionLogException e) {
+                // Only saves repeating it after a restart; confirm and cancel are at least once anyway.
+            }
+        };
     }
 
     /** Takes over what the log held and starts retrying the log itself when it fails. */
-    void start(List<RecoveredTransaction> recovered) {
+    @Override
+    public void start() {
+        List<RecoveredTransaction> recovered = log.recovered();
         recovered.forEach(this::adopt);
         report(recovered);
         thread.scheduleWithFixedDelay(log::repair, LOG_RETRY_MILLIS, LOG_RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -180,8 +187,29 @@ final class Finisher implements AutoCloseable {
         open.finished(transaction);
     }
 
+    @Override
+    public String describe() {
+        return log.describe();
+    }
+
+    @Override
+    public long recovering() {
+        return open.recovering();
+    }
+
+    @Override
+    public List<TransactionInfo> openTransactions() {
+        return open.all().stream().map(Finisher::info).toList();
+    }
+
+    private static TransactionInfo info(GlobalTransaction t) {
+        return new TransactionInfo(t.xid, t.status().name(), t.origin, t.startedAt, t.deadline, t.branches.size(),
+                (int) t.pendingBranches(), t.attempts, t.lastError);
+    }
+
     /** An operator's retry of a FAILED transaction: its attempts start again. */
-    boolean retry(String xid) {
+    @Override
+    public boolean retry(String xid) {
         return onRecoveryThread(() -> {
             GlobalTransaction transaction = open.get(xid);
             if (transaction == null || !transaction.failed()) {
@@ -198,7 +226,8 @@ final class Finisher implements AutoCloseable {
     }
 
     /** An operator's word that a FAILED transaction was resolved by hand: it ends without phase two. */
-    boolean forget(String xid) {
+    @Override
+    public boolean forget(String xid) {
         return onRecoveryThread(() -> {
             GlobalTransaction transaction = open.get(xid);
             if (transaction == null || !transaction.failed()) {
@@ -226,5 +255,6 @@ final class Finisher implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        log.close();
     }
 }

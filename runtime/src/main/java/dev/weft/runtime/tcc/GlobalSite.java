@@ -13,9 +13,9 @@ final class GlobalSite implements Site {
 
     private final String origin;
     private final Duration timeout;
-    private final Coordinator coordinator;
+    private final Coordination coordinator;
 
-    GlobalSite(String origin, Duration timeout, Coordinator coordinator) {
+    GlobalSite(String origin, Duration timeout, Coordination coordinator) {
         this.origin = origin;
         this.timeout = timeout;
         this.coordinator = coordinator;

@@ -18,6 +18,11 @@ final class GlobalTransaction {
     /** Epoch millis: a try entered later is refused, and a global method returning later rolls back. */
     final long deadline;
     final List<Branch> branches = new CopyOnWriteArrayList<>();
+    /**
+     * Begun by another service's root and bound to the thread serving its request (shared log only): its branches
+     * register here, but it is decided and finished elsewhere.
+     */
+    final boolean joined;
     private volatile Phase phase = Phase.TRYING;
     private volatile boolean failed;
     /** Its global method is still running here: recovery leaves it alone. */
@@ -34,11 +39,25 @@ final class GlobalTransaction {
     private volatile String rollbackOnly;
 
     GlobalTransaction(String xid, String origin, long startedAt, long deadline, boolean running) {
+        this(xid, origin, startedAt, deadline, running, false);
+    }
+
+    private GlobalTransaction(String xid, String origin, long startedAt, long deadline, boolean running,
+                              boolean joined) {
+        this.joined = joined;
         this.xid = xid;
         this.origin = origin;
         this.startedAt = startedAt;
         this.deadline = deadline;
         this.running = running;
+    }
+
+    /** @param deadline as the root sent it (epoch millis) */
+    static GlobalTransaction joined(String xid, long deadline) {
+        GlobalTransaction transaction = new GlobalTransaction(xid, "joined from another service",
+                System.currentTimeMillis(), deadline, false, true);
+        transaction.begun = true; // the root recorded it before sending the request
+        return transaction;
     }
 
     TransactionStatus status() {

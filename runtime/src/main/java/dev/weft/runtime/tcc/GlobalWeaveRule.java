@@ -9,10 +9,10 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 
 /** A {@code transactions.global} entry as the weaver applies it: a {@link GlobalSite} on each matched method. */
 final class GlobalWeaveRule extends GlobalRuleCheck implements WeaveRule {
-    private final Coordinator coordinator;
+    private final Coordination coordinator;
     private final Duration timeout;
 
-    GlobalWeaveRule(GlobalRule rule, Duration defaultTimeout, Coordinator coordinator) {
+    GlobalWeaveRule(GlobalRule rule, Duration defaultTimeout, Coordination coordinator) {
         super(rule);
         this.coordinator = coordinator;
         this.timeout = rule.timeout() == null ? defaultTimeout : rule.timeout();

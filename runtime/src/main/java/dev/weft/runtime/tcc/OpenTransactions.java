@@ -1,5 +1,6 @@
 package dev.weft.runtime.tcc;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,10 +12,15 @@ final class OpenTransactions {
     private final LongAdder begun = new LongAdder();
     private final LongAdder committed = new LongAdder();
     private final LongAdder rolledBack = new LongAdder();
+    private final Xids xids = new Xids();
 
-    void begun(GlobalTransaction transaction) {
+    /** A global method entered on this thread: a new transaction, running until its method returns. */
+    GlobalTransaction begin(String origin, Duration timeout) {
+        long now = System.currentTimeMillis();
+        GlobalTransaction transaction = new GlobalTransaction(xids.next(), origin, now, now + timeout.toMillis(), true);
         open.put(transaction.xid, transaction);
         begun.increment();
+        return transaction;
     }
 
     void recovered(GlobalTransaction transaction) {
@@ -58,9 +64,5 @@ final class OpenTransactions {
     /** Handed to the recovery thread: phase two being retried, or found unfinished in the log. */
     long recovering() {
         return open.values().stream().filter(t -> !t.running() && !t.failed()).count();
-    }
-
-    long failed() {
-        return open.values().stream().filter(GlobalTransaction::failed).count();
     }
 }

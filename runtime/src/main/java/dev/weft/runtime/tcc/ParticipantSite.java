@@ -17,14 +17,14 @@ final class ParticipantSite implements Site {
     private static final Object OUTSIDE = new Object();
 
     private final ParticipantId id;
-    private final Coordinator coordinator;
+    private final Coordination coordinator;
     private final Participants participants;
     /** Bound on the first call, when the class is loaded and reflection on it is safe. */
     private volatile Participant participant;
     /** The first call's arguments were read back as their declared types, so the type problems show up at once. */
     private volatile boolean checked;
 
-    ParticipantSite(ParticipantId id, Coordinator coordinator, Participants participants) {
+    ParticipantSite(ParticipantId id, Coordination coordinator, Participants participants) {
         this.id = id;
         this.coordinator = coordinator;
         this.participants = participants;
@@ -41,7 +41,11 @@ final class ParticipantSite implements Site {
             bound = participants.bind(declaringType, id);
             participant = bound;
         }
-        Branch branch = coordinator.register(transaction, bound, !checked, self, arguments);
+        if (System.currentTimeMillis() > transaction.deadline) {
+            throw CallerReport.tryPastTimeout(transaction, bound);
+        }
+        String json = bound.codec().encode(arguments, !checked);
+        Branch branch = coordinator.register(transaction, bound, self, arguments, json);
         checked = true;
         // Only once the branch is durable: a try that the log does not know must leave no barrier row either
         PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, Phase.TRY));
@@ -57,7 +61,7 @@ final class ParticipantSite implements Site {
         if (scope instanceof Entered entered) {
             PhaseOutcome outcome = PhaseScope.end();
             boolean nothingDone = outcome == PhaseOutcome.REFUSED || outcome == PhaseOutcome.ROLLED_BACK;
-            entered.branch.tryEnded(thrown == null && !nothingDone);
+            coordinator.tryEnded(entered.transaction, entered.branch, thrown == null && !nothingDone);
             if (thrown == null && nothingDone) {
                 entered.transaction.rollbackOnly("the try " + entered.branch.participantId + " returned, but the JDBC"
                         + " barrier reports " + outcome + (outcome == PhaseOutcome.REFUSED

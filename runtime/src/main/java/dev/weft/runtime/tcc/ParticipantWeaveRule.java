@@ -11,12 +11,15 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 
 /** A participant as the weaver applies it: a {@link ParticipantSite} on each try, instance tracking on its class. */
 final class ParticipantWeaveRule extends ParticipantRuleCheck implements WeaveRule {
-    private final Coordinator coordinator;
+    private final Coordination coordinator;
     private final Participants participants;
     private final Instances instances;
+    private final DeclaredParticipants declared;
 
-    ParticipantWeaveRule(ParticipantRule rule, Coordinator coordinator, Participants participants, Instances instances) {
+    ParticipantWeaveRule(ParticipantRule rule, Coordination coordinator, Participants participants, Instances instances,
+                         DeclaredParticipants declared) {
         super(rule);
+        this.declared = declared;
         this.coordinator = coordinator;
         this.participants = participants;
         this.instances = instances;
@@ -26,6 +29,7 @@ final class ParticipantWeaveRule extends ParticipantRuleCheck implements WeaveRu
     public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
         ParticipantId id = new ParticipantId(method.getDeclaringType().asErasure().getName(), method.getName(),
                 method.getDescriptor(), rule.confirm(), rule.cancel());
+        declared.woven(id);
         return new ParticipantSite(id, coordinator, participants);
     }
 

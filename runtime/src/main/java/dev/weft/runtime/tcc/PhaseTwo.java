@@ -5,9 +5,6 @@ import dev.weft.runtime.jdbc.Phase;
 import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.log.Log;
-import dev.weft.runtime.txlog.LogRecord;
-import dev.weft.runtime.txlog.TransactionLog;
-import dev.weft.runtime.txlog.TransactionLogException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,12 +29,20 @@ final class PhaseTwo {
         WAITING
     }
 
-    private final TransactionLog log;
+    /**
+     * Where a branch's confirm or cancel is noted as done. Best effort: a note that could not be written only makes a
+     * restart or another instance run the branch again, which at-least-once allows.
+     */
+    interface DoneNotes {
+        void branchDone(String xid, int branchId);
+    }
+
+    private final DoneNotes notes;
     private final Participants participants;
     private final Instances instances;
 
-    PhaseTwo(TransactionLog log, Participants participants, Instances instances) {
-        this.log = log;
+    PhaseTwo(DoneNotes notes, Participants participants, Instances instances) {
+        this.notes = notes;
         this.participants = participants;
         this.instances = instances;
     }
@@ -111,11 +116,7 @@ final class PhaseTwo {
             return failed(transaction, phase + " of " + participant + " threw " + thrown);
         }
         branch.done();
-        try {
-            log.append(new LogRecord.BranchDone(transaction.xid, branch.id));
-        } catch (TransactionLogException e) {
-            // Only saves repeating it after a restart; confirm and cancel are at least once anyway.
-        }
+        notes.branchDone(transaction.xid, branch.id);
         return Outcome.DONE;
     }
 

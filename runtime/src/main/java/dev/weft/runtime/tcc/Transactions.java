@@ -1,31 +1,65 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionsMXBean;
+import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.FileTransactionLog;
+import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
+import dev.weft.runtime.txlog.Wakeups;
+import dev.weft.runtime.txlog.jdbc.JdbcTransactionLog;
+import dev.weft.runtime.txlog.redis.RedisTransactionLog;
+import dev.weft.runtime.txlog.redis.RedisWakeups;
 import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** TCC transactions as configured by {@code transactions:}: the log, the rules to weave, recovery, and JMX. */
+/**
+ * TCC transactions as configured by {@code transactions:}: the log, the rules to weave, recovery, and JMX. The file
+ * log keeps every branch in this process ({@link Coordinator}, {@link Finisher}); a shared log lets branches live in
+ * other services ({@link SharedCoordinator}, {@link SharedRecovery}, docs/distributed-tcc.md). Both run confirm and
+ * cancel through the same {@link PhaseTwo}.
+ */
 public final class Transactions implements AutoCloseable {
     private final TransactionSettings settings;
-    private final TransactionLog log;
     private final Instances instances = new Instances();
     private final Participants participants = new Participants(instances);
+    private final DeclaredParticipants declared;
     private final OpenTransactions open = new OpenTransactions();
-    private final Finisher finisher;
-    private final Coordinator coordinator;
+    private final Coordination coordinator;
+    private final Recovery recovery;
+    private final TransactionPropagation propagation;
 
     /** @param barrier {@code jdbc.barrier}: a failed try is then cancelled, never left as it is */
     Transactions(TransactionSettings settings, TransactionLog log, boolean barrier) {
         this.settings = settings;
-        this.log = log;
-        this.finisher = new Finisher(log, new PhaseTwo(log, participants, instances), open, settings.retry());
+        this.declared = new DeclaredParticipants(settings.participants());
+        Finisher finisher = new Finisher(log, new PhaseTwo(Finisher.notesIn(log), participants, instances), open,
+                settings.retry());
         this.coordinator = new Coordinator(log, open, finisher, barrier);
+        this.recovery = finisher;
+        this.propagation = TransactionPropagation.NONE;
+    }
+
+    /**
+     * With a shared log.
+     *
+     * @param locks for the owner lock of phase two ({@code tx-owner:<xid>})
+     */
+    Transactions(TransactionSettings settings, SharedTransactionLog log, Wakeups wakeups, LockService locks,
+                 boolean barrier) {
+        this.settings = settings;
+        this.declared = new DeclaredParticipants(settings.participants());
+        PhaseTwo phaseTwo = new PhaseTwo(SharedFinisher.notesIn(log), participants, instances);
+        SharedFinisher finisher = new SharedFinisher(log, wakeups, new OwnerLock(locks), phaseTwo, declared,
+                settings.retry());
+        SharedCoordinator shared = new SharedCoordinator(log, open, finisher, barrier);
+        this.coordinator = shared;
+        this.recovery = new SharedRecovery(log, wakeups, finisher, declared);
+        this.propagation = new SharedPropagation(shared);
     }
 
     /** Whether the config asks for any transaction at all. */
@@ -42,45 +76,57 @@ public final class Transactions implements AutoCloseable {
     }
 
     /**
-     * Opens the log (replaying what a previous run left); call {@link #start} once the rules are woven. Only
-     * {@code type: file} exists so far; {@code Capabilities} refuses the others at start-up.
+     * Opens the log of {@code transactions.log.type} (a file log replays what a previous run left, a JDBC log creates
+     * its tables if missing); call {@link #start} once the rules are woven.
      *
      * @param barrier whether {@code jdbc.barrier} is on
-     * @throws TransactionLogException when the log cannot be opened (in use by another process, damaged, I/O error)
+     * @param redis   where a shared log's wake-ups and owner locks go, and the Redis log itself
+     * @param locks   the owner locks of phase two with a shared log
+     * @throws TransactionLogException when the log cannot be opened (a file log in use by another process, damaged or
+     *     unreadable; a database with no driver on the class path, unreachable, or of a kind the log does not know)
      */
-    public static Transactions open(TransactionSettings settings, boolean barrier) {
-        return new Transactions(settings, FileTransactionLog.open(settings.logDir()), barrier);
+    public static Transactions open(TransactionSettings settings, boolean barrier, RedisSettings redis,
+                                    LockService locks) {
+        return switch (settings.logType()) {
+            case TransactionSettings.LOG_REDIS -> {
+                RedisTransactionLog log = new RedisTransactionLog(redis);
+                yield new Transactions(settings, log, log.wakeups(), locks, barrier);
+            }
+            // the wake-ups and the owner locks are on Redis whatever the log (docs/distributed-tcc.md)
+            case TransactionSettings.LOG_JDBC -> new Transactions(settings, JdbcTransactionLog.open(settings.jdbcLog()),
+                    new RedisWakeups(redis), locks, barrier);
+            default -> new Transactions(settings, FileTransactionLog.open(settings.logDir()), barrier);
+        };
     }
 
     public List<WeaveRule> weaveRules() {
         List<WeaveRule> rules = new ArrayList<>();
         settings.global().forEach(rule -> rules.add(new GlobalWeaveRule(rule, settings.timeout(), coordinator)));
         settings.participants().forEach(rule -> rules.add(new ParticipantWeaveRule(rule, coordinator, participants,
-                instances)));
+                instances, declared)));
         return rules;
     }
 
     /** How a global transaction rides on HTTP calls; nothing with the file log, whose branches live in this process. */
     public TransactionPropagation propagation() {
-        return TransactionPropagation.NONE;
+        return propagation;
     }
 
-    /** Finishes what the log held, in the background, and keeps retrying phase two and the log itself. */
+    /** Finishes what the log held, in the background, and keeps retrying phase two (and a file log itself). */
     public void start() {
-        finisher.start(log.recovered());
+        recovery.start();
     }
 
     public TransactionsMXBean mbean() {
-        return new TransactionsView(open, finisher);
+        return new TransactionsView(open, recovery);
     }
 
     public String describe() {
-        return log.describe();
+        return recovery.describe();
     }
 
     @Override
     public void close() {
-        finisher.close();
-        log.close();
+        recovery.close();
     }
 }

@@ -4,14 +4,17 @@ import dev.weft.runtime.jmx.TransactionInfo;
 import dev.weft.runtime.jmx.TransactionsMXBean;
 import java.util.List;
 
-/** {@code dev.weft:type=Transactions} over the open transactions of this process. */
+/**
+ * {@code dev.weft:type=Transactions}: counters of this process, and the open transactions as its log shows them (with a
+ * shared log, those of every instance).
+ */
 final class TransactionsView implements TransactionsMXBean {
     private final OpenTransactions open;
-    private final Finisher finisher;
+    private final Recovery recovery;
 
-    TransactionsView(OpenTransactions open, Finisher finisher) {
+    TransactionsView(OpenTransactions open, Recovery recovery) {
         this.open = open;
-        this.finisher = finisher;
+        this.recovery = recovery;
     }
 
     @Override
@@ -36,36 +39,32 @@ final class TransactionsView implements TransactionsMXBean {
 
     @Override
     public long getRecovering() {
-        return open.recovering();
+        return recovery.recovering();
     }
 
     @Override
     public long getFailed() {
-        return open.failed();
+        return getFailedTransactions().size();
     }
 
     @Override
     public List<TransactionInfo> getOpenTransactions() {
-        return open.all().stream().map(TransactionsView::info).toList();
+        return recovery.openTransactions();
     }
 
     @Override
     public List<TransactionInfo> getFailedTransactions() {
-        return open.all().stream().filter(GlobalTransaction::failed).map(TransactionsView::info).toList();
+        return recovery.openTransactions().stream()
+                .filter(t -> TransactionStatus.FAILED.name().equals(t.getStatus())).toList();
     }
 
     @Override
     public boolean retry(String xid) {
-        return finisher.retry(xid);
+        return recovery.retry(xid);
     }
 
     @Override
     public boolean forget(String xid) {
-        return finisher.forget(xid);
-    }
-
-    private static TransactionInfo info(GlobalTransaction t) {
-        return new TransactionInfo(t.xid, t.status().name(), t.origin, t.startedAt, t.deadline, t.branches.size(),
-                (int) t.pendingBranches(), t.attempts, t.lastError);
+        return recovery.forget(xid);
     }
 }

@@ -6,7 +6,10 @@ import dev.weft.runtime.config.ParticipantRule;
 import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionsMXBean;
+import dev.weft.runtime.lock.LockService;
+import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.lang.reflect.Method;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -38,12 +42,24 @@ final class Harness implements AutoCloseable {
 
     /** @param barrier {@code jdbc.barrier} as TCC sees it (no JDBC hook is woven here) */
     Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry, boolean barrier) {
-        TransactionSettings settings = new TransactionSettings("file", Path.of("unused"), null, timeout, retry,
+        this(settings -> new Transactions(settings, log, barrier), TransactionSettings.LOG_FILE, timeout, retry);
+    }
+
+    /** One instance of the root service over a shared log; its branches of other services are {@link Warehouse}'s. */
+    static Harness shared(SharedTransactionLog log, Wakeups wakeups, LockService locks, Duration timeout,
+                          TransactionSettings.Retry retry) {
+        return new Harness(settings -> new Transactions(settings, log, wakeups, locks, false),
+                TransactionSettings.LOG_REDIS, timeout, retry);
+    }
+
+    private Harness(Function<TransactionSettings, Transactions> open, String logType, Duration timeout,
+                    TransactionSettings.Retry retry) {
+        TransactionSettings settings = new TransactionSettings(logType, Path.of("unused"), null, timeout, retry,
                 List.of(new GlobalRule(MethodSelector.parse(Harness.class.getName() + "#transfer"), null, AT)),
                 List.of(participant("debit", "confirmDebit", "cancelDebit"),
                         participant("credit", "confirmCredit", "cancelCredit")),
                 AT);
-        transactions = new Transactions(settings, log, barrier);
+        transactions = open.apply(settings);
         mbean = transactions.mbean();
         List<WeaveRule> rules = transactions.weaveRules();
         global = site(rules.get(0), method(Harness.class, "transfer"));
@@ -57,7 +73,7 @@ final class Harness implements AutoCloseable {
         return new ParticipantRule(MethodSelector.parse(Accounts.class.getName() + "#" + tryMethod), confirm, cancel, AT);
     }
 
-    private static Site site(WeaveRule rule, Method method) {
+    static Site site(WeaveRule rule, Method method) {
         MethodDescription description = new MethodDescription.ForLoadedMethod(method);
         ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.of(method.getDeclaringClass().getClassLoader());
         if (rule.problemWith(description, classFiles).isPresent()) {
@@ -66,7 +82,7 @@ final class Harness implements AutoCloseable {
         return rule.createSite(description, classFiles);
     }
 
-    private static Method method(Class<?> type, String name) {
+    static Method method(Class<?> type, String name) {
         for (Method method : type.getDeclaredMethods()) {
             if (method.getName().equals(name)) {
                 return method;
@@ -97,7 +113,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** BridgeAdvice, spelled out: enter, the body, exit (which may replace the outcome), then the outcome. */
-    private static <T> T woven(Site site, Class<?> type, Object self, Object[] arguments, Callable<T> body)
+    static <T> T woven(Site site, Class<?> type, Object self, Object[] arguments, Callable<T> body)
             throws Exception {
         Object scope = site.enter(type, self, arguments);
         T result = null;

@@ -1,0 +1,44 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.api.TransactionTimeoutException;
+import dev.weft.api.WeftBackendException;
+import java.time.Instant;
+
+/** What the application is told when a global transaction or one of its tries did not go as its code expects. */
+final class CallerReport {
+    private CallerReport() {
+    }
+
+    static WeftBackendException notCommitted(GlobalTransaction transaction, String why) {
+        return new WeftBackendException("global transaction " + transaction.xid + " (" + transaction.origin + ")"
+                + " was NOT committed: " + why, null);
+    }
+
+    /** A joined transaction knows only its root's deadline, sent with the request, not when the root began it. */
+    static TransactionTimeoutException tryPastTimeout(GlobalTransaction transaction, Participant participant) {
+        String past = transaction.joined ? "its deadline " + Instant.ofEpochMilli(transaction.deadline)
+                : "its timeout of " + timeout(transaction);
+        return new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
+                + ") is past " + past + "; the try " + participant + " was not run and the transaction will roll back");
+    }
+
+    /**
+     * A global method that returned normally but was rolled back anyway: a try the barrier refused, or its timeout.
+     * One that threw keeps its own exception.
+     */
+    static void rolledBackAfterReturn(GlobalTransaction transaction, Throwable thrown, String rollbackOnly,
+                                      boolean late) {
+        if (thrown == null && rollbackOnly != null) {
+            throw notCommitted(transaction, rollbackOnly + "; it was rolled back");
+        }
+        if (thrown == null && late) {
+            throw new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
+                    + ") ran past its timeout of " + timeout(transaction) + "; its " + transaction.branches.size()
+                    + " branch(es) were rolled back");
+        }
+    }
+
+    static String timeout(GlobalTransaction transaction) {
+        return (transaction.deadline - transaction.startedAt) + "ms";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.config.OnBusy;
+import dev.weft.runtime.lock.HeldLock;
+import dev.weft.runtime.lock.LockService;
+import dev.weft.runtime.lock.LockOptions;
+import dev.weft.runtime.log.Log;
+import java.time.Duration;
+
+/**
+ * The lock that lets one process at a time run phase two of a shared-log transaction (Weft's own Redis lock, key
+ * {@code tx-owner:<xid>}), so that a confirm never runs twice at once. It is never waited for: a process that finds it
+ * busy leaves the transaction to the holder, which wakes the others when it is done, and to the due queue.
+ */
+final class OwnerLock {
+    /** Renewed by {@link LockService} while held, so it only bounds how long a crashed holder blocks the others. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    private static final LockOptions OPTIONS = new LockOptions(LEASE, Duration.ZERO, OnBusy.SKIP,
+            "phase two of a global transaction");
+
+    private final LockService locks;
+
+    OwnerLock(LockService locks) {
+        this.locks = locks;
+    }
+
+    /** @return the held lock, or null when another process holds it or Redis cannot say (try again later) */
+    HeldLock tryLock(String xid) {
+        try {
+            return locks.acquire(key(xid), OPTIONS);
+        } catch (WeftBackendException e) {
+            Log.warn("phase two of global transaction " + xid + " waits: its owner lock cannot be taken ("
+                    + e.getMessage() + "); the due queue brings it back");
+            return null;
+        }
+    }
+
+    void release(HeldLock lock) {
+        locks.release(lock);
+    }
+
+    static String key(String xid) {
+        return "tx-owner:" + xid;
+    }
+}

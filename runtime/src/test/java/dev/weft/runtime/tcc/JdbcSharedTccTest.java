@@ -1,0 +1,25 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.Wakeups;
+import dev.weft.runtime.txlog.jdbc.JdbcTransactionLog;
+import dev.weft.runtime.txlog.redis.RedisWakeups;
+
+/**
+ * The contract over {@code type: jdbc} on H2 (one in-memory database per test, each instance with its own
+ * connections), with wake-ups on Redis as in production.
+ */
+class JdbcSharedTccTest extends SharedTccContract {
+    @Override
+    SharedTransactionLog newLog() {
+        String database = "dtcc-" + keyPrefix.replace(":", "");
+        return JdbcTransactionLog.open(new TransactionSettings.JdbcLog("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+                "sa", null));
+    }
+
+    @Override
+    Wakeups wakeups(SharedTransactionLog log) {
+        return new RedisWakeups(redisSettings());
+    }
+}

@@ -1,0 +1,223 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.LogRecord;
+import dev.weft.runtime.txlog.NotTryingException;
+import dev.weft.runtime.txlog.ParticipantId;
+import dev.weft.runtime.txlog.Phase;
+import dev.weft.runtime.txlog.SharedTransaction;
+import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
+import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLogException;
+import dev.weft.runtime.txlog.TryEnd;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link SharedTransactionLog} contract in memory, for the coordination tests of several {@link Transactions} in
+ * one JVM: each method is one atomic step (synchronized), as a store's script or statement is. {@link #down} makes
+ * every call fail as an unreachable store would, and {@link #decideAndThenFail} makes a decision land and its answer
+ * get lost.
+ */
+final class MemoryTransactionLog implements SharedTransactionLog {
+    private final Map<String, Tx> transactions = new LinkedHashMap<>();
+    volatile boolean down;
+    volatile boolean decideAndThenFail;
+
+    private static final class Tx {
+        final LogRecord.Begin begin;
+        Phase phase = Phase.TRYING;
+        String failure;
+        int attempts;
+        long dueAt;
+        final List<SharedBranch> branches = new ArrayList<>();
+
+        Tx(LogRecord.Begin begin) {
+            this.begin = begin;
+            this.dueAt = begin.deadline();
+        }
+
+        SharedTransaction view() {
+            return new SharedTransaction(begin.xid(), begin.origin(), begin.startedAt(), begin.deadline(), phase,
+                    failure, attempts, dueAt, branches);
+        }
+
+        void state(int branchId, BranchState state) {
+            SharedBranch b = branches.get(branchId);
+            branches.set(branchId, new SharedBranch(b.id(), b.participant(), b.arguments(), state));
+        }
+    }
+
+    private void reachable() {
+        if (down) {
+            throw new TransactionLogException("the in-memory store is down (test)");
+        }
+    }
+
+    @Override
+    public synchronized void begin(LogRecord.Begin begin) {
+        reachable();
+        transactions.putIfAbsent(begin.xid(), new Tx(begin));
+    }
+
+    @Override
+    public synchronized int register(String xid, ParticipantId participant, String arguments) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx == null || tx.phase != Phase.TRYING) {
+            throw new NotTryingException(xid, tx == null ? null : tx.phase);
+        }
+        int id = tx.branches.size();
+        tx.branches.add(new SharedBranch(id, participant, arguments, BranchState.TRYING));
+        return id;
+    }
+
+    @Override
+    public synchronized boolean tryEnded(String xid, int branchId, TryEnd end) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx == null) {
+            return false;
+        }
+        if (end == TryEnd.RETURNED) {
+            if (tx.phase != Phase.TRYING || tx.branches.get(branchId).state() != BranchState.TRYING) {
+                return false;
+            }
+            tx.state(branchId, BranchState.RETURNED);
+        } else if (tx.branches.get(branchId).state() != BranchState.DONE) {
+            tx.state(branchId, end == TryEnd.FAILED_TO_CANCEL ? BranchState.FAILED : BranchState.DONE);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Phase> decide(String xid, boolean commit) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx == null) {
+            return Optional.empty();
+        }
+        if (tx.phase == Phase.TRYING) {
+            tx.phase = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
+            tx.dueAt = System.currentTimeMillis();
+        }
+        if (decideAndThenFail) {
+            decideAndThenFail = false;
+            throw new TransactionLogException("the answer of the in-memory store was lost (test)");
+        }
+        return Optional.of(tx.phase);
+    }
+
+    @Override
+    public synchronized Optional<SharedTransaction> load(String xid) {
+        reachable();
+        return Optional.ofNullable(transactions.get(xid)).map(Tx::view);
+    }
+
+    @Override
+    public synchronized void branchDone(String xid, int branchId) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx != null) {
+            tx.state(branchId, BranchState.DONE);
+        }
+    }
+
+    @Override
+    public synchronized boolean endIfDone(String xid) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx == null) {
+            return true;
+        }
+        if (tx.phase == Phase.TRYING || tx.branches.stream().anyMatch(b -> b.state() != BranchState.DONE)) {
+            return false;
+        }
+        transactions.remove(xid);
+        return true;
+    }
+
+    @Override
+    public synchronized List<String> claimDue(long nowMillis, long claimMillis, int limit) {
+        reachable();
+        List<String> due = new ArrayList<>();
+        transactions.values().stream()
+                .filter(tx -> tx.failure == null && tx.dueAt <= nowMillis)
+                .sorted(Comparator.comparingLong(tx -> tx.dueAt))
+                .limit(limit)
+                .forEach(tx -> {
+                    tx.dueAt = nowMillis + claimMillis;
+                    due.add(tx.begin.xid());
+                });
+        return due;
+    }
+
+    @Override
+    public synchronized void dueAt(String xid, long atMillis) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx != null && tx.failure == null) {
+            tx.dueAt = atMillis;
+        }
+    }
+
+    @Override
+    public synchronized int attemptFailed(String xid) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        return tx == null ? 0 : ++tx.attempts;
+    }
+
+    @Override
+    public synchronized void fail(String xid, String reason) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx != null) {
+            tx.failure = reason;
+            tx.dueAt = 0;
+        }
+    }
+
+    @Override
+    public synchronized boolean retry(String xid) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx == null || tx.failure == null) {
+            return false;
+        }
+        tx.failure = null;
+        tx.attempts = 0;
+        tx.dueAt = System.currentTimeMillis();
+        return true;
+    }
+
+    @Override
+    public synchronized boolean forget(String xid) {
+        reachable();
+        Tx tx = transactions.get(xid);
+        if (tx == null || tx.failure == null) {
+            return false;
+        }
+        transactions.remove(xid);
+        return true;
+    }
+
+    @Override
+    public synchronized List<SharedTransaction> open(int limit) {
+        reachable();
+        return transactions.values().stream().map(Tx::view).limit(limit).toList();
+    }
+
+    @Override
+    public String describe() {
+        return "the in-memory shared log";
+    }
+
+    @Override
+    public void close() {
+    }
+}

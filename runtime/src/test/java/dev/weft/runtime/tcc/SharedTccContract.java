@@ -1,0 +1,329 @@
+package dev.weft.runtime.tcc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.api.TransactionTimeoutException;
+import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.lock.LockService;
+import dev.weft.runtime.txlog.Phase;
+import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.Wakeups;
+import dev.weft.testkit.RedisExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * SPEC 4 "TCC transactions" across services (docs/distributed-tcc.md): a root service and instances of a warehouse
+ * service, each its own {@link Transactions} with its own lock client, log client and wake-ups; the owner lock is the
+ * real Redis lock. "HTTP" is a thread that serves a request with the root's headers. Run on each shared log.
+ */
+abstract class SharedTccContract {
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+    private static final AtomicInteger TESTS = new AtomicInteger();
+
+    /** Each test on keys of its own, so that one test's leftovers never reach the next one's recovery. */
+    final String keyPrefix = "weft-" + TESTS.incrementAndGet() + ":";
+    final List<AutoCloseable> closing = new ArrayList<>();
+    /** The test's own view of the log. */
+    SharedTransactionLog log;
+    final ExecutorService http = Executors.newCachedThreadPool();
+    Harness root;
+    WarehouseService warehouse;
+
+    /** A log client of one instance (of the root or of the warehouse service), or the test's own. */
+    abstract SharedTransactionLog newLog();
+
+    abstract Wakeups wakeups(SharedTransactionLog log);
+
+    @BeforeEach
+    void open() {
+        log = newLog();
+        closing.add(log);
+        Accounts.reset();
+        Warehouse.pause = () -> {
+        };
+        root = root(Duration.ofSeconds(30));
+        warehouse = warehouse();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        http.shutdownNow();
+        Collections.reverse(closing); // the services before the clients they use
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
+    }
+
+    Harness root(Duration timeout) {
+        SharedTransactionLog own = newLog();
+        Harness harness = Harness.shared(own, wakeups(own), locks(), timeout, TccTest.FAST);
+        closing.add(harness);
+        return harness;
+    }
+
+    WarehouseService warehouse() {
+        SharedTransactionLog own = newLog();
+        WarehouseService service = new WarehouseService(own, wakeups(own), locks(), TccTest.FAST);
+        closing.add(service);
+        return service;
+    }
+
+    private LockService locks() {
+        LockService locks = new LockService(redisSettings());
+        closing.add(locks);
+        return locks;
+    }
+
+    RedisSettings redisSettings() {
+        return new RedisSettings(REDIS.uri(), List.of(), Duration.ofSeconds(2), keyPrefix);
+    }
+
+    /** The root's "HTTP call" to {@code service}: headers out, served on another thread, waited for. */
+    void callWarehouse(WarehouseService service, String sku, int count) throws Exception {
+        Map<String, String> headers = root.transactions.propagation().outgoingHeaders();
+        http.submit(() -> service.serve(headers, () -> {
+            service.reserve(sku, count);
+            return null;
+        })).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCommitConfirmsTheRootsBranchesAtOnceAndTheRemoteOneAfterAWakeUp() throws Exception {
+        String result = root.transfer(() -> {
+            root.debit("a", 5);
+            callWarehouse(warehouse, "sku", 1);
+            root.credit("b", 5);
+            return "done";
+        });
+        assertEquals("done", result);
+        Eventually.until("the warehouse confirmed", () -> Accounts.JOURNAL.contains("confirmReserve sku 1"));
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+        // Usually the root confirms its own at once and wakes the warehouse; if a scan of the due queue took the owner
+        // lock first, the order is the other way round
+        assertEquals(Set.of("debit a 5", "reserve sku 1", "credit b 5", "confirmDebit a 5", "confirmCredit b 5",
+                "confirmReserve sku 1"), Set.copyOf(Accounts.JOURNAL));
+        assertEquals(6, Accounts.JOURNAL.size());
+        assertTrue(Accounts.JOURNAL.indexOf("confirmDebit a 5") < Accounts.JOURNAL.indexOf("confirmCredit b 5"));
+        assertEquals(1, root.mbean.getCommitted());
+    }
+
+    @Test
+    void aGlobalMethodThatCallsNobodyWritesNothing() throws Exception {
+        root.transfer(() -> "nothing");
+        assertEquals(List.of(), log.open(10));
+    }
+
+    @Test
+    void aRollbackCancelsReturnedAndStillTryingBranchesEverywhere() throws Exception {
+        CountDownLatch registered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Warehouse.pause = () -> {
+            registered.countDown();
+            await(release);
+        };
+        Map<String, String>[] headers = new Map[1];
+        Future<?>[] call = new Future[1];
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> root.transfer(() -> {
+            root.debit("a", 5);
+            headers[0] = root.transactions.propagation().outgoingHeaders();
+            call[0] = http.submit(() -> warehouse.serve(headers[0], () -> {
+                warehouse.reserve("sku", 1);
+                return null;
+            }));
+            await(registered); // the remote try is registered and runs: TRYING in the log
+            throw new IllegalStateException("business rule");
+        }));
+        assertEquals("business rule", thrown.getMessage());
+        Eventually.until("the warehouse cancelled", () -> Accounts.JOURNAL.contains("cancelReserve sku 1"));
+        Warehouse.pause = () -> {
+        };
+        release.countDown();
+        Exception late = assertThrows(Exception.class, () -> call[0].get(10, TimeUnit.SECONDS));
+        assertTrue(late.getCause() instanceof WeftBackendException, String.valueOf(late.getCause()));
+        assertTrue(late.getCause().getMessage().contains("returned after the transaction was decided, so it will be"
+                + " cancelled"), late.getCause().getMessage());
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+        Eventually.until("the root cancelled", () -> Accounts.JOURNAL.contains("cancelDebit a 5"));
+        assertEquals(Set.of("debit a 5", "cancelDebit a 5", "cancelReserve sku 1", "reserve sku 1"),
+                Set.copyOf(Accounts.JOURNAL));
+        assertEquals(1, root.mbean.getRolledBack());
+    }
+
+    @Test
+    void aTryThatReturnsAfterACommitIsCancelledNotConfirmed() throws Exception {
+        CountDownLatch registered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Warehouse.pause = () -> {
+            registered.countDown();
+            await(release);
+        };
+        Future<?>[] call = new Future[1];
+        root.transfer(() -> {
+            root.debit("a", 5);
+            Map<String, String> headers = root.transactions.propagation().outgoingHeaders();
+            call[0] = http.submit(() -> warehouse.serve(headers, () -> {
+                warehouse.reserve("sku", 1);
+                return null;
+            }));
+            await(registered); // the HTTP client gave up waiting, say: the root commits meanwhile
+            return null;
+        });
+        Eventually.until("the warehouse cancelled", () -> Accounts.JOURNAL.contains("cancelReserve sku 1"));
+        Warehouse.pause = () -> {
+        };
+        release.countDown();
+        assertThrows(Exception.class, () -> call[0].get(10, TimeUnit.SECONDS));
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+        Eventually.until("the root confirmed", () -> Accounts.JOURNAL.contains("confirmDebit a 5"));
+        assertEquals(Set.of("debit a 5", "confirmDebit a 5", "cancelReserve sku 1", "reserve sku 1"),
+                Set.copyOf(Accounts.JOURNAL));
+    }
+
+    @Test
+    void aRequestPastTheRootsDeadlineIsRefusedWithoutRegistering() throws Exception {
+        Map<String, String> headers = Map.of(TransactionPropagation.XID_HEADER, "some-xid",
+                SharedPropagation.DEADLINE_HEADER, Long.toString(System.currentTimeMillis() - 1));
+        TransactionTimeoutException thrown = assertThrows(TransactionTimeoutException.class,
+                () -> warehouse.serve(headers, () -> {
+                    warehouse.reserve("sku", 1);
+                    return null;
+                }));
+        assertTrue(thrown.getMessage().contains("is past its deadline"), thrown.getMessage());
+        assertEquals(List.of(), Accounts.JOURNAL);
+        assertEquals(List.of(), log.open(10));
+    }
+
+    @Test
+    void aRequestNamingATransactionTheLogDoesNotHaveRunsNoTry() {
+        Map<String, String> headers = Map.of(TransactionPropagation.XID_HEADER, "ended-long-ago");
+        WeftBackendException thrown = assertThrows(WeftBackendException.class, () -> warehouse.serve(headers, () -> {
+            warehouse.reserve("sku", 1);
+            return null;
+        }));
+        assertTrue(thrown.getMessage().contains("is not in the shared transaction log"), thrown.getMessage());
+        assertEquals(List.of(), Accounts.JOURNAL);
+    }
+
+    @Test
+    void aRequestWithoutTheHeadersRunsTheTryOutsideAnyTransaction() throws Exception {
+        warehouse.serve(Map.of(), () -> {
+            warehouse.reserve("sku", 1);
+            return null;
+        });
+        assertEquals(List.of("reserve sku 1"), Accounts.JOURNAL);
+        assertEquals(List.of(), log.open(10));
+    }
+
+    @Test
+    void aRollbackPastTheDeadlineByAnotherInstanceWinsOverTheRootsLateCommit() throws Exception {
+        TransactionTimeoutException thrown = assertThrows(TransactionTimeoutException.class, () -> root.transfer(() -> {
+            root.debit("a", 5);
+            callWarehouse(warehouse, "sku", 1);
+            String xid = log.open(10).get(0).xid();
+            // another instance whose clock says the deadline passed rolls it back first
+            assertEquals(Phase.ROLLING_BACK, log.decide(xid, false).orElseThrow());
+            return "would commit";
+        }));
+        assertTrue(thrown.getMessage().contains("was NOT committed: it was rolled back by recovery"),
+                thrown.getMessage());
+        Eventually.until("the warehouse cancelled", () -> Accounts.JOURNAL.contains("cancelReserve sku 1"));
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+        assertFalse(Accounts.JOURNAL.stream().anyMatch(line -> line.startsWith("confirm")),
+                Accounts.JOURNAL.toString());
+        assertTrue(Accounts.JOURNAL.contains("cancelDebit a 5"), Accounts.JOURNAL.toString());
+    }
+
+    @Test
+    void recoveryRollsBackATransactionWhoseRootHangsPastItsDeadlineAndRefusesLaterTries() throws Exception {
+        Harness slow = root(Duration.ofMillis(300));
+        root = slow;
+        TransactionTimeoutException thrown = assertThrows(TransactionTimeoutException.class, () -> slow.transfer(() -> {
+            callWarehouse(warehouse, "sku", 1);
+            Eventually.until("the warehouse cancelled", () -> Accounts.JOURNAL.contains("cancelReserve sku 1"));
+            slow.debit("a", 5); // refused: the log is ROLLING_BACK
+            return null;
+        }));
+        assertTrue(thrown.getMessage().contains("past its"), thrown.getMessage());
+        assertFalse(Accounts.JOURNAL.contains("debit a 5"), Accounts.JOURNAL.toString());
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+    }
+
+    @Test
+    void twoInstancesWokenAtOnceConfirmOnce() throws Exception {
+        warehouse(); // a second instance of the warehouse service, woken by the same message
+        root.transfer(() -> {
+            callWarehouse(warehouse, "sku", 1);
+            Warehouse.pause = () -> sleep(300); // the confirm is slow: both instances try while it runs
+            return null;
+        });
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+        sleep(1500); // a second confirm would come from the other instance's wake-up or a scan of the due queue
+        assertEquals(1, Accounts.JOURNAL.stream().filter(line -> line.startsWith("confirmReserve")).count(),
+                Accounts.JOURNAL.toString());
+    }
+
+    @Test
+    void aConfirmThatKeepsFailingIsFailedAfterMaxAttemptsThenRetriedOrForgottenFromAnyInstance() throws Exception {
+        Accounts.FAILING.add("confirmDebit");
+        root.transfer(() -> {
+            root.debit("a", 5);
+            return null;
+        });
+        Eventually.until("FAILED", () -> root.mbean.getFailed() == 1);
+        String xid = root.mbean.getFailedTransactions().get(0).getXid();
+        assertEquals(1, warehouse.transactions.mbean().getFailed(), "the warehouse sees it too");
+        assertEquals(3, log.load(xid).orElseThrow().attempts());
+        Accounts.FAILING.clear();
+        assertTrue(warehouse.transactions.mbean().retry(xid), "retry from another service's instance");
+        Eventually.until("confirmed", () -> Accounts.JOURNAL.contains("confirmDebit a 5"));
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+
+        Accounts.FAILING.add("confirmDebit");
+        root.transfer(() -> {
+            root.debit("b", 1);
+            return null;
+        });
+        Eventually.until("FAILED", () -> root.mbean.getFailed() == 1);
+        String second = root.mbean.getFailedTransactions().get(0).getXid();
+        assertFalse(root.mbean.forget("no-such-xid"));
+        assertTrue(root.mbean.forget(second));
+        assertEquals(List.of(), log.open(10));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
