@@ -26,8 +26,12 @@ import java.util.List;
  * points, refusals) travel in {@code JAVA_TOOL_OPTIONS}.
  */
 final class Services implements AutoCloseable {
-    /** Only so that a broken run cannot hang the build: recovery waits for this at most. Not a timing assertion. */
-    static final Duration SETTLE = Duration.ofSeconds(45);
+    /**
+     * Only so that a broken run cannot hang the build: recovery waits for this at most. Not a timing assertion. A
+     * service killed while it held a transaction's owner lock (30 s lease), or that could not release it while Redis
+     * was down, holds up phase two of that transaction for the lease plus a claim period (10 s): far less than this.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(90);
 
     private final RedisServer redis;
     private final boolean agent;
