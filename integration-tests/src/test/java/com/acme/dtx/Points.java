@@ -1,0 +1,55 @@
+package com.acme.dtx;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where a service halts or waits, chosen by system properties, each a comma-separated list of {@code point@n} (the
+ * n-th time the point is reached; {@code @1} when left out):
+ * <ul>
+ *   <li>{@code -Ddtx.crash=...}: prints {@code CRASH <point> <transfer>} and halts at once with status 99, as
+ *   {@code kill -9} or a power cut would (no shutdown hook, nothing flushed);
+ *   <li>{@code -Ddtx.pause=...}: prints {@code PAUSED <point> <transfer>} and waits for {@code GO} on standard input,
+ *   so that the test can act (kill this JVM, pause another, restart Redis) at exactly that moment.
+ * </ul>
+ */
+public final class Points {
+    public static final int CRASH_STATUS = 99;
+    private static final Map<String, Integer> CRASH = parse(System.getProperty("dtx.crash", ""));
+    private static final Map<String, Integer> PAUSE = parse(System.getProperty("dtx.pause", ""));
+    private static final Map<String, AtomicInteger> REACHED = new ConcurrentHashMap<>();
+
+    private Points() {
+    }
+
+    public static void reach(String point, String transfer) {
+        Integer crashAt = CRASH.get(point);
+        Integer pauseAt = PAUSE.get(point);
+        if (crashAt == null && pauseAt == null) {
+            return;
+        }
+        int n = REACHED.computeIfAbsent(point, p -> new AtomicInteger()).incrementAndGet();
+        if (crashAt != null && n == crashAt) {
+            System.out.println("CRASH " + point + " " + transfer);
+            System.out.flush();
+            Runtime.getRuntime().halt(CRASH_STATUS);
+        }
+        if (pauseAt != null && n == pauseAt) {
+            System.out.println("PAUSED " + point + " " + transfer);
+            System.out.flush();
+            Console.await("GO");
+        }
+    }
+
+    private static Map<String, Integer> parse(String spec) {
+        Map<String, Integer> points = new ConcurrentHashMap<>();
+        for (String entry : spec.split(",")) {
+            if (!entry.isBlank()) {
+                String[] parts = entry.trim().split("@");
+                points.put(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 1);
+            }
+        }
+        return points;
+    }
+}

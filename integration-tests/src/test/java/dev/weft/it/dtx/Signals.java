@@ -1,0 +1,24 @@
+package dev.weft.it.dtx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** {@code kill -<signal> <pid>}: a real kill -9 of a service, or freezing one (STOP) and letting it go on (CONT). */
+final class Signals {
+    private Signals() {
+    }
+
+    static void send(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
