@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 final class OwnerLock {
     /** Renewed by {@link LockService} while held, so it only bounds how long a crashed holder blocks the others. */
-    static final Duration LEASE = Duration.ofSeconds(30);
+    static final Duration LEASE = Duration.ofSeconds(10);
     private static final LockOptions OPTIONS = new LockOptions(LEASE, Duration.ZERO, OnBusy.SKIP,
             "phase two of a global transaction");
 

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class SharedRecovery implements Recovery {
     static final long SCAN_MILLIS = 1000;
     /** Longer than a round of phase two normally takes, so that two instances seldom claim one transaction. */
-    static final long CLAIM_MILLIS = 10_000;
+    static final long CLAIM_MILLIS = 5_000;
     private static final int CLAIM_LIMIT = 100;
     /** The most rows JMX and {@code weft status} show. */
     private static final int SHOWN = 1000;
