@@ -39,6 +39,8 @@ final class Barrier {
         // committed (a later transaction of the phase); neither is guarded again
         if (decided != PhaseOutcome.APPLIED) {
             write(phase, connection);
+        } else if (phase.transaction != null && !phase.workElsewhere && !phase.transaction.isOn(connection)) {
+            phase.workElsewhere = true;
         }
     }
 
@@ -118,17 +120,43 @@ final class Barrier {
         BarrierTransaction transaction = phase.transaction;
         phase.transaction = null;
         Connection connection = transaction.facing();
+        if (Connections.isClosed(connection)) {
+            // Closed by something Weft did not see (a close it sees commits first): the driver ended the
+            // transaction, and the databases the barrier knows roll back an open transaction when its connection goes
+            notCommitted(phase, "its connection was closed without Weft seeing it, so its auto-commit transaction"
+                    + " rolled back");
+            return;
+        }
         try {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            Log.warn(phase.key() + ": its auto-commit transaction failed to commit, so nothing of it happened: " + e);
-            phase.decision = PhaseOutcome.ROLLED_BACK;
+            notCommitted(phase, "its auto-commit transaction failed to commit (" + e + ")");
             Connections.rollbackQuietly(connection);
             Connections.autoCommitQuietly(connection);
             return;
         }
         Connections.autoCommitQuietly(connection);
         retention.afterCommit(transaction.database(), connection);
+    }
+
+    /**
+     * The barrier's transaction ended without committing when the phase ended. Nothing of the phase happened, unless
+     * some of its statements ran on another connection: those were not in that transaction, and may have committed.
+     * Reporting {@code ROLLED_BACK} would then have TCC run them again (a confirm or cancel is retried); so the barrier
+     * steps back instead, the body's own result decides as it would without the barrier, and the error says so.
+     */
+    private static void notCommitted(PhaseState phase, String why) {
+        if (!phase.workElsewhere) {
+            Log.warn(phase.key() + ": " + why + ", so nothing of it happened");
+            phase.decision = PhaseOutcome.ROLLED_BACK;
+            return;
+        }
+        Log.error(phase.key() + ": " + why + ", but the phase also ran statements on another connection, outside"
+                + " that transaction, which may have committed. The barrier cannot tell whether the phase's work is in"
+                + " the database, so it does not report it rolled back (TCC would run it again); the body's own result"
+                + " decides, and exactly-once is not guaranteed for this phase. Keep each phase's database work in one"
+                + " transaction on one connection (docs/jdbc-barrier.md)");
+        phase.decision = PhaseOutcome.APPLIED;
     }
 
     private void write(PhaseState phase, Connection connection) throws SQLException {

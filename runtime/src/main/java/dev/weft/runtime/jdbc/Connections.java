@@ -33,6 +33,15 @@ final class Connections {
         return current;
     }
 
+    /** Whether the connection is closed; one that cannot even answer is taken as closed. */
+    static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
+    }
+
     /** Rolls back when something already went wrong; a second failure is only logged, the first one matters. */
     static void rollbackQuietly(Connection connection) {
         try {

@@ -53,6 +53,20 @@ enum JdbcCall {
         void before(Barrier barrier, PhaseState phase) {
             barrier.closing(phase, phase.calling);
         }
+    },
+    /**
+     * {@code Driver.connect} and {@code DataSource.getConnection}: the barrier does nothing, but being a hooked call
+     * makes every JDBC call the driver or pool makes while opening the connection an inner call, which passes
+     * untouched. Such statements are not the phase's work, and often not even on the connection being opened: H2 in
+     * {@code AUTO_SERVER} mode starts a TCP server whose in-memory management database it fills through JDBC, and a
+     * pool may run its validation query. Taken for the phase's first statement, they would carry its barrier row in
+     * a transaction of their own, leaving the phase's real work unguarded.
+     */
+    OPEN {
+        @Override
+        Connection connectionOf(Object self) {
+            return null;
+        }
     };
 
     /** The connection the call is made on; for a statement, the one that created it. */

@@ -16,6 +16,11 @@ public final class JdbcHook implements Site {
         this.barrier = barrier;
     }
 
+    /** Whether this is the hook of the methods that open connections. */
+    boolean opensConnections() {
+        return call == JdbcCall.OPEN;
+    }
+
     @Override
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
         PhaseState phase = PhaseScope.active();

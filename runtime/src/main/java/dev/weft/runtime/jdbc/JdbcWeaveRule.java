@@ -13,13 +13,18 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * One JDBC method the barrier hooks, in every implementation of {@code java.sql.Connection} or
- * {@code java.sql.Statement} (prepared and callable statements included), whatever the driver or pool.
+ * {@code java.sql.Statement} (prepared and callable statements included), whatever the driver or pool; and the
+ * methods that open connections, {@code java.sql.Driver.connect} and {@code javax.sql.DataSource.getConnection}, so
+ * that what a driver or pool does while opening one (H2 in {@code AUTO_SERVER} mode starts a server with a management
+ * database of its own, a pool runs its validation query) is never taken for the phase's work.
  *
  * <p>Matching by interface needs the class's supertypes, which is far too dear for every class the JVM loads; so a
  * class is first ruled out by name: only classes whose simple name contains {@code Connection} or {@code Statement}
  * are looked at (H2's {@code JdbcConnection}, PostgreSQL's {@code PgPreparedStatement}, HikariCP's
- * {@code HikariProxyConnection}, MySQL's {@code ConnectionImpl}, ...). Only the exact parameter lists of the JDBC API
- * are hooked, never a driver's internal overloads of the same names.
+ * {@code HikariProxyConnection}, MySQL's {@code ConnectionImpl}, ...), and for the opening methods {@code Driver} or
+ * {@code DataSource} (H2's {@code Driver} and {@code JdbcDataSource}, MySQL's {@code NonRegisteringDriver},
+ * {@code HikariDataSource}, ...). Only the exact parameter lists of the JDBC API are hooked, never a driver's internal
+ * overloads of the same names.
  */
 public final class JdbcWeaveRule implements WeaveRule {
     private static final List<String> UPDATE_PARAMETERS =
@@ -28,11 +33,14 @@ public final class JdbcWeaveRule implements WeaveRule {
     private final MethodSelector selector;
     private final SourcePosition position;
     private final JdbcHook hook;
+    /** Whether the rule opens connections (its name test is {@code Driver} or {@code DataSource}). */
+    private final boolean opens;
 
     private JdbcWeaveRule(String selector, SourcePosition position, JdbcHook hook) {
         this.selector = MethodSelector.parse(selector);
         this.position = position;
         this.hook = hook;
+        this.opens = hook.opensConnections();
     }
 
     /** Every hook of the barrier configured by {@code settings}. */
@@ -54,6 +62,11 @@ public final class JdbcWeaveRule implements WeaveRule {
         rules.add(connectionRule("rollback()", JdbcCall.ROLLBACK, barrier, position));
         rules.add(connectionRule("setAutoCommit(boolean)", JdbcCall.SET_AUTO_COMMIT, barrier, position));
         rules.add(connectionRule("close()", JdbcCall.CLOSE, barrier, position));
+        JdbcHook open = new JdbcHook(JdbcCall.OPEN, barrier);
+        for (String method : List.of("java.sql.Driver#connect(String, Properties)",
+                "javax.sql.DataSource#getConnection()", "javax.sql.DataSource#getConnection(String, String)")) {
+            rules.add(new JdbcWeaveRule("+" + method, position, open));
+        }
         return rules;
     }
 
@@ -68,9 +81,15 @@ public final class JdbcWeaveRule implements WeaveRule {
         return binaryName.indexOf("Connection", start) >= 0 || binaryName.indexOf("Statement", start) >= 0;
     }
 
+    /** The name test of the rules on {@code Driver.connect} and {@code DataSource.getConnection}. */
+    static boolean mayOpenConnections(String binaryName) {
+        int start = Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1;
+        return binaryName.indexOf("Driver", start) >= 0 || binaryName.indexOf("DataSource", start) >= 0;
+    }
+
     @Override
     public boolean mayMatchTypeName(String binaryName) {
-        return mayImplementJdbc(binaryName);
+        return opens ? mayOpenConnections(binaryName) : mayImplementJdbc(binaryName);
     }
 
     @Override

@@ -18,6 +18,8 @@ final class PhaseState {
     PhaseOutcome decision;
     /** The transaction holding the barrier row, until it commits, rolls back or its connection closes. */
     BarrierTransaction transaction;
+    /** A statement of the phase ran on another connection while that transaction was open: unguarded work. */
+    boolean workElsewhere;
 
     PhaseState(BarrierKey key, PhaseState outer) {
         this.key = key;

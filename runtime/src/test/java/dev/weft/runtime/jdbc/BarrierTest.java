@@ -133,6 +133,75 @@ class BarrierTest {
         assertEquals(List.of(), db.barrier("x"));
     }
 
+    /**
+     * H2 in {@code AUTO_SERVER} mode, opening its file, starts a TCP server and fills that server's in-memory
+     * management database through JDBC, on the thread that opens the connection: inside a phase, those were its
+     * first statements, so the barrier row went into the management database, the phase's own work ran unguarded,
+     * and when H2 closed the management database the phase was reported rolled back although its work had committed.
+     */
+    @ParameterizedTest
+    @EnumSource(RealDatabase.class)
+    void whatADriverRunsWhileOpeningAConnectionIsNotThePhasesWork(RealDatabase kind) throws SQLException {
+        RealDatabase.Source db = kind.fresh();
+        RealDatabase.Source management = RealDatabase.H2.fresh();
+        for (int attempt = 0; attempt < 2; attempt++) { // the second is a replay
+            Connection[] internal = new Connection[1];
+            PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+            try (Connection c = jdbc.open(() -> {
+                internal[0] = management.open();
+                jdbc.update(internal[0], "INSERT INTO t VALUES (7)"); // in auto-commit mode
+                return db.open();
+            })) {
+                jdbc.setAutoCommit(c, false);
+                try {
+                    jdbc.update(c, "INSERT INTO t VALUES (1)");
+                    jdbc.commit(c);
+                } catch (PhaseSkippedException e) {
+                    jdbc.rollback(c);
+                }
+            }
+            internal[0].close(); // the driver closes its own connection, unseen
+            assertEquals(attempt == 0 ? PhaseOutcome.APPLIED : PhaseOutcome.ALREADY_DONE, PhaseScope.end());
+        }
+        assertEquals(List.of(1), db.values());
+        assertEquals(List.of("CONFIRM by CONFIRM"), db.barrier("x"));
+        assertFalse(management.hasBarrierTable(), "nothing of the barrier in the driver's own database");
+    }
+
+    /**
+     * The barrier's auto-commit transaction on one connection did not commit, but the phase's work ran on another one
+     * and committed: reporting the phase rolled back would have TCC run it again.
+     */
+    @ParameterizedTest
+    @EnumSource(RealDatabase.class)
+    void aPhaseWhoseWorkCommittedElsewhereIsNotReportedRolledBack(RealDatabase kind) throws SQLException {
+        RealDatabase.Source first = kind.fresh();
+        RealDatabase.Source second = kind.fresh();
+        Connection barrierConnection = first.open();
+        PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+        jdbc.update(barrierConnection, "INSERT INTO t VALUES (1)"); // auto-commit: the barrier's transaction
+        try (Connection c = second.open()) {
+            jdbc.update(c, "INSERT INTO t VALUES (2)"); // unguarded, committed at once
+        }
+        barrierConnection.close(); // unseen by the barrier: its transaction rolls back
+        assertEquals(PhaseOutcome.APPLIED, PhaseScope.end(), "the body decides, as without the barrier");
+        assertEquals(List.of(), first.values());
+        assertEquals(List.of(2), second.values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RealDatabase.class)
+    void anAutoCommitPhaseWhoseConnectionWasClosedUnseenRolledBack(RealDatabase kind) throws SQLException {
+        RealDatabase.Source db = kind.fresh();
+        Connection c = db.open();
+        PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+        jdbc.update(c, "INSERT INTO t VALUES (1)");
+        c.close(); // unseen by the barrier
+        assertEquals(PhaseOutcome.ROLLED_BACK, PhaseScope.end());
+        assertEquals(List.of(), db.values());
+        assertEquals(List.of(), db.barrier("x"));
+    }
+
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void aPhaseThatRollsBackAndRetriesWritesItsRowAgain(RealDatabase kind) throws SQLException {

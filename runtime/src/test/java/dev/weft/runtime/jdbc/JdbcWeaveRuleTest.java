@@ -32,6 +32,27 @@ class JdbcWeaveRuleTest {
     }
 
     @Test
+    void theNameTestOfTheOpeningMethodsLetsThroughDriversAndDataSources() {
+        for (String name : List.of("org.h2.Driver", "org.h2.jdbcx.JdbcDataSource", "org.postgresql.Driver",
+                "com.mysql.cj.jdbc.NonRegisteringDriver", "com.zaxxer.hikari.HikariDataSource",
+                "com.zaxxer.hikari.util.DriverDataSource")) {
+            assertTrue(JdbcWeaveRule.mayOpenConnections(name), name);
+        }
+        assertFalse(JdbcWeaveRule.mayOpenConnections("com.acme.OrderService"));
+        assertFalse(JdbcWeaveRule.mayOpenConnections("com.acme.DataSources$Helper"));
+    }
+
+    @Test
+    void openingAConnectionIsHookedInDriversAndDataSources() throws Exception {
+        assertEquals(Set.of("connect(Ljava/lang/String;Ljava/util/Properties;)Ljava/sql/Connection;"),
+                woven("org.h2.Driver"));
+        assertEquals(Set.of("getConnection()Ljava/sql/Connection;",
+                "getConnection(Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;"),
+                woven("org.h2.jdbcx.JdbcDataSource"));
+        assertTrue(woven("com.zaxxer.hikari.HikariDataSource").contains("getConnection()Ljava/sql/Connection;"));
+    }
+
+    @Test
     void theJdbcApiMethodsAreSelectedAndNotTheDriversOwnOverloads() throws Exception {
         Set<String> pgStatement = woven("org.postgresql.jdbc.PgStatement");
         assertTrue(pgStatement.contains("executeUpdate(Ljava/lang/String;)I"), pgStatement.toString());

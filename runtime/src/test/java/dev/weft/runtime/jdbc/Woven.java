@@ -20,6 +20,7 @@ final class Woven {
     private final JdbcHook rollback;
     private final JdbcHook setAutoCommit;
     private final JdbcHook close;
+    private final JdbcHook open;
 
     Woven(Duration retention, boolean createTable, LongSupplier clock) {
         Barrier barrier = new Barrier(new JdbcSettings(true, retention, createTable, null), clock);
@@ -28,6 +29,7 @@ final class Woven {
         rollback = new JdbcHook(JdbcCall.ROLLBACK, barrier);
         setAutoCommit = new JdbcHook(JdbcCall.SET_AUTO_COMMIT, barrier);
         close = new JdbcHook(JdbcCall.CLOSE, barrier);
+        open = new JdbcHook(JdbcCall.OPEN, barrier);
     }
 
     Woven() {
@@ -66,6 +68,11 @@ final class Woven {
             connection.close();
             return null;
         });
+    }
+
+    /** {@code Driver.connect} or {@code DataSource.getConnection}, with {@code driver} as what the driver does. */
+    Connection open(RealDatabase.Source driver) throws SQLException {
+        return call(open, driver, driver::open);
     }
 
     /**
