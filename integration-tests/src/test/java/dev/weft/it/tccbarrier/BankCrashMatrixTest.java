@@ -74,6 +74,25 @@ class BankCrashMatrixTest {
         }
     }
 
+    /**
+     * H2 in {@code AUTO_SERVER} mode starts a TCP server with an in-memory management database of its own whenever it
+     * opens the file, inside the participant's {@code getConnection}: those statements are H2's, not the phase's.
+     */
+    @ParameterizedTest(name = "barrier {0}")
+    @ValueSource(booleans = {true, false})
+    void onH2InAutoServerModeATryThatCommitsAndThenThrowsIsCancelledOnce(boolean barrier) throws SQLException {
+        DbBankJvm bank = new DbBankJvm(dir, barrier, true);
+        bank.runAndCrash("-Dbank.failPercent=30", "inConfirm", 3, 20, 11);
+        String books = bank.recovered();
+        if (barrier) {
+            assertEquals(DbBankJvm.SETTLED, books);
+            assertTrue(bank.books().journalRows("CREDIT_CANCEL") > 0, "some credits failed after their commit");
+        } else {
+            assertTrue(books.matches(".* DUPLICATES [1-9]\\d*"), "recovery confirmed a committed confirm again: "
+                    + books);
+        }
+    }
+
     /** TCC alone recovers these points correctly; the barrier must not get in the way, and keeps effects single. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"afterTry", "afterDecision"})

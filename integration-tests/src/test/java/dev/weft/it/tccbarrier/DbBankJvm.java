@@ -26,8 +26,17 @@ final class DbBankJvm {
     private final String url;
 
     DbBankJvm(Path dir, boolean barrier) {
+        this(dir, barrier, false);
+    }
+
+    /**
+     * @param autoServer H2 in {@code AUTO_SERVER} mode, as the demo runs it: the first JVM to open the file serves it
+     *                   to the others over TCP, and opening it also opens H2's own in-memory management database
+     */
+    DbBankJvm(Path dir, boolean barrier, boolean autoServer) {
         this.dir = dir;
-        this.url = "jdbc:h2:file:" + dir.resolve("bank").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        this.url = "jdbc:h2:file:" + dir.resolve("bank").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"
+                + (autoServer ? ";AUTO_SERVER=TRUE" : "");
         this.config = WeftYaml.write(dir, """
                 transactions:
                   log:
