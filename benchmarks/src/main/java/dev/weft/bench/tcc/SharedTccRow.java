@@ -86,7 +86,8 @@ public record SharedTccRow(SharedLog log, int callers) implements Row {
         RedisServer redis = redis();
         try (redis; Database database = Database.start(log, harness.scratch(), id())) {
             Path config = WeftYaml.tcc(harness.scratch(), id(), redis.uri(), database.logLines());
-            WorkerJvm jvm = WorkerJvm.withAgent("weft-" + id(), harness.layout().workerClassPath(),
+            WorkerJvm jvm = WorkerJvm.withAgent("weft-" + id(),
+                    harness.layout().workerClassPath("org.h2.Driver", "org.postgresql.Driver"),
                     harness.layout().agentJar(), "config=" + config);
             Map<String, Long> before = RedisCommandStats.read(redis.port());
             long commitsBefore = database.commits();
