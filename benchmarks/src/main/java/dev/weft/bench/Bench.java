@@ -3,6 +3,7 @@ package dev.weft.bench;
 import dev.weft.bench.fastpath.FastPathRow;
 import dev.weft.bench.lock.LockRow;
 import dev.weft.bench.startup.StartupRow;
+import dev.weft.bench.tcc.SharedTccRow;
 import dev.weft.bench.tcc.TccRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ public final class Bench {
 
     /** Runs the rows named (or all), in the order of {@link #rows()}. */
     public static List<Line> run(Layout layout, Settings settings, List<String> ids) throws Exception {
-        List<Row> selected = select(ids);
+        List<Row> selected = select(ids).stream()
+                .filter(row -> !settings.smoke() || !ids.equals(List.of("all")) || row.inSmokeRun()).toList();
         Path scratch = Files.createTempDirectory("weft-bench-");
         try {
             Harness harness = new Harness(layout, settings, scratch);
@@ -59,6 +61,7 @@ public final class Bench {
         rows.addAll(StartupRow.all());
         rows.add(new FastPathRow());
         rows.addAll(TccRow.all());
+        rows.addAll(SharedTccRow.all());
         return rows;
     }
 

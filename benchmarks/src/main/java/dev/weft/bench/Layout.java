@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where the built artifacts are, from the repository root ({@code -Dweft.bench.root}, default the working
@@ -26,8 +28,31 @@ public record Layout(Path root) {
 
     /** This module's classes (or the shaded jar holding them): the worker JVMs' own code, without any peer. */
     public String workerClassPath() {
+        return codeSource(Layout.class);
+    }
+
+    /**
+     * {@link #workerClassPath()} and the jars of {@code classes} (JDBC drivers, as an application would have them):
+     * in the shaded jar they are inside it already; under Maven's test run they are jars of their own.
+     */
+    public String workerClassPath(String... classes) {
+        List<String> path = new ArrayList<>(List.of(workerClassPath()));
+        for (String name : classes) {
+            try {
+                String jar = codeSource(Class.forName(name, false, Layout.class.getClassLoader()));
+                if (!path.contains(jar)) {
+                    path.add(jar);
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(name + " is not on the harness's class path", e);
+            }
+        }
+        return String.join(File.pathSeparator, path);
+    }
+
+    private static String codeSource(Class<?> type) {
         try {
-            return Path.of(Layout.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

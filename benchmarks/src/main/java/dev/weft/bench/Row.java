@@ -7,4 +7,9 @@ public interface Row {
     String id();
 
     List<Line> run(Harness harness) throws Exception;
+
+    /** Whether {@code --smoke all} (CI) runs it; a row named on the command line always runs. */
+    default boolean inSmokeRun() {
+        return true;
+    }
 }

@@ -11,7 +11,10 @@ public enum Section {
     PER_CALL("Per-call cost (JMH, average time)",
             "row", "implementation", "ns/op", "added"),
     TCC("TCC (file log)",
-            "row", "implementation", "tx/s", "p50", "p99", "failed");
+            "row", "implementation", "tx/s", "p50", "p99", "failed"),
+    TCC_SHARED("TCC (shared logs, against the file log of the same run)",
+            "row", "log", "tx/s", "p50", "p99", "vs file log", "Redis calls / tx",
+            "SQL commits / tx", "failed");
 
     private final String title;
     private final List<String> columns;

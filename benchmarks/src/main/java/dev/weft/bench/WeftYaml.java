@@ -40,14 +40,23 @@ public final class WeftYaml {
 
     /** Global transactions on {@code Transfer}'s two methods, over the two participants of {@code EmptyBranches}. */
     public static Path tcc(Path dir, String name, String uri, Path logDir) {
+        return tcc(dir, name, uri, """
+                    type: file
+                    dir: "%s"
+                """.formatted(logDir));
+    }
+
+    /**
+     * The same transactions on any log: {@code logLines} is the body of {@code transactions.log}, indented by four
+     * spaces, one setting a line.
+     */
+    public static Path tcc(Path dir, String name, String uri, String logLines) {
         return write(dir, name, """
                 redis:
                   uri: %s
                 transactions:
                   log:
-                    type: file
-                    dir: "%s"
-                  global:
+                %s  global:
                     - method: com.acme.bench.Transfer#twoBranches(long)
                     - method: com.acme.bench.Transfer#noBranch(long)
                   participants:
@@ -57,7 +66,7 @@ public final class WeftYaml {
                     - try: com.acme.bench.EmptyBranches#trySecond(long)
                       confirm: confirmSecond
                       cancel: cancelSecond
-                """.formatted(uri, logDir));
+                """.formatted(uri, logLines));
     }
 
     private static Path write(Path dir, String name, String yaml) {

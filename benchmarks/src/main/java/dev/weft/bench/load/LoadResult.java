@@ -1,9 +1,15 @@
 package dev.weft.bench.load;
 
 import java.time.Duration;
+import java.util.Map;
 
-/** What the worker JVMs of one implementation did in the measured window, all of them together. */
-public record LoadResult(Histogram latency, long failures, Duration window) {
+/**
+ * What the worker JVMs of one implementation did in the measured window, all of them together.
+ *
+ * @param counts what the workers' workloads counted over their whole lives (set-up and warm-up included), by
+ *               name, summed over the workers: their {@code COUNT <name> <n>} lines
+ */
+public record LoadResult(Histogram latency, long failures, Duration window, Map<String, Long> counts) {
     public double perSecond() {
         return latency.count() / (window.toNanos() / 1e9);
     }

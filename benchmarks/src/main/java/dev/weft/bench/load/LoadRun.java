@@ -6,6 +6,8 @@ import dev.weft.testkit.JavaProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,7 @@ public final class LoadRun {
             Duration exitTimeout = READY_TIMEOUT.plus(settings.warmup()).plus(settings.measure());
             Histogram latency = new Histogram();
             long failures = 0;
+            Map<String, Long> counts = new TreeMap<>();
             for (JavaProcess worker : workers) {
                 int status = worker.awaitExit(exitTimeout);
                 String result = worker.stdoutLines().stream().filter(line -> line.startsWith("RESULT "))
@@ -47,12 +50,18 @@ public final class LoadRun {
                 String[] fields = result.split(" ");
                 failures += Long.parseLong(fields[1]);
                 latency.add(Histogram.decode(fields[2]));
+                for (String line : worker.stdoutLines()) {
+                    if (line.startsWith("COUNT ")) {
+                        String[] count = line.split(" ");
+                        counts.merge(count[1], Long.parseLong(count[2]), Long::sum);
+                    }
+                }
             }
             if (latency.count() == 0) {
                 throw new IllegalStateException(jvm.name() + " completed no operation in " + settings.measure()
                         + workers.get(0).report());
             }
-            return new LoadResult(latency, failures, settings.measure());
+            return new LoadResult(latency, failures, settings.measure(), counts);
         } finally {
             workers.forEach(JavaProcess::close);
         }

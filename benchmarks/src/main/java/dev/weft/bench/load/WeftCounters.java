@@ -16,18 +16,23 @@ public final class WeftCounters {
     /** @throws IllegalStateException unless {@code dev.weft:type=<type>}'s {@code attribute} is above zero */
     public static void requireCounted(String type, String attribute) {
         String name = "dev.weft:type=" + type;
-        long value;
+        long value = read(type, attribute);
+        if (value <= 0) {
+            throw new IllegalStateException(name + " " + attribute + " is " + value + ": the agent wove nothing that"
+                    + " the benchmark called; does weft.yaml name the method?");
+        }
+    }
+
+    /** {@code dev.weft:type=<type>}'s {@code attribute}, a count. */
+    public static long read(String type, String attribute) {
+        String name = "dev.weft:type=" + type;
         try {
-            value = ((Number) ManagementFactory.getPlatformMBeanServer()
+            return ((Number) ManagementFactory.getPlatformMBeanServer()
                     .getAttribute(new ObjectName(name), attribute)).longValue();
         } catch (InstanceNotFoundException e) {
             throw new IllegalStateException("no MBean " + name + ": is the Weft agent attached, with jmx enabled?", e);
         } catch (JMException e) {
             throw new IllegalStateException("cannot read " + name + " " + attribute, e);
-        }
-        if (value <= 0) {
-            throw new IllegalStateException(name + " " + attribute + " is " + value + ": the agent wove nothing that"
-                    + " the benchmark called; does weft.yaml name the method?");
         }
     }
 }

@@ -15,6 +15,8 @@ import dev.weft.testkit.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Global transactions per second with two empty branches on the file log, from {@code callers} threads of one JVM;
@@ -23,6 +25,11 @@ import java.util.List;
  */
 public record TccRow(String id, int callers) implements Row {
     private static final int BRANCHES = 2;
+    /** The file log's results of this run (by scratch directory), for the shared-log rows' ratios. */
+    private static final Map<Baseline, LoadResult> FILE_LOG = new ConcurrentHashMap<>();
+
+    private record Baseline(Path scratch, int callers) {
+    }
 
     public static List<TccRow> all() {
         return List.of(new TccRow("tcc-1", 1), new TccRow("tcc-8", 8), new TccRow("tcc-32", 32),
@@ -46,6 +53,7 @@ public record TccRow(String id, int callers) implements Row {
                         Long.toString(none.failures() + two.failures())));
             }
             LoadResult result = transactions(harness, jvm, callers, BRANCHES);
+            FILE_LOG.put(new Baseline(harness.scratch(), callers), result);
             return List.of(Line.measured(Section.TCC, row, "Weft", Format.rate(result.perSecond()),
                     Format.latency(result.p50Nanos()), Format.latency(result.p99Nanos()),
                     Long.toString(result.failures())));
@@ -54,7 +62,21 @@ public record TccRow(String id, int callers) implements Row {
         }
     }
 
-    private static LoadResult transactions(Harness harness, WorkerJvm jvm, int callers, int branches)
+    /**
+     * The file log with {@code callers} callers in this run: the result of row {@code tcc-<callers>} if it ran
+     * already, else measured now (and kept for the next shared-log row).
+     */
+    static LoadResult fileLog(Harness harness, int callers) throws Exception {
+        LoadResult known = FILE_LOG.get(new Baseline(harness.scratch(), callers));
+        if (known != null) {
+            return known;
+        }
+        System.err.println("[bench] the file log with " + callers + " callers first, for the ratio ...");
+        new TccRow("tcc-" + callers + "-baseline", callers).run(harness);
+        return FILE_LOG.get(new Baseline(harness.scratch(), callers));
+    }
+
+    static LoadResult transactions(Harness harness, WorkerJvm jvm, int callers, int branches)
             throws NotInThisBuild {
         return LoadRun.run(jvm, harness.settings(), 1, callers,
                 List.of(Workloads.WEFT_TCC.id(), Integer.toString(branches)));
