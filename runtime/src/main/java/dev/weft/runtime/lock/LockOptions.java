@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param onLost      what to do, besides reporting it, when the lease is lost while the method runs
  * @param mode        one Redis, or RedLock over {@code redis.nodes}
  * @param description what the lock protects, for messages (e.g. the method selector); may be null
+ * @param keepsToken  whether a released lock's record (its last fencing token) is kept, so that the next grant's token
+ *                    is higher (every lock of weft.yaml); false for Weft's own short-lived locks, one per transaction,
+ *                    whose tokens nobody reads: their record is deleted at release instead of lingering for a day
  */
 public record LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, OnLost onLost, LockMode mode,
-                          String description) {
+                          String description, boolean keepsToken) {
     public LockOptions {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(maxWait, "maxWait");
@@ -31,6 +34,12 @@ public record LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, OnLos
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("wait must not be negative, not " + maxWait);
         }
+    }
+
+    /** A lock of weft.yaml: its fencing tokens increase across releases. */
+    public LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, OnLost onLost, LockMode mode,
+                       String description) {
+        this(lease, maxWait, onBusy, onLost, mode, description, true);
     }
 
     /** {@code mode: single}, and a lost lease is only reported. */

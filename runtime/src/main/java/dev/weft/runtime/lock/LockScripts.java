@@ -72,10 +72,13 @@ final class LockScripts {
      * Ends the grant or the wait of {@code owner}: leaves the queue, frees the lock if owner holds it.
      *
      * @param floor a token that every node's record must reach (RedLock), 0 for none
+     * @param keepToken keep the freed lock's record for {@link #RETENTION}, else delete it
      * @return true when freed, false when the lock had expired or belongs to another owner
      */
-    CompletionStage<Boolean> release(RedisAsyncCommands<String, String> redis, String key, String owner, long floor) {
-        return RELEASE.<Long>run(redis, ScriptOutputType.INTEGER, keys(key), owner, RETENTION_MILLIS, direct,
+    CompletionStage<Boolean> release(RedisAsyncCommands<String, String> redis, String key, String owner, long floor,
+                                     boolean keepToken) {
+        return RELEASE.<Long>run(redis, ScriptOutputType.INTEGER, keys(key), owner, keepToken ? RETENTION_MILLIS : "0",
+                direct,
                 wakePrefix, Long.toString(floor)).thenApply(LockScripts::isOne);
     }
 

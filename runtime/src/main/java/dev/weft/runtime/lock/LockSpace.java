@@ -87,7 +87,8 @@ final class LockSpace implements AutoCloseable {
         }
         leases.stop(lease);
         try {
-            if (!quorum.release(lease.key(), lease.owner(), lease.redisToken(), "release lock " + hold.describe())) {
+            if (!quorum.release(lease.key(), lease.owner(), lease.redisToken(), hold.options().keepsToken(),
+                    "release lock " + hold.describe())) {
                 losses.report(lease, "it had expired or been deleted before its release");
             }
         } catch (WeftBackendException e) {

@@ -118,8 +118,9 @@ final class QuorumLock implements AutoCloseable {
      * @return true when a majority freed it; false when it had expired or been taken (lost)
      * @throws WeftBackendException when too few nodes answered to know
      */
-    boolean release(String key, String owner, long token, String purpose) {
-        Fanout<Boolean> fanout = Fanout.send(nodes, redis -> scripts.release(redis, key, owner, floor(token)));
+    boolean release(String key, String owner, long token, boolean keepToken, String purpose) {
+        Fanout<Boolean> fanout = Fanout.send(nodes, redis -> scripts.release(redis, key, owner, floor(token),
+                keepToken));
         await(fanout.decided(settled(Boolean::booleanValue)));
         List<Boolean> replies = fanout.replies();
         if (replies.stream().filter(Boolean::booleanValue).count() >= quorum) {
@@ -133,7 +134,7 @@ final class QuorumLock implements AutoCloseable {
 
     /** Leaves the queue and frees whatever {@code owner} may hold, on every node, without waiting for replies. */
     void leave(String key, String owner) {
-        Fanout.send(nodes, redis -> scripts.release(redis, key, owner, 0));
+        Fanout.send(nodes, redis -> scripts.release(redis, key, owner, 0, true));
     }
 
     /** Extends the lease on every node; the outcome is known once a majority renewed, or no longer can. */

@@ -1,7 +1,9 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
+import dev.weft.runtime.config.OnLost;
 import dev.weft.runtime.lock.HeldLock;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockOptions;
@@ -16,8 +18,9 @@ import java.time.Duration;
 final class OwnerLock {
     /** Renewed by {@link LockService} while held, so it only bounds how long a crashed holder blocks the others. */
     static final Duration LEASE = Duration.ofSeconds(10);
-    private static final LockOptions OPTIONS = new LockOptions(LEASE, Duration.ZERO, OnBusy.SKIP,
-            "phase two of a global transaction");
+    /** One lock per transaction: its record goes at release, or Redis would keep one per transaction for a day. */
+    private static final LockOptions OPTIONS = new LockOptions(LEASE, Duration.ZERO, OnBusy.SKIP, OnLost.LOG,
+            LockMode.SINGLE, "phase two of a global transaction", false);
 
     private final LockService locks;
 

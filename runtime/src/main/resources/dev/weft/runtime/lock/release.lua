@@ -1,6 +1,6 @@
 -- Ends a grant, or a wait, of owner: leaves the queue, and frees the lock if owner still holds it, waking the next
 -- waiter only. A lock held by another grant is left alone.
--- ARGV[1] owner, ARGV[2] retention ms, ARGV[3] '1' for direct hand-off, ARGV[4] wake prefix, ARGV[5] token floor
+-- ARGV[1] owner, ARGV[2] retention ms ('0': delete the record, its token is not needed), ARGV[3] '1' for direct hand-off, ARGV[4] wake prefix, ARGV[5] token floor
 -- Returns 1 when freed, 0 when the lock had expired or belongs to another grant.
 local owner, retention_ms, direct, wake_prefix = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 raise_token(tonumber(ARGV[5]), retention_ms)
@@ -12,6 +12,10 @@ end
 redis.call('HDEL', lock, 'o')
 -- A direct hand-off has set the next holder's lease; otherwise the record is kept for the retention time.
 if not hand_off(now_us(), direct, wake_prefix) or direct ~= '1' then
-    redis.call('PEXPIRE', lock, retention_ms)
+    if retention_ms == '0' then
+        redis.call('DEL', lock)
+    else
+        redis.call('PEXPIRE', lock, retention_ms)
+    end
 end
 return 1

@@ -13,6 +13,8 @@ import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.redis.Eventually;
 import dev.weft.runtime.redis.RawRedis;
+import dev.weft.runtime.config.LockMode;
+import dev.weft.runtime.config.OnLost;
 import dev.weft.testkit.RedisExtension;
 import java.time.Duration;
 import java.util.List;
@@ -97,6 +99,17 @@ class LockServiceTest {
         assertNull(raw.owner(lockKey(key)));
         assertEquals(2, jvmA.metrics().acquired());
         assertEquals(0, jvmA.metrics().heldNow());
+    }
+
+    @Test
+    void aReleasedLockKeepsItsLastTokenUnlessItsOptionsSayNobodyReadsIt() {
+        jvmA.release(jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW)));
+        assertTrue(raw.pttl(lockKey(key)) > 0, "the record of a lock of weft.yaml outlives its release");
+
+        String internal = key + ":internal";
+        jvmA.release(jvmA.acquire(internal, new LockOptions(LONG, Duration.ZERO, OnBusy.SKIP, OnLost.LOG,
+                LockMode.SINGLE, "one per transaction", false)));
+        assertEquals(-2, raw.pttl(lockKey(internal)), "no record is left behind");
     }
 
     @Test
