@@ -1,5 +1,7 @@
 package com.acme.dtx;
 
+import java.util.Map;
+
 /**
  * The payee service's participant: puts money into one of its accounts. Try announces it as incoming, confirm moves it
  * into the balance, cancel takes the announcement back. For some transfers (chosen by {@code -Ddtx.refusePercent} and
@@ -18,6 +20,24 @@ public class CreditService {
     /** Whether the payee refuses this transfer (the test predicts the outcome with it, too). */
     public static boolean refuses(String transfer, int percent) {
         return Math.floorMod(transfer.hashCode() * 31 + 7, 100) < percent;
+    }
+
+    /** What {@code POST /credit} answers, whichever servlet API serves it. */
+    record Answer(int status, String body) {
+    }
+
+    /**
+     * Serves {@code POST /credit} with a form {@code transfer, account, amount}: calls {@link #credit}; 200 when it
+     * returned, 409 with the reason when it threw.
+     */
+    Answer serve(String form) {
+        Map<String, String> fields = Forms.decode(form);
+        try {
+            credit(fields.get("transfer"), fields.get("account"), Long.parseLong(fields.get("amount")));
+            return new Answer(200, "credited");
+        } catch (RuntimeException e) {
+            return new Answer(409, e.getClass().getName() + ": " + e.getMessage());
+        }
     }
 
     public void credit(String transfer, String account, long amount) {

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where a service halts or waits, chosen by system properties, each a comma-separated list of {@code point@n} (the
- * n-th time the point is reached; {@code @1} when left out):
+ * n-th time the point is reached in this JVM; {@code @1} when left out) or {@code point@<transfer>} (the first time it
+ * is reached for that transfer, whichever comes before it: transfer ids start with a letter, never a number):
  * <ul>
  *   <li>{@code -Ddtx.crash=...}: prints {@code CRASH <point> <transfer>} and halts at once with status 99, as
  *   {@code kill -9} or a power cut would (no shutdown hook, nothing flushed);
@@ -16,38 +17,48 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Points {
     public static final int CRASH_STATUS = 99;
-    private static final Map<String, Integer> CRASH = parse(System.getProperty("dtx.crash", ""));
-    private static final Map<String, Integer> PAUSE = parse(System.getProperty("dtx.pause", ""));
+    private static final Map<String, String> CRASH = parse(System.getProperty("dtx.crash", ""));
+    private static final Map<String, String> PAUSE = parse(System.getProperty("dtx.pause", ""));
     private static final Map<String, AtomicInteger> REACHED = new ConcurrentHashMap<>();
 
     private Points() {
     }
 
     public static void reach(String point, String transfer) {
-        Integer crashAt = CRASH.get(point);
-        Integer pauseAt = PAUSE.get(point);
+        String crashAt = CRASH.get(point);
+        String pauseAt = PAUSE.get(point);
         if (crashAt == null && pauseAt == null) {
             return;
         }
         int n = REACHED.computeIfAbsent(point, p -> new AtomicInteger()).incrementAndGet();
-        if (crashAt != null && n == crashAt) {
+        int forTransfer = REACHED.computeIfAbsent(point + " " + transfer, p -> new AtomicInteger()).incrementAndGet();
+        if (at(crashAt, n, transfer, forTransfer)) {
             System.out.println("CRASH " + point + " " + transfer);
             System.out.flush();
             Runtime.getRuntime().halt(CRASH_STATUS);
         }
-        if (pauseAt != null && n == pauseAt) {
+        if (at(pauseAt, n, transfer, forTransfer)) {
             System.out.println("PAUSED " + point + " " + transfer);
             System.out.flush();
             Console.await("GO");
         }
     }
 
-    private static Map<String, Integer> parse(String spec) {
-        Map<String, Integer> points = new ConcurrentHashMap<>();
+    /** Whether {@code spec} ({@code n} or a transfer id) names this arrival at the point. */
+    private static boolean at(String spec, int n, String transfer, int forTransfer) {
+        if (spec == null) {
+            return false;
+        }
+        return Character.isDigit(spec.charAt(0)) ? n == Integer.parseInt(spec)
+                : spec.equals(transfer) && forTransfer == 1;
+    }
+
+    private static Map<String, String> parse(String spec) {
+        Map<String, String> points = new ConcurrentHashMap<>();
         for (String entry : spec.split(",")) {
             if (!entry.isBlank()) {
                 String[] parts = entry.trim().split("@");
-                points.put(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 1);
+                points.put(parts[0], parts.length > 1 ? parts[1] : "1");
             }
         }
         return points;

@@ -14,12 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 8: a transfer runs across three services, each its own JVM (root with the global method; payer on the JDK
  * HttpServer with H2; payee on embedded Tomcat with PostgreSQL), the transaction carried over HTTP and kept in a
- * shared log in Redis. The payee refuses 30% of the credits after committing its try's work. Everything must end
- * consistent: the sum intact, nothing frozen or incoming, every transfer both-or-neither, each phase's work once.
+ * shared log in Redis or in a PostgreSQL database ({@code transactions.log.type: jdbc}). The payee refuses 30% of the
+ * credits after committing its try's work. Everything must end consistent: the sum intact, nothing frozen or incoming,
+ * every transfer both-or-neither, each phase's work once. Also with the payee on a javax servlet container (Jetty 9.4).
  */
 class DistributedTransferTest {
     private static final int TRANSFERS = 30;
@@ -40,36 +44,31 @@ class DistributedTransferTest {
         redis.close();
     }
 
-    @Test
-    void transfersAcrossThreeServicesSettleWithEachPhaseOnce() throws Exception {
-        try (Services services = new Services(dir, redis, true, true, "10s")) {
-            Outcomes outcomes = run(services);
-            services.awaitLogEmpty();
-            Books books = services.stopAndReadBooks();
-            assertEquals(Books.SETTLED, books.summary(), books + services.reports());
-            assertEquals(List.of(), books.torn(), services.reports());
-            List<String> refused = refused();
-            assertFalse(refused.isEmpty(), "the seed must make the payee refuse some credits");
-            for (String transfer : outcomes.ok()) {
-                assertFalse(refused.contains(transfer), transfer);
-                assertTrue(books.committed(transfer), books.describe(transfer));
-            }
-            for (String transfer : outcomes.failed()) {
-                assertTrue(refused.contains(transfer), "only refused credits fail: " + outcomes.failureLines());
-                assertTrue(books.rolledBack(transfer), books.describe(transfer));
-                assertEquals(1, books.count(transfer, "CREDIT_CANCEL"),
-                        "the refused credit committed its work, so it is cancelled: " + books.describe(transfer));
-            }
-            assertEquals(TRANSFERS, outcomes.ok().size() + outcomes.failed().size());
-            assertEquals(outcomes.ok().size(), books.committedCount());
+    @ParameterizedTest(name = "log in {0}")
+    @EnumSource(Services.Store.class)
+    void transfersAcrossThreeServicesSettleWithEachPhaseOnce(Services.Store store) throws Exception {
+        try (Services services = new Services(dir, redis, store, true, true, "10s")) {
+            assertSettledAsPredicted(services, run(services, false));
         }
     }
 
-    /** Control: without the agent, nothing confirms or cancels anything; money stays frozen and incoming. */
+    /** The same with the payee on Jetty 9.4 (javax servlets): Weft binds the transaction there too. */
     @Test
-    void controlWithoutTheAgentMoneyStaysFrozen() throws Exception {
+    void transfersWithThePayeeOnAJavaxServletContainerSettle() throws Exception {
+        try (Services services = new Services(dir, redis, true, true, "10s")) {
+            assertSettledAsPredicted(services, run(services, true));
+        }
+    }
+
+    /**
+     * Control: without the agent (payee on Tomcat, or on Jetty with javax servlets), nothing confirms or cancels
+     * anything; money stays frozen and incoming.
+     */
+    @ParameterizedTest(name = "javax payee {0}")
+    @ValueSource(booleans = {false, true})
+    void controlWithoutTheAgentMoneyStaysFrozen(boolean javax) throws Exception {
         try (Services services = new Services(dir, redis, false, true, "10s")) {
-            Outcomes outcomes = run(services);
+            Outcomes outcomes = run(services, javax);
             Books books = services.stopAndReadBooks();
             assertEquals(refused().stream().sorted().toList(), outcomes.failed().stream().sorted().toList());
             assertTrue(books.frozen() > 0 && books.incoming() > 0, books.toString());
@@ -89,10 +88,41 @@ class DistributedTransferTest {
         }
     }
 
+    /**
+     * Waits until the log is empty, stops the services and checks the books: settled, and each transfer's outcome at
+     * the root as the payee's refusals predict (refused ones rolled back, with the refused credit cancelled).
+     */
+    private static void assertSettledAsPredicted(Services services, Outcomes outcomes) throws Exception {
+        services.awaitLogEmpty();
+        Books books = services.stopAndReadBooks();
+        assertEquals(Books.SETTLED, books.summary(), books + services.reports());
+        assertEquals(List.of(), books.torn(), services.reports());
+        List<String> refused = refused();
+        assertFalse(refused.isEmpty(), "the seed must make the payee refuse some credits");
+        for (String transfer : outcomes.ok()) {
+            assertFalse(refused.contains(transfer), transfer);
+            assertTrue(books.committed(transfer), books.describe(transfer));
+        }
+        for (String transfer : outcomes.failed()) {
+            assertTrue(refused.contains(transfer), "only refused credits fail: " + outcomes.failureLines());
+            assertTrue(books.rolledBack(transfer), books.describe(transfer));
+            assertEquals(1, books.count(transfer, "CREDIT_CANCEL"),
+                    "the refused credit committed its work, so it is cancelled: " + books.describe(transfer));
+        }
+        assertEquals(TRANSFERS, outcomes.ok().size() + outcomes.failed().size());
+        assertEquals(outcomes.ok().size(), books.committedCount());
+    }
+
     /** Runs the transfers to the end (the root has exited); the participants still run. */
     private static Outcomes run(Services services) {
+        return run(services, false);
+    }
+
+    /** @param javax whether the payee runs on Jetty 9.4 (javax servlets) rather than Tomcat 11 (jakarta) */
+    private static Outcomes run(Services services, boolean javax) {
         Services.Service payer = services.payer("");
-        Services.Service payee = services.payee("-Ddtx.refusePercent=" + REFUSE_PERCENT);
+        String refusals = "-Ddtx.refusePercent=" + REFUSE_PERCENT;
+        Services.Service payee = javax ? services.javaxPayee(refusals) : services.payee(refusals);
         JavaProcess root = services.root(payer, payee, "", TRANSFERS, 2, SEED);
         return Outcomes.of(root);
     }

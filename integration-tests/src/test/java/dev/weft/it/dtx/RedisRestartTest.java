@@ -87,7 +87,7 @@ class RedisRestartTest {
         JavaProcess root = services.root(payer, payee, "-Ddtx.pause=afterTries@10", 0, 2, 43);
         String waiting = after(root, "PAUSED afterTries ");
         redis.restart();
-        List<String> logAfterRestart = new SharedLog(redis.port()).keys();
+        List<String> logAfterRestart = SharedLog.redis(redis.port()).keys();
         // A transfer that the root started only now, after the restart, commits: Weft in the root is connected again.
         Set<String> startedBefore = new HashSet<>();
         root.stdoutLines().stream().filter(line -> line.startsWith("START "))

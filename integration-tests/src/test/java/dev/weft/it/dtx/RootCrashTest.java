@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 8: the root service is killed with {@code kill -9} in the middle of a transfer whose tries ran in the other
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>After the decision (its global method returned, so the commit is durable), with the payer and the payee
  *   frozen (SIGSTOP) until the root is dead, so that no confirm can have started before: both sides are confirmed,
- *   once.
+ *   once. With the shared log in Redis, and in a PostgreSQL database ({@code transactions.log.type: jdbc}).
  *   <li>Before the decision (both tries returned, the global method has not): once past the transaction's timeout
  *   (2s), the participants roll it back: both tries cancelled, once.
  * </ul>
@@ -44,9 +46,10 @@ class RootCrashTest {
         redis.close();
     }
 
-    @Test
-    void rootKilledAfterTheDecisionTheParticipantsConfirmOnce() throws Exception {
-        try (Services services = new Services(dir, redis, true, true, "10s")) {
+    @ParameterizedTest(name = "log in {0}")
+    @EnumSource(Services.Store.class)
+    void rootKilledAfterTheDecisionTheParticipantsConfirmOnce(Services.Store store) throws Exception {
+        try (Services services = new Services(dir, redis, store, true, true, "10s")) {
             String victim = killAfterTheDecision(services);
             services.awaitLogEmpty();
             Books books = services.stopAndReadBooks();
@@ -110,7 +113,7 @@ class RootCrashTest {
             root.send("GO");
             assertEquals(victim, pausedAt(root, "committed"));
             assertTrue(Outcomes.read(root).ok().contains(victim), root.report());
-            kill9(root);
+            Signals.kill9(root);
         } finally {
             Signals.send("CONT", payer.process().pid());
             Signals.send("CONT", payee.process().pid());
@@ -124,7 +127,7 @@ class RootCrashTest {
         Services.Service payee = services.payee("");
         JavaProcess root = services.root(payer, payee, "-Ddtx.pause=afterTries@" + VICTIM, 5, 1, 37);
         String victim = pausedAt(root, "afterTries");
-        kill9(root);
+        Signals.kill9(root);
         return victim;
     }
 
@@ -132,10 +135,5 @@ class RootCrashTest {
         String prefix = "PAUSED " + point + " ";
         return root.awaitLine(line -> line.startsWith(prefix), prefix + "<transfer>", Jvm.TIMEOUT)
                 .substring(prefix.length());
-    }
-
-    private static void kill9(JavaProcess process) {
-        Signals.send("KILL", process.pid());
-        assertEquals(137, process.awaitExit(Jvm.TIMEOUT), process.report());
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.it.dtx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.dtx.JavaxPayeeService;
 import com.acme.dtx.PayeeService;
 import com.acme.dtx.PayerService;
 import com.acme.dtx.RootService;
@@ -21,19 +22,31 @@ import java.util.List;
 /**
  * The three services of a distributed transfer, each its own JVM on loopback, with or without the agent:
  * {@code root} ({@link RootService}, the global method, no database), {@code payer} ({@link PayerService}, JDK
- * HttpServer, H2 file database) and {@code payee} ({@link PayeeService}, embedded Tomcat, PostgreSQL database). Each
- * has its own weft.yaml; all share the transaction log in one Redis. System properties of a service (crash and pause
- * points, refusals) travel in {@code JAVA_TOOL_OPTIONS}.
+ * HttpServer, H2 file database) and {@code payee} ({@link PayeeService}, embedded Tomcat, PostgreSQL database; or
+ * {@link JavaxPayeeService}, embedded Jetty 9.4 with javax servlets, the same books). Each has its own weft.yaml; all
+ * share the transaction log, in one Redis or in a PostgreSQL database of its own ({@link Store}), and use the Redis
+ * for the owner locks and wake-ups. Every payee started runs with the same weft.yaml and database: starting two gives
+ * two live instances of one service. System properties of a service (crash and pause points, refusals) travel in
+ * {@code JAVA_TOOL_OPTIONS}.
  */
 final class Services implements AutoCloseable {
     /**
      * Only so that a broken run cannot hang the build: recovery waits for this at most. Not a timing assertion. A
-     * service killed while it held a transaction's owner lock (30 s lease), or that could not release it while Redis
-     * was down, holds up phase two of that transaction for the lease plus a claim period (10 s): far less than this.
+     * service killed while it held a transaction's owner lock (10 s lease), or that could not release it while Redis
+     * was down, holds up phase two of that transaction for the lease plus a claim period (5 s): far less than this.
      */
     static final Duration SETTLE = Duration.ofSeconds(90);
 
+    /** Where the shared transaction log lives ({@code transactions.log.type}). */
+    enum Store {
+        /** In the Redis of {@code redis.uri}. */
+        REDIS,
+        /** In a PostgreSQL database of its own (the embedded server of the payee's books, another database). */
+        JDBC
+    }
+
     private final RedisServer redis;
+    private final SharedLog log;
     private final boolean agent;
     final Books.Database payerDb;
     final Books.Database payeeDb;
@@ -49,24 +62,35 @@ final class Services implements AutoCloseable {
      * @param timeout the global transaction's timeout
      */
     Services(Path dir, RedisServer redis, boolean agent, boolean barrier, String timeout) {
+        this(dir, redis, Store.REDIS, agent, barrier, timeout);
+    }
+
+    /** @param store where the shared transaction log lives */
+    Services(Path dir, RedisServer redis, Store store, boolean agent, boolean barrier, String timeout) {
         this.redis = redis;
         this.agent = agent;
         this.payerDb = new Books.Database("jdbc:h2:file:" + dir.resolve("payer-books").toAbsolutePath()
                 + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "");
         this.payeeDb = new Books.Database(Postgres.newDatabase("payee"), "postgres", "postgres");
+        Books.Database logDb = store == Store.JDBC
+                ? new Books.Database(Postgres.newDatabase("txlog"), "postgres", "postgres") : null;
+        this.log = logDb == null ? SharedLog.redis(redis.port()) : SharedLog.jdbc(logDb);
+        String logYaml = logDb == null ? "    type: redis"
+                : "    type: jdbc\n    url: \"" + logDb.url() + "\"\n    user: " + logDb.user() + "\n    password: "
+                + logDb.password();
         String common = """
                 redis:
                   uri: ${REDIS_URI}
                   timeout: 2s
                 transactions:
                   log:
-                    type: redis
+                %s
                   timeout: %s
                   retry:
                     initial: 50ms
                     max: 500ms
                     maxAttempts: 100
-                """.formatted(timeout);
+                """.formatted(logYaml, timeout);
         this.rootYaml = write(dir, "root.yaml", common + """
                   global:
                     - method: com.acme.dtx.TransferService#transfer(..)
@@ -106,8 +130,15 @@ final class Services implements AutoCloseable {
         return listening("payer", launch("payer", PayerService.class, payerYaml, systemProperties, payerDb));
     }
 
+    /** A payee instance on Tomcat 11 (jakarta servlets); each call starts one more, on the same database. */
     Service payee(String systemProperties) {
         return listening("payee", launch("payee", PayeeService.class, payeeYaml, systemProperties, payeeDb));
+    }
+
+    /** A payee instance on Jetty 9.4 (javax servlets), otherwise the same as {@link #payee}. */
+    Service javaxPayee(String systemProperties) {
+        return listening("payee", launch("payee-javax", JavaxPayeeService.class, payeeYaml, systemProperties,
+                payeeDb));
     }
 
     /** {@code run <transfers> <threads> <seed>} against these two services. */
@@ -145,9 +176,32 @@ final class Services implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Waits until one of {@code candidates} prints {@code line} (whichever of them it is, which the test cannot
+     * choose: e.g. the instance that won a transaction's owner lock).
+     */
+    static Service firstToPrint(String line, Service... candidates) throws InterruptedException {
+        long deadline = System.nanoTime() + Jvm.TIMEOUT.toNanos();
+        while (true) {
+            for (Service candidate : candidates) {
+                if (candidate.process().stdoutLines().contains(line)) {
+                    return candidate;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                StringBuilder reports = new StringBuilder();
+                for (Service candidate : candidates) {
+                    reports.append(candidate.process().report());
+                }
+                throw new AssertionError("none printed \"" + line + "\" within " + Jvm.TIMEOUT + reports);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Waits until the shared log holds no transaction: every one ended, none FAILED. */
     void awaitLogEmpty() throws InterruptedException {
-        new SharedLog(redis.port()).awaitEmpty(SETTLE, this);
+        log.awaitEmpty(SETTLE, this);
     }
 
     /**

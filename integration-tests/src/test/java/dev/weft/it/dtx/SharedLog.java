@@ -7,36 +7,34 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the shared transaction log in Redis still holds, read by the test itself over RESP: the keys under
- * {@code weft:tx:} (docs/distributed-tcc.md, Redis layout). A transaction's keys go when it has ended, and a due
- * queue or FAILED set goes when it is empty, so no key at all means every transaction ended and none is FAILED.
+ * What the shared transaction log still holds, read by the test itself: in Redis ({@link #redis}), the keys under
+ * {@code weft:tx:} (docs/distributed-tcc.md, Redis layout), read over RESP; in a database ({@link #jdbc}), the rows of
+ * {@code weft_tcc_tx} and {@code weft_tcc_tx_branch}. A transaction's keys or rows go when it has ended (and in Redis
+ * a due queue or FAILED set goes when it is empty), so nothing at all means every transaction ended and none is FAILED.
  */
-final class SharedLog {
-    private final int port;
-
-    SharedLog(int port) {
-        this.port = port;
+abstract class SharedLog {
+    /** The log in the Redis listening on this port. */
+    static SharedLog redis(int port) {
+        return new InRedis(port);
     }
 
-    /** The keys of the log, or null when Redis does not answer (restarting). */
-    List<String> keys() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write(command("KEYS", "weft:tx:*"));
-            out.flush();
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            return readArray(in);
-        } catch (IOException notNow) {
-            return null;
-        }
+    /** The log in this database ({@code transactions.log.type: jdbc}). */
+    static SharedLog jdbc(Books.Database db) {
+        return new InDatabase(db);
     }
+
+    /** What the log holds, one entry per key or row, or null when the store does not answer (restarting). */
+    abstract List<String> keys();
 
     /** Waits until the log holds nothing (every transaction ended); fails with what is left after {@code timeout}. */
     void awaitEmpty(Duration timeout, Services services) throws InterruptedException {
@@ -49,6 +47,54 @@ final class SharedLog {
             }
             Thread.sleep(50);
             keys = keys();
+        }
+    }
+
+    private static final class InDatabase extends SharedLog {
+        private final Books.Database db;
+
+        InDatabase(Books.Database db) {
+            this.db = db;
+        }
+
+        @Override
+        List<String> keys() {
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                 Statement statement = c.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT 'tx ' || xid || ' ' || phase FROM weft_tcc_tx"
+                         + " UNION ALL SELECT 'branch ' || xid || ' ' || branch_id || ' ' || state"
+                         + " FROM weft_tcc_tx_branch")) {
+                List<String> keys = new ArrayList<>();
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+                return keys;
+            } catch (SQLException notNow) {
+                return null; // not reachable, or no table yet
+            }
+        }
+    }
+
+    private static final class InRedis extends SharedLog {
+        private final int port;
+
+        InRedis(int port) {
+            this.port = port;
+        }
+
+        @Override
+        List<String> keys() {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                socket.setSoTimeout(2000);
+                OutputStream out = socket.getOutputStream();
+                out.write(command("KEYS", "weft:tx:*"));
+                out.flush();
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                return readArray(in);
+            } catch (IOException notNow) {
+                return null;
+            }
         }
     }
 
