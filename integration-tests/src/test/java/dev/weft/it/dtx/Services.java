@@ -81,7 +81,7 @@ final class Services implements AutoCloseable {
         String common = """
                 redis:
                   uri: ${REDIS_URI}
-                  timeout: 2s
+                  timeout: 5s
                 transactions:
                   log:
                 %s
