@@ -13,7 +13,7 @@ import java.util.List;
  * {@code weft.yaml}) and shows the difference. Exits 1 if an application still broke its invariant with Weft.
  */
 public final class DemoMain {
-    private static final List<Act> ACTS = List.of(new InventoryAct(), new BankAct());
+    private static final List<Act> ACTS = List.of(new InventoryAct(), new BankAct(), new RewardsAct());
 
     private DemoMain() {
     }
