@@ -37,7 +37,7 @@ record DemoOptions(Path agentJar, int shops, int clerks, int stock, int ordersPe
             }
         }
         return quick
-                ? new DemoOptions(agent, 3, 4, 40, 8, 2, 4, 25, 12, 6)
+                ? new DemoOptions(agent, 3, 4, 40, 8, 2, 4, 25, 10, 4)
                 : new DemoOptions(agent, 3, 4, 100, 20, 2, 4, 100, 40, 20);
     }
 

@@ -29,10 +29,10 @@ final class RewardsAct implements Act {
     @Override
     public boolean run(Stage stage) throws IOException {
         DemoOptions options = stage.options();
-        Script.title(String.format("Weft demo, three services: a shop sells loyalty points to %d members, each holding %d"
-                        + " in the wallet service; each purchase is a debit there and a credit at the points service,"
-                        + " over HTTP. The points service refuses member %s; the shop is killed -9 mid-run.",
-                Books.MEMBERS, WalletApp.OPENING, PointsService.BLOCKED));
+        Script.title(String.format("Weft demo, three services: a shop sells loyalty points to %d members; each purchase is a"
+                        + " debit at the wallet service (%d per member)%nand a credit at the points service, both over"
+                        + " HTTP. The points service refuses member %s; the shop is killed -9 mid-run.%n",
+                Books.MEMBERS, WalletApp.OPENING, PointsService.BLOCKED).stripTrailing());
 
         Script.withoutWeft(SERVICES);
         RewardsRound.Outcome plain = new RewardsRound(options, stage.work().resolve("rewards-round-1"))
