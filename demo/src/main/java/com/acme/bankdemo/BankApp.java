@@ -1,18 +1,14 @@
 package com.acme.bankdemo;
 
+import com.acme.common.Coordinator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.management.InstanceNotFoundException;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 /**
  * A bank whose tellers (threads) transfer money between accounts kept in a database that every running copy of the
@@ -66,38 +62,7 @@ public final class BankApp {
         for (Thread thread : threads) {
             thread.join();
         }
-        settle();
+        Coordinator.awaitSettled(Duration.ofSeconds(30));
         System.out.println("CLOSED done=" + done + " insufficient=" + insufficient + " failed=" + failed);
-    }
-
-    /**
-     * Waits until a TCC coordinator exposing {@code dev.weft:type=Transactions} over JMX, if one is attached, has no
-     * transaction running or left to finish. Plain JMX: the bank still knows nothing of Weft.
-     */
-    private static void settle() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("dev.weft:type=Transactions");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        // A coordinator may register its beans moments after start-up: wait for them if an agent is attached.
-        while (agentAttached() && !server.isRegistered(name) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        try {
-            while (count(server, name, "Active") + count(server, name, "Recovering") > 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-        } catch (InstanceNotFoundException noCoordinator) {
-            // nobody to wait for
-        }
-    }
-
-    private static boolean agentAttached() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .anyMatch(argument -> argument.startsWith("-javaagent:"));
-    }
-
-    private static long count(MBeanServer server, ObjectName name, String attribute) throws JMException {
-        return (Long) server.getAttribute(name, attribute);
     }
 }

@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * One part of the demo: an application run without Weft and then with it, against the services the demo started.
- * The shop is the first; each further part (the bank transfer, with TCC) is another act on the same stage.
+ * The shop is the first; each further part (the bank transfer, with TCC; a purchase across three services, with
+ * distributed TCC) is another act on the same stage.
  */
 interface Act {
     /**

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -36,34 +37,22 @@ final class BankAct implements Act {
     public boolean run(Stage stage) throws IOException {
         DemoOptions options = stage.options();
         Path config = DemoMain.extract("weft-bank.yaml", stage.work());
-        System.out.println();
-        System.out.println("----");
-        System.out.printf("Weft demo, the bank: %d banks (JVMs) x %d tellers (threads) make %d transfers each between %d"
-                        + " accounts holding %d in all; a credit fails now and then.%n", options.banks(),
-                options.tellers(), options.transfersPerTeller(), Ledger.ACCOUNTS, MONEY);
-
-        System.out.println();
-        System.out.println("Round 1, without Weft: java -cp weft-demo.jar " + BankApp.class.getName() + " ...");
+        Script.title(String.format("Weft demo, the bank: %d banks (JVMs) x %d tellers (threads) make %d transfers each"
+                        + " between %d accounts holding %d in all; a credit fails now and then.", options.banks(),
+                options.tellers(), options.transfersPerTeller(), Ledger.ACCOUNTS, MONEY));
+        Script.withoutWeft(List.of(BankApp.class));
         Outcome plain = round(options, stage.work().resolve("bank-round-1"), (bank, log) -> bank);
         report(plain);
 
-        System.out.println();
-        String agent = "config=" + config;
-        System.out.println("Round 2, with Weft: java -javaagent:" + options.agentJar() + "=" + agent + " -cp weft-demo.jar "
-                + BankApp.class.getName() + " ...");
+        Script.withWeft(Map.of(BankApp.class, Script.agent(options.agentJar(), config)));
         Outcome woven = round(options, stage.work().resolve("bank-round-2"),
-                (bank, log) -> bank.agent(options.agentJar(), agent).env("WEFT_DEMO_TXLOG", log.toString()));
+                (bank, log) -> stage.attach(bank, config).env("WEFT_DEMO_TXLOG", log.toString()));
         report(woven);
 
-        System.out.println();
-        if (!woven.conserved()) {
-            System.out.println("FAILED: with Weft every transfer should have moved its money both ways or not at all.");
-            return false;
-        }
-        System.out.println(plain.conserved()
-                ? "Without Weft no money was lost this time; with Weft none can be."
-                : "Same bank, same JVMs; only -javaagent and weft-bank.yaml changed.");
-        return true;
+        return Script.verdict(plain.conserved(), woven.conserved(),
+                "with Weft every transfer should have moved its money both ways or not at all.",
+                "Without Weft no money was lost this time; with Weft none can be.",
+                "Same bank, same JVMs; only -javaagent and weft-bank.yaml changed.");
     }
 
     /** The banks open together on a fresh database, make their transfers, settle and exit; then the books. */

@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * {@code java -jar demo/target/weft-demo.jar [--quick] [--agent <weft-agent.jar>]}: starts a redis-server, then runs
- * each {@link Act} (an application, first as is, then with Weft attached by {@code -javaagent} and the demo's
- * {@code weft.yaml}) and shows the difference. Exits 1 if an application still broke its invariant with Weft.
+ * each {@link Act} (an application, first as is, then with Weft attached by {@code -javaagent} and the act's
+ * YAML files) and shows the difference. Exits 1 if an application still broke its invariant with Weft.
  */
 public final class DemoMain {
-    private static final List<Act> ACTS = List.of(new InventoryAct(), new BankAct());
+    private static final List<Act> ACTS = List.of(new InventoryAct(), new BankAct(), new RewardsAct());
 
     private DemoMain() {
     }

@@ -14,9 +14,11 @@ import java.nio.file.Path;
  * @param banks          JVMs per round of the bank act
  * @param tellers        threads per bank JVM
  * @param transfersPerTeller transfers each teller makes
+ * @param purchases      purchases the shop of act 3 means to make, one after another
+ * @param killAt         the purchase of act 3 that goes through after which the shop is killed: the {@code killAt}-th
  */
 record DemoOptions(Path agentJar, int shops, int clerks, int stock, int ordersPerClerk, int banks, int tellers,
-                   int transfersPerTeller) {
+                   int transfersPerTeller, int purchases, int killAt) {
     static final Path DEFAULT_AGENT = Path.of("agent", "target", "weft-agent.jar");
 
     static DemoOptions parse(String... args) {
@@ -34,7 +36,9 @@ record DemoOptions(Path agentJar, int shops, int clerks, int stock, int ordersPe
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return quick ? new DemoOptions(agent, 3, 4, 40, 8, 2, 4, 25) : new DemoOptions(agent, 3, 4, 100, 20, 2, 4, 100);
+        return quick
+                ? new DemoOptions(agent, 3, 4, 40, 8, 2, 4, 25, 10, 4)
+                : new DemoOptions(agent, 3, 4, 100, 20, 2, 4, 100, 40, 20);
     }
 
     int demand() {

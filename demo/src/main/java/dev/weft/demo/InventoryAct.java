@@ -1,8 +1,10 @@
 package dev.weft.demo;
 
+import com.acme.inventory.InventoryApp;
 import dev.weft.testkit.JavaProcess;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,33 +18,23 @@ final class InventoryAct implements Act {
         System.out.printf("Weft demo: %d shops (JVMs) x %d clerks (threads) sell %d units of one SKU; %d orders arrive.%n",
                 options.shops(), options.clerks(), options.stock(), options.demand());
 
-        System.out.println();
-        System.out.println("Round 1, without Weft: java -cp weft-demo.jar com.acme.inventory.InventoryApp ...");
+        Script.withoutWeft(List.of(InventoryApp.class));
         Outcome plain = new Round(options, stage.work().resolve("round-1")).run(shop -> shop, shops -> { });
         report(plain);
 
-        System.out.println();
-        System.out.println("Round 2, with Weft: java -javaagent:" + options.agentJar() + "=" + stage.agentArgument()
-                + " -cp weft-demo.jar com.acme.inventory.InventoryApp ...");
+        Script.withWeft(Map.of(InventoryApp.class, Script.agent(options.agentJar(), stage.config())));
         AtomicReference<String> snapshot = new AtomicReference<>();
         Outcome woven = new Round(options, stage.work().resolve("round-2"))
-                .run(shop -> shop.agent(options.agentJar(), stage.agentArgument()).env("WEFT_DEMO_REDIS", stage.redisUri()),
-                        shops -> snapshot.set(status(options, shops)));
+                .run(shop -> stage.attach(shop, stage.config()), shops -> snapshot.set(status(options, shops)));
         report(woven);
 
         System.out.println();
         System.out.println("java -jar " + options.agentJar() + " status <pid of shop 1>, once it had closed:");
         System.out.print(snapshot.get());
-
-        System.out.println();
-        if (!woven.consistent()) {
-            System.out.println("FAILED: with Weft the shop should have sold each unit exactly once.");
-            return false;
-        }
-        System.out.println(plain.consistent()
-                ? "Without Weft the race did not show this time; with Weft it cannot."
-                : "Same application, same JVMs; only -javaagent and weft.yaml changed.");
-        return true;
+        return Script.verdict(plain.consistent(), woven.consistent(),
+                "with Weft the shop should have sold each unit exactly once.",
+                "Without Weft the race did not show this time; with Weft it cannot.",
+                "Same application, same JVMs; only -javaagent and weft.yaml changed.");
     }
 
     private static String status(DemoOptions options, List<JavaProcess> shops) {

@@ -6,6 +6,8 @@ import dev.weft.testkit.JavaProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,63 @@ class DemoTest {
         assertTrue(with.contains("  money conserved: total 10000, frozen 0"), demo.report());
         assertTrue(with.contains("Same bank, same JVMs; only -javaagent and weft-bank.yaml changed."), demo.report());
         assertTrue(with.stream().noneMatch(line -> line.startsWith("  transfer failed:")), demo.report());
+    }
+
+    @Test
+    void theQuickDemoShowsAPurchaseAcrossThreeServicesFinishedByTheOthersAfterTheShopsKill() {
+        int act = indexOf(out, line -> line.startsWith("Weft demo, three services: a shop sells loyalty points"));
+        assertTrue(act > 0, demo.report());
+        List<String> rewards = out.subList(act, out.size());
+        int agent = rewards.indexOf("Round 2, with Weft, each JVM with its own YAML file:");
+        assertTrue(agent > 0, demo.report());
+        List<String> without = rewards.subList(0, agent);
+        List<String> with = rewards.subList(agent, rewards.size());
+
+        String killed = "  the shop returned from p\\d+ and was killed with kill -9 \\(exit 137\\); .*";
+        String shop = "  shop: (\\d+) purchases went through, ([1-9]\\d*) refused \\(/credit answered 409: the loyalty card"
+                + " of m3 is blocked\\), [1-9]\\d* never made";
+        // Without Weft: nobody confirms or cancels, and the shop's kill changes nothing of that.
+        assertTrue(without.stream().anyMatch(line -> line.matches(killed)), demo.report());
+        assertTrue(without.stream().anyMatch(line -> line.matches(shop)), demo.report());
+        assertTrue(without.stream().anyMatch(line -> line.matches("  p\\d+ in the books: wallet \\[DEBIT_TRY], points"
+                + " \\[CREDIT_TRY]")), demo.report());
+        assertTrue(without.stream().anyMatch(line -> line.matches(
+                "  wallet: members hold \\d+, [1-9]\\d* frozen; journal: [1-9]\\d* tries, 0 confirms, 0 cancels")),
+                demo.report());
+        assertTrue(without.stream().anyMatch(line -> line.matches("  money \\+ points = \\d+ of 5000: NOT consistent .*")),
+                demo.report());
+
+        // With Weft: the purchase committed right before the kill is confirmed by wallet and points, each phase once.
+        for (String service : List.of("wallet", "points", "shop")) {
+            assertTrue(with.stream().anyMatch(line -> line.startsWith("  java -javaagent:") && line.endsWith("weft-"
+                    + service + ".yaml -cp weft-demo.jar com.acme.rewards." + Character.toUpperCase(service.charAt(0))
+                    + service.substring(1) + "App ...")), service + demo.report());
+        }
+        assertTrue(with.stream().anyMatch(line -> line.matches(killed)), demo.report());
+        assertTrue(with.stream().anyMatch(line -> line.matches("  p\\d+ in the books: wallet \\[DEBIT_TRY, DEBIT_CONFIRM],"
+                + " points \\[CREDIT_TRY, CREDIT_CONFIRM]")), demo.report());
+        assertTrue(with.stream().anyMatch(line -> line.matches(
+                "  wallet: members hold \\d+, 0 frozen; journal: \\d+ tries, \\d+ confirms, [1-9]\\d* cancels")),
+                demo.report());
+        assertTrue(with.contains("  money + points = 5000 of 5000, nothing frozen or pending, each phase applied once:"
+                + " consistent"), demo.report());
+
+        // weft status of the shop between its last commit and its death: its counters, and that commit still open.
+        Matcher counts = Pattern.compile(shop).matcher(with.stream().filter(line -> line.matches(shop)).findFirst()
+                .orElseThrow(() -> new AssertionError(demo.report())));
+        assertTrue(counts.matches());
+        int ok = Integer.parseInt(counts.group(1));
+        int refused = Integer.parseInt(counts.group(2));
+        int status = with.indexOf("java -jar " + Path.of("agent", "target", "weft-agent.jar")
+                + " status <pid of shop>, taken right before its kill -9 (the services frozen):");
+        assertTrue(status > 0 && with.get(status + 1).startsWith("  Weft "), demo.report());
+        String counters = "  Transactions: " + (ok + refused) + " begun, " + ok + " committed, " + refused
+                + " rolled back, 0 active, \\d+ recovering, 0 failed";
+        assertTrue(with.stream().anyMatch(line -> line.matches(counters)), counters + demo.report());
+        assertTrue(with.stream().anyMatch(line -> line.matches(
+                " +\\S+ +COMMITTING +\\S+ +2 +com\\.acme\\.rewards\\.CheckoutService#buyPoints *")), demo.report());
+        assertTrue(with.contains("Same three services, same purchases, same kill -9; only -javaagent and one YAML file per"
+                + " service changed."), demo.report());
     }
 
     private static int indexOf(List<String> lines, Predicate<String> test) {
