@@ -41,9 +41,16 @@ final class AgentBean implements AgentMXBean {
         return weaving.failedTypes();
     }
 
+    /**
+     * The selectors of weft.yaml, and those of Weft's own hooks (JDBC, HTTP) that wove something: a hook for a library
+     * the application does not use is noise, not news.
+     */
     @Override
     public List<SelectorView> getSelectors() {
-        return weaving.selectors().stream().map(AgentBean::view).toList();
+        return weaving.selectors().stream()
+                .filter(s -> s.rule().fromConfig() || s.wovenMethods() > 0)
+                .map(AgentBean::view)
+                .toList();
     }
 
     @Override

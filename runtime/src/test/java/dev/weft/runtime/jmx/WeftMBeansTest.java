@@ -74,12 +74,13 @@ class WeftMBeansTest {
     void theAgentListsEverySelectorWithItsCountsAndTheUnmatchedOnes() throws Exception {
         assertEquals(WeftVersion.get(), jvm.server.getAttribute(WeftMBeans.AGENT, "Version"));
         assertEquals(jvm.configFile.toString(), jvm.server.getAttribute(WeftMBeans.AGENT, "ConfigFile"));
-        assertEquals(1L, jvm.server.getAttribute(WeftMBeans.AGENT, "WovenMethods"));
+        assertEquals(2L, jvm.server.getAttribute(WeftMBeans.AGENT, "WovenMethods"));
 
         CompositeData[] selectors = (CompositeData[]) jvm.server.getAttribute(WeftMBeans.AGENT, "Selectors");
         String[] counts = {"selector", "wovenMethods", "calls", "failures", "skipped"};
         assertArrayEquals(new Object[] {Fixture.RESERVE, 1L, 3L, 1L, 0L}, selectors[0].getAll(counts));
         assertArrayEquals(new Object[] {Fixture.RESTOCK, 0L, 0L, 0L, 0L}, selectors[1].getAll(counts));
+        assertEquals(3, selectors.length, "the JDBC hook that wove a method is listed, the others are not");
         assertEquals(jvm.configFile + ":2:5", selectors[0].get("position"));
         assertArrayEquals(new String[] {jvm.configFile + ":4:5: " + Fixture.RESTOCK},
                 (String[]) jvm.server.getAttribute(WeftMBeans.AGENT, "UnmatchedSelectors"));
