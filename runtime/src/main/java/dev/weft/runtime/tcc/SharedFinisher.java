@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * One round of phase two of a shared-log transaction in this process: under its owner lock, confirm or cancel the
@@ -70,18 +71,8 @@ final class SharedFinisher {
         if (held == null) {
             return; // the holder wakes the others when it is done, and the due queue is the safety net
         }
-        Round round;
-        try {
-            Optional<SharedTransaction> loaded = log.load(xid);
-            round = loaded.isEmpty() ? Round.NOTHING : runOwnBranches(loaded.get(), null);
-        } catch (TransactionLogException e) {
-            paused(xid, e);
-            return;
-        } finally {
-            ownerLock.release(held);
-        }
-        boolean mayWake = trigger != Trigger.WAKEUP || round.outcome == PhaseTwo.Outcome.DONE;
-        if (mayWake) {
+        Round round = underLock(held, xid, () -> log.load(xid), null);
+        if (round != null && (trigger != Trigger.WAKEUP || round.outcome == PhaseTwo.Outcome.DONE)) {
             publish(xid, round.otherClasses);
         }
     }
@@ -114,24 +105,29 @@ final class SharedFinisher {
         if (held == null) {
             return;
         }
-        Round round;
+        Round round = underLock(held, local.xid, () -> Optional.ofNullable(decided), local);
+        if (round != null) {
+            publish(local.xid, round.otherClasses);
+        }
+    }
+
+    /**
+     * Runs a round from {@code transaction}, then releases the lock.
+     *
+     * @return null when the log failed: the round paused, and the due queue brings it back
+     */
+    private Round underLock(HeldLock held, String xid, Supplier<Optional<SharedTransaction>> transaction,
+                            GlobalTransaction local) {
         try {
-            if (decided == null) {
-                return;
-            }
-            round = runOwnBranches(decided, local);
+            Optional<SharedTransaction> shared = transaction.get();
+            return shared.isEmpty() ? Round.NOTHING : runOwnBranches(shared.get(), local);
         } catch (TransactionLogException e) {
-            paused(local.xid, e);
-            return;
+            Log.warn("phase two of global transaction " + xid + " paused: " + e.getMessage() + "; it is retried from"
+                    + " the due queue of " + log.describe());
+            return null;
         } finally {
             ownerLock.release(held);
         }
-        publish(local.xid, round.otherClasses);
-    }
-
-    private void paused(String xid, TransactionLogException e) {
-        Log.warn("phase two of global transaction " + xid + " paused: " + e.getMessage() + "; it is retried from"
-                + " the due queue of " + log.describe());
     }
 
     /** Wakes the services declaring {@code classes}; a lost message only delays them until the due queue. */

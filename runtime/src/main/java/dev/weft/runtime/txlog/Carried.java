@@ -12,7 +12,7 @@ import java.util.List;
  *                 {@link BranchState#RETURNED} (only while the transaction is {@code TRYING})
  */
 public record Carried(LogRecord.Begin begin, List<Integer> returned) {
-    /** A call that carries nothing: a joined service's, or recovery's. */
+    /** A call that carries nothing. */
     public static final Carried NONE = new Carried(null, List.of());
 
     public Carried {
