@@ -1,6 +1,7 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.txlog.Phase;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,6 +30,11 @@ final class GlobalTransaction {
     private volatile boolean running;
     /** Its Begin record is in the log (written with the first branch). */
     boolean begun;
+    /**
+     * Shared log, root only: the branches whose try returned here and that the log does not have as returned yet; the
+     * root's next register or its decision carries them. Only the root's thread touches it.
+     */
+    final List<Integer> returnedUnreported = new ArrayList<>();
     /** The log holds its current decision; phase two waits for that. */
     volatile boolean decisionDurable;
     volatile int attempts;

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * One round of phase two: confirm (in the order the tries ran) or cancel (in reverse) every branch still pending.
- * A branch that fails does not stop the others; each one done is noted in the log so that a restart does not run it
- * again, though it may (confirm and cancel are at least once; with {@code jdbc.barrier} their database effect is
- * exactly once).
+ * A branch that fails does not stop the others; each one done is noted ({@link DoneNotes}: at once in the file log,
+ * with the end of the round in a shared log) so that a restart does not run it again, though it may (confirm and
+ * cancel are at least once; with {@code jdbc.barrier} their database effect is exactly once).
  *
  * <p>A commit confirms the branches whose try returned and cancels those whose try failed (only pending with the
  * barrier on, see {@link Coordinator}); a rollback cancels every pending branch.

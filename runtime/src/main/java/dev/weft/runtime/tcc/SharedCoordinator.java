@@ -2,10 +2,13 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.api.TransactionTimeoutException;
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.lock.HeldLock;
 import dev.weft.runtime.log.Log;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
+import dev.weft.runtime.txlog.SharedTransaction;
 import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.TryEnd;
@@ -40,39 +43,55 @@ final class SharedCoordinator implements Coordination {
     }
 
     /**
-     * Records the root's transaction in the log, once.
+     * Records the root's transaction in the log before an outgoing request names it; a branch registered first
+     * carries the begin itself.
      *
-     * @param consequence what does not happen if it cannot be recorded, for the message
-     * @throws WeftBackendException when the log cannot record it
+     * @throws WeftBackendException when the log cannot record it: the request is not sent
      */
-    void ensureBegun(GlobalTransaction transaction, String consequence) {
+    void ensureBegun(GlobalTransaction transaction) {
         if (transaction.begun) {
             return;
         }
         try {
-            log.begin(new LogRecord.Begin(transaction.xid, transaction.startedAt, transaction.deadline,
-                    transaction.origin));
+            log.begin(beginOf(transaction));
         } catch (TransactionLogException e) {
-            throw new WeftBackendException("global transaction " + transaction.xid + " (" + transaction.origin
-                    + ") could not be recorded in " + log.describe() + " (" + e.getMessage() + "); " + consequence
-                    + ". Check that the store is reachable; the global method may be called again", e);
+            throw notRecorded(transaction, e, "the HTTP request was not sent");
         }
         transaction.begun = true;
     }
 
+    private static LogRecord.Begin beginOf(GlobalTransaction transaction) {
+        return new LogRecord.Begin(transaction.xid, transaction.startedAt, transaction.deadline, transaction.origin);
+    }
+
+    private WeftBackendException notRecorded(GlobalTransaction transaction, TransactionLogException e,
+                                             String consequence) {
+        return new WeftBackendException("global transaction " + transaction.xid + " (" + transaction.origin
+                + ") could not be recorded in " + log.describe() + " (" + e.getMessage() + "); " + consequence
+                + ". Check that the store is reachable; the global method may be called again", e);
+    }
+
+    /** The root's begin (the first time) and its tries that returned since its last call ride on the registration. */
     @Override
     public Branch register(GlobalTransaction transaction, Participant participant, Object instance,
                            Object[] arguments, String json) {
-        ensureBegun(transaction, "the try " + participant + " did not run");
+        Carried carried = new Carried(transaction.begun ? null : beginOf(transaction),
+                transaction.returnedUnreported);
         int id;
         try {
-            id = log.register(transaction.xid, participant.id(), json);
+            id = log.register(transaction.xid, participant.id(), json, carried);
         } catch (NotTryingException e) {
+            transaction.begun = true; // it is in the log, decided: the decision tells the caller
             throw notTrying(transaction, participant, e);
         } catch (TransactionLogException e) {
-            throw new WeftBackendException("could not record the try " + participant + " of global transaction "
-                    + transaction.xid + " in " + log.describe() + " (" + e.getMessage() + "); the try did not run", e);
+            // the returned tries stay unreported, to be carried again: marking RETURNED twice changes nothing
+            String consequence = "the try " + participant + " did not run";
+            throw transaction.begun ? new WeftBackendException("could not record the try " + participant
+                    + " of global transaction " + transaction.xid + " in " + log.describe() + " (" + e.getMessage()
+                    + "); " + consequence, e) : notRecorded(transaction, e, consequence);
         }
+        transaction.begun = true;
+        transaction.returnedUnreported.clear();
         Branch branch = new Branch(id, participant, instance, arguments, json);
         transaction.branches.add(branch);
         return branch;
@@ -93,12 +112,19 @@ final class SharedCoordinator implements Coordination {
     }
 
     /**
-     * A returned try the log did not record as {@code RETURNED} is cancelled whatever the decision, so a root must not
-     * commit the others, and a joined request must fail so that its caller does not count on it.
+     * At the root a returned try is written with the root's next call to the log (see {@link Carried}): nothing on this
+     * thread can need it earlier, and a root that dies first leaves the branch {@code TRYING}, which is cancelled as
+     * its whole transaction is. A joined request records it before the request returns, because its caller counts on
+     * it; and a returned try the log did not record as {@code RETURNED} is cancelled whatever the decision, so the
+     * request must fail so that its caller does not count on it.
      */
     @Override
     public void tryEnded(GlobalTransaction transaction, Branch branch, boolean returned) {
         branch.tryEnded(returned);
+        if (returned && !transaction.joined) {
+            transaction.returnedUnreported.add(branch.id);
+            return;
+        }
         TryEnd end = returned ? TryEnd.RETURNED : barrier ? TryEnd.FAILED_TO_CANCEL : TryEnd.FAILED_UNDONE;
         String problem;
         try {
@@ -114,10 +140,8 @@ final class SharedCoordinator implements Coordination {
         }
         String reason = "the try " + branch.participantId + " " + problem + ", so it will be cancelled";
         transaction.rollbackOnly(reason);
-        if (transaction.joined) {
-            throw new WeftBackendException("global transaction " + transaction.xid + ": " + reason + "; its caller"
-                    + " must not count on it", null);
-        }
+        throw new WeftBackendException("global transaction " + transaction.xid + ": " + reason + "; its caller"
+                + " must not count on it", null);
     }
 
     @Override
@@ -138,14 +162,26 @@ final class SharedCoordinator implements Coordination {
         CallerReport.rolledBackAfterReturn(transaction, thrown, rollbackOnly, late);
     }
 
+    /**
+     * The owner lock is taken before the decision, so that no other round can run between the decision and the root's
+     * round, and the transaction the decision returns is still what the log holds when the round runs from it.
+     */
     private void decideAndFinish(GlobalTransaction transaction, boolean commit) {
-        Outcome outcome = decide(transaction, commit);
-        open.decided(outcome.phase == Phase.COMMITTING);
-        if (outcome.phase != null) {
-            transaction.decide(outcome.phase == Phase.COMMITTING);
-            finisher.round(transaction.xid, transaction, SharedFinisher.Trigger.DECISION);
+        HeldLock held = finisher.lock(transaction.xid);
+        Outcome outcome;
+        try {
+            outcome = decide(transaction, commit);
+        } catch (RuntimeException | Error e) {
+            finisher.release(held);
+            throw e;
         }
-        if (commit && outcome.phase != Phase.COMMITTING) {
+        Phase phase = outcome.phase();
+        open.decided(phase == Phase.COMMITTING);
+        if (phase != null) {
+            transaction.decide(phase == Phase.COMMITTING);
+        }
+        finisher.decided(held, outcome.transaction, transaction);
+        if (commit && phase != Phase.COMMITTING) {
             throw notCommitted(transaction, outcome);
         }
     }
@@ -156,27 +192,36 @@ final class SharedCoordinator implements Coordination {
      */
     private Outcome decide(GlobalTransaction transaction, boolean commit) {
         try {
-            return new Outcome(ask(transaction.xid, commit), null);
+            return decided(ask(transaction, commit), null);
         } catch (TransactionLogException e) {
             if (!commit) {
                 Log.warn("global transaction " + transaction.xid + " (" + transaction.origin + "): its rollback could"
                         + " not be recorded (" + e.getMessage() + "); recovery rolls it back at its deadline");
-                return new Outcome(null, e.getMessage());
+                return new Outcome(null, null, e.getMessage());
             }
             try {
                 // Gone now means unknown, not rolled back: the lost commit may have landed and been finished by then
-                return new Outcome(log.decide(transaction.xid, false).orElse(null), e.getMessage());
+                return decided(ask(transaction, false), e.getMessage());
             } catch (TransactionLogException again) {
-                return new Outcome(null, e.getMessage());
+                return new Outcome(null, null, e.getMessage());
             }
         }
     }
 
-    /** @return the phase after the call; ROLLING_BACK when the transaction is gone (before any decision of the root,
-     *     only recovery's rollback can end it) */
-    private Phase ask(String xid, boolean commit) {
-        Optional<Phase> phase = log.decide(xid, commit);
-        return phase.orElse(Phase.ROLLING_BACK);
+    /** The root's returned tries not written yet ride on the decision: they count only if it is the first. */
+    private Optional<SharedTransaction> ask(GlobalTransaction transaction, boolean commit) {
+        return log.decide(transaction.xid, commit, transaction.returnedUnreported);
+    }
+
+    /**
+     * @param error why the commit asked for first could not be recorded, or null
+     */
+    private static Outcome decided(Optional<SharedTransaction> after, String error) {
+        if (after.isPresent()) {
+            return new Outcome(after.get().phase(), after.get(), error);
+        }
+        // before any decision of the root, only recovery's rollback can end it; after a lost commit, gone is unknown
+        return new Outcome(error == null ? Phase.ROLLING_BACK : null, null, error);
     }
 
     private RuntimeException notCommitted(GlobalTransaction transaction, Outcome outcome) {
@@ -195,8 +240,12 @@ final class SharedCoordinator implements Coordination {
                 + CallerReport.timeout(transaction) + " passed; its branches are cancelled");
     }
 
-    /** @param phase null when the outcome is unknown: the log answered neither the commit nor the rollback after it, or
-     *     the transaction was gone by the rollback */
-    private record Outcome(Phase phase, String error) {
+    /**
+     * @param phase       null when the outcome is unknown: the log answered neither the commit nor the rollback
+     *                    after it, or the transaction was gone by the rollback
+     * @param transaction as the log holds it after the decision, for the root's round; null when not known (or
+     *                    gone)
+     */
+    private record Outcome(Phase phase, SharedTransaction transaction, String error) {
     }
 }

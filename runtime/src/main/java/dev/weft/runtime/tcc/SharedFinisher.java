@@ -10,14 +10,16 @@ import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
 import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * One round of phase two of a shared-log transaction in this process: under its owner lock, confirm or cancel the
- * branches whose participants this process declares ({@link DeclaredParticipants}), note each one done, end the
- * transaction when nothing is left, and otherwise wake the services whose branches remain.
+ * branches whose participants this process declares ({@link DeclaredParticipants}), then in one call to the log note
+ * them done and end the transaction when nothing is left, and otherwise wake the services whose branches remain.
  *
  * <p>Which branches to run comes from the log, not from memory: a branch still {@code TRYING} there is cancelled even
  * if its try returned here, because every other instance would cancel it too. The per-branch work is {@link PhaseTwo},
@@ -28,10 +30,8 @@ import java.util.TreeSet;
  * services whose confirms both fail would otherwise wake each other with no pause; the due queue retries them.
  */
 final class SharedFinisher {
-    /** How a round was started, which decides whether it may wake other services. */
+    /** How a round from the log was started, which decides whether it may wake other services. */
     enum Trigger {
-        /** The root, right after its decision. */
-        DECISION,
         /** A claim from the due queue: a retry, a rollback past the deadline, or a lost wake-up. */
         DUE,
         /** A wake-up message from another process. */
@@ -57,44 +57,84 @@ final class SharedFinisher {
         this.maxAttempts = retry.maxAttempts();
     }
 
-    /** Phase two notes each branch done in the shared log. */
-    static PhaseTwo.DoneNotes notesIn(SharedTransactionLog log) {
-        return (xid, branchId) -> {
-            try {
-                log.branchDone(xid, branchId);
-            } catch (TransactionLogException e) {
-                // the branch runs again, here or elsewhere: confirm and cancel are at least once
-            }
-        };
-    }
-
     /**
-     * @param local the root's transaction, whose branches registered here keep their instance and argument objects;
-     *     null when finishing from the log alone
+     * Phase two notes nothing per branch: a round writes its branches done all at once, with the end of the
+     * transaction ({@link SharedTransactionLog#finishRound}). A crash in the middle of a round therefore runs that
+     * round's confirms or cancels again, which at-least-once allows (exactly once in effect with {@code jdbc.barrier}).
      */
-    void round(String xid, GlobalTransaction local, Trigger trigger) {
+    static final PhaseTwo.DoneNotes NOTED_AT_ROUND_END = (xid, branchId) -> {
+    };
+
+    /** A round started from the log alone, by a wake-up or the due queue: it reads the transaction under the lock. */
+    void round(String xid, Trigger trigger) {
         HeldLock held = ownerLock.tryLock(xid);
         if (held == null) {
             return; // the holder wakes the others when it is done, and the due queue is the safety net
         }
-        Round round;
-        try {
-            round = runOwnBranches(xid, local);
-        } catch (TransactionLogException e) {
-            Log.warn("phase two of global transaction " + xid + " paused: " + e.getMessage() + "; it is retried from"
-                    + " the due queue of " + log.describe());
-            return;
-        } finally {
-            ownerLock.release(held);
-        }
-        boolean mayWake = trigger != Trigger.WAKEUP || round.outcome == PhaseTwo.Outcome.DONE;
-        if (mayWake && !round.otherClasses.isEmpty()) {
+        Round round = underLock(held, xid, () -> log.load(xid), null);
+        if (round != null && (trigger != Trigger.WAKEUP || round.outcome == PhaseTwo.Outcome.DONE)) {
             publish(xid, round.otherClasses);
         }
     }
 
+    /**
+     * Taken by the root before its decision, so that the transaction the decision returns is still current when
+     * {@link #decided} runs a round from it: no other round can run in between.
+     *
+     * @return null when another process holds it (or Redis cannot say): the root then runs no round
+     */
+    HeldLock lock(String xid) {
+        return ownerLock.tryLock(xid);
+    }
+
+    void release(HeldLock held) {
+        if (held != null) {
+            ownerLock.release(held);
+        }
+    }
+
+    /**
+     * The root's round, right after its decision, with the very instance and argument objects its tries got; then the
+     * lock is released, and only then are the other services woken (woken earlier, they would find the lock busy and
+     * skip).
+     *
+     * @param held    from {@link #lock}, null when not held: no round (the holder, or the due queue, finishes it)
+     * @param decided the transaction as the decision left it, null when unknown: no round (recovery finishes it)
+     */
+    void decided(HeldLock held, SharedTransaction decided, GlobalTransaction local) {
+        if (held == null) {
+            return;
+        }
+        Round round = underLock(held, local.xid, () -> Optional.ofNullable(decided), local);
+        if (round != null) {
+            publish(local.xid, round.otherClasses);
+        }
+    }
+
+    /**
+     * Runs a round from {@code transaction}, then releases the lock.
+     *
+     * @return null when the log failed: the round paused, and the due queue brings it back
+     */
+    private Round underLock(HeldLock held, String xid, Supplier<Optional<SharedTransaction>> transaction,
+                            GlobalTransaction local) {
+        try {
+            Optional<SharedTransaction> shared = transaction.get();
+            return shared.isEmpty() ? Round.NOTHING : runOwnBranches(shared.get(), local);
+        } catch (TransactionLogException e) {
+            Log.warn("phase two of global transaction " + xid + " paused: " + e.getMessage() + "; it is retried from"
+                    + " the due queue of " + log.describe());
+            return null;
+        } finally {
+            ownerLock.release(held);
+        }
+    }
+
     /** Wakes the services declaring {@code classes}; a lost message only delays them until the due queue. */
-    void publish(String xid, Set<String> classes) {
+    private void publish(String xid, Set<String> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
         try {
             wakeups.publish(xid, classes);
         } catch (TransactionLogException e) {
@@ -103,22 +143,27 @@ final class SharedFinisher {
         }
     }
 
-    private Round runOwnBranches(String xid, GlobalTransaction local) {
-        Optional<SharedTransaction> loaded = log.load(xid);
-        if (loaded.isEmpty() || loaded.get().phase() == Phase.TRYING || loaded.get().failure() != null) {
-            return Round.NOTHING; // ended, not decided yet, or FAILED (left to an operator)
+    /**
+     * @param shared the transaction as the log holds it, read or returned under the owner lock
+     * @param local  the root's transaction, whose branches registered here keep their instance and argument objects;
+     *               null when finishing from the log alone
+     */
+    private Round runOwnBranches(SharedTransaction shared, GlobalTransaction local) {
+        if (shared.phase() == Phase.TRYING || shared.failure() != null) {
+            return Round.NOTHING; // not decided yet, or FAILED (left to an operator)
         }
-        SharedTransaction shared = loaded.get();
+        String xid = shared.xid();
         GlobalTransaction own = ownBranches(shared, local);
         PhaseTwo.Outcome outcome = own.branches.isEmpty() ? PhaseTwo.Outcome.DONE : phaseTwo.attempt(own);
+        List<Integer> done = own.branches.stream().filter(b -> !b.pending()).map(b -> b.id).toList();
+        Set<String> others = otherClasses(shared);
+        if (!done.isEmpty() || (outcome == PhaseTwo.Outcome.DONE && others.isEmpty())) {
+            log.finishRound(xid, done); // ends it when nothing is left anywhere
+        }
         if (outcome == PhaseTwo.Outcome.FAILED) {
             attemptFailed(own);
         } else if (outcome == PhaseTwo.Outcome.WAITING) {
             log.dueAt(xid, System.currentTimeMillis() + backoff.pauseMillis(Math.max(1, shared.attempts())));
-        }
-        Set<String> others = otherClasses(shared);
-        if (outcome == PhaseTwo.Outcome.DONE && others.isEmpty()) {
-            log.endIfDone(xid);
         }
         return new Round(outcome, others);
     }

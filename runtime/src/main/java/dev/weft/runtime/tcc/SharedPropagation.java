@@ -30,7 +30,7 @@ final class SharedPropagation implements TransactionPropagation {
         if (transaction == null) {
             return Map.of();
         }
-        coordinator.ensureBegun(transaction, "the HTTP request was not sent");
+        coordinator.ensureBegun(transaction);
         return Map.of(XID_HEADER, transaction.xid, DEADLINE_HEADER, Long.toString(transaction.deadline));
     }
 

@@ -57,7 +57,7 @@ final class SharedRecovery implements Recovery {
             return;
         }
         try {
-            thread.execute(() -> finisher.round(xid, null, SharedFinisher.Trigger.WAKEUP));
+            thread.execute(() -> finisher.round(xid, SharedFinisher.Trigger.WAKEUP));
         } catch (RejectedExecutionException closed) {
             // closing: another instance or the next start finishes it
         }
@@ -95,14 +95,15 @@ final class SharedRecovery implements Recovery {
                 log.dueAt(xid, transaction.deadline());
                 return;
             }
-            Optional<Phase> phase = log.decide(xid, false);
+            // not under the owner lock, so the round reads the transaction again under it
+            Optional<Phase> phase = log.decide(xid, false, List.of()).map(SharedTransaction::phase);
             if (phase.orElse(null) == Phase.ROLLING_BACK) {
                 Log.info("global transaction " + xid + " (" + transaction.origin() + ") has no decision and is past"
                         + " its deadline: rolled back, cancelling its " + transaction.branches().size()
                         + " branch(es)");
             }
         }
-        finisher.round(xid, null, SharedFinisher.Trigger.DUE);
+        finisher.round(xid, SharedFinisher.Trigger.DUE);
     }
 
     @Override

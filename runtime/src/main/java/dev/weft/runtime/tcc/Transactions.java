@@ -53,7 +53,7 @@ public final class Transactions implements AutoCloseable {
                  boolean barrier) {
         this.settings = settings;
         this.declared = new DeclaredParticipants(settings.participants());
-        PhaseTwo phaseTwo = new PhaseTwo(SharedFinisher.notesIn(log), participants, instances);
+        PhaseTwo phaseTwo = new PhaseTwo(SharedFinisher.NOTED_AT_ROUND_END, participants, instances);
         SharedFinisher finisher = new SharedFinisher(log, wakeups, new OwnerLock(locks), phaseTwo, declared,
                 settings.retry());
         SharedCoordinator shared = new SharedCoordinator(log, open, finisher, barrier);

@@ -18,47 +18,62 @@ import java.util.Optional;
  * the store cannot be reached or does not answer in time; the operation may then have happened or not.
  */
 public interface SharedTransactionLog extends AutoCloseable {
-    /** Records the transaction as {@code TRYING}, due for rollback at its deadline; nothing when it exists already. */
+    /**
+     * Records the transaction as {@code TRYING}, due for rollback at its deadline; nothing when it exists already. Only
+     * for a root whose first write is an outgoing request: its first branch carries the begin instead
+     * ({@link Carried#begin}).
+     */
     void begin(LogRecord.Begin begin);
 
     /**
-     * Adds a branch whose try is about to run, in state {@link BranchState#TRYING}.
+     * Adds a branch whose try is about to run, in one atomic step:
+     * <ol>
+     * <li>when {@code carried.begin()} is not null and the transaction is not in the log, records it as {@link #begin}
+     *     does (an existing transaction is left as it is, whatever its phase);</li>
+     * <li>when the transaction is then not {@code TRYING} (decided, or not in the log), changes nothing and
+     *     throws;</li>
+     * <li>marks each branch of {@code carried.returned()} that is still {@link BranchState#TRYING} as
+     *     {@link BranchState#RETURNED};</li>
+     * <li>adds the branch, in state {@link BranchState#TRYING}.</li>
+     * </ol>
      *
      * @return the branch id: 0, 1, 2, ... in the order of registration, unique within the transaction across processes
      * @throws NotTryingException when the transaction is decided, or not in the log: the try must not run
      */
-    int register(String xid, ParticipantId participant, String arguments);
+    int register(String xid, ParticipantId participant, String arguments, Carried carried);
 
     /**
-     * How a branch's try ended. {@link TryEnd#RETURNED} is recorded only while the transaction is still
-     * {@code TRYING}: a try that returned after the decision stays {@code TRYING} and is cancelled. The others are
-     * always recorded.
+     * How a branch's try ended, on its own: a joined service's tries (before its request returns, since its caller
+     * counts on them), and tries that threw. {@link TryEnd#RETURNED} is recorded only while the transaction is still
+     * {@code TRYING} and the branch {@code TRYING}: a try that returned after the decision stays {@code TRYING} and is
+     * cancelled. The others are recorded unless the branch is already {@link BranchState#DONE} (final).
      *
      * @return false when a {@code RETURNED} came too late (or the transaction is gone)
      */
     boolean tryEnded(String xid, int branchId, TryEnd end);
 
     /**
-     * Compare-and-set from {@code TRYING} to {@code COMMITTING} or {@code ROLLING_BACK}; a decided transaction is due
-     * at once (for phase two).
+     * In one atomic step: when the transaction is {@code TRYING}, marks each branch of {@code returned} that is still
+     * {@link BranchState#TRYING} as {@link BranchState#RETURNED}, then sets the phase to {@code COMMITTING} or
+     * {@code ROLLING_BACK} and makes the transaction due at once (for phase two). When it is decided already, changes
+     * nothing ({@code returned} included).
      *
-     * @return the phase after the call: the one asked for, or the one another process set first; empty when the
-     *     transaction is not in the log (never begun, or already ended)
+     * @return the transaction after the call, branches included: in the phase asked for, or in the one another process
+     *     set first; empty when the transaction is not in the log (never begun, or already ended)
      */
-    Optional<Phase> decide(String xid, boolean commit);
+    Optional<SharedTransaction> decide(String xid, boolean commit, List<Integer> returned);
 
     /** The transaction as the log holds it now; empty when it is not there. */
     Optional<SharedTransaction> load(String xid);
 
-    /** The branch's confirm or cancel returned (or it needs none): it is {@link BranchState#DONE}. */
-    void branchDone(String xid, int branchId);
-
     /**
-     * Removes a decided transaction whose branches are all {@link BranchState#DONE}.
+     * The end of a round of phase two, in one atomic step: marks each branch of {@code done} (whose confirm or cancel
+     * returned, or that needed none) {@link BranchState#DONE}, then, when the transaction is decided and no branch of
+     * it is left but {@code DONE}, removes it.
      *
-     * @return true when it is gone (now or before)
+     * @return true when the transaction is gone (now or before)
      */
-    boolean endIfDone(String xid);
+    boolean finishRound(String xid, List<Integer> done);
 
     /**
      * Claims transactions whose due time has passed: each one returned is made due again {@code claimMillis} later, so

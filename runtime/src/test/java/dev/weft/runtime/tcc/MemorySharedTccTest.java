@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.SharedTransaction;
 import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,47 @@ class MemorySharedTccTest extends SharedTccContract {
     @Override
     Wakeups wakeups(SharedTransactionLog log) {
         return bus.endpoint();
+    }
+
+    @Test
+    void aRootWithTwoLocalBranchesCallsTheLogFourTimes() throws Exception {
+        root.transfer(() -> {
+            root.debit("a", 5);
+            root.credit("b", 5);
+            return null;
+        });
+        // begin rides on the first register, each RETURNED on the next call, the DONE marks and the end in one call
+        assertEquals(List.of("register", "register", "decide", "finishRound"), memory.callsOfThisThread());
+        assertEquals(List.of("debit a 5", "credit b 5", "confirmDebit a 5", "confirmCredit b 5"), Accounts.JOURNAL);
+        assertEquals(List.of(), memory.open(10));
+    }
+
+    @Test
+    void aRootsReturnedTryIsWrittenByItsNextCallToTheLog() throws Exception {
+        List<List<BranchState>> seen = new ArrayList<>();
+        root.transfer(() -> {
+            root.debit("a", 5);
+            seen.add(states());
+            root.credit("b", 5);
+            seen.add(states());
+            return null;
+        });
+        assertEquals(List.of(List.of(BranchState.TRYING), List.of(BranchState.RETURNED, BranchState.TRYING)), seen);
+    }
+
+    private List<BranchState> states() {
+        return memory.open(1).get(0).branches().stream().map(SharedTransaction.SharedBranch::state).toList();
+    }
+
+    @Test
+    void anOutgoingCallBeforeAnyBranchBeginsTheTransactionOnItsOwn() throws Exception {
+        root.transfer(() -> {
+            callWarehouse(warehouse, "sku", 1);
+            root.debit("a", 5);
+            return null;
+        });
+        assertEquals(List.of("begin", "register", "decide", "finishRound"), memory.callsOfThisThread());
+        Eventually.until("the transaction ended", () -> memory.open(10).isEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The {@link SharedTransactionLog} contract in memory, for the coordination tests of several {@link Transactions} in
@@ -27,6 +29,16 @@ final class MemoryTransactionLog implements SharedTransactionLog {
     private final Map<String, Tx> transactions = new LinkedHashMap<>();
     volatile boolean down;
     volatile boolean decideAndThenFail;
+    /** Every call, in order, from every instance and thread. */
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    record Call(String operation, Thread thread) {
+    }
+
+    /** The operations called on this thread so far. */
+    List<String> callsOfThisThread() {
+        return calls.stream().filter(c -> c.thread() == Thread.currentThread()).map(Call::operation).toList();
+    }
 
     private static final class Tx {
         final LogRecord.Begin begin;
@@ -46,13 +58,21 @@ final class MemoryTransactionLog implements SharedTransactionLog {
                     failure, attempts, dueAt, branches);
         }
 
+        /** Only while TRYING, which the caller checked; only branches still TRYING. */
+        void returned(List<Integer> ids) {
+            ids.stream().filter(id -> branches.get(id).state() == BranchState.TRYING)
+                    .forEach(id -> state(id, BranchState.RETURNED));
+        }
+
         void state(int branchId, BranchState state) {
             SharedBranch b = branches.get(branchId);
             branches.set(branchId, new SharedBranch(b.id(), b.participant(), b.arguments(), state));
         }
     }
 
-    private void reachable() {
+    /** Records the call, then fails it if the store is down. */
+    private void reachable(String operation) {
+        calls.add(new Call(operation, Thread.currentThread()));
         if (down) {
             throw new TransactionLogException("the in-memory store is down (test)");
         }
@@ -60,17 +80,21 @@ final class MemoryTransactionLog implements SharedTransactionLog {
 
     @Override
     public synchronized void begin(LogRecord.Begin begin) {
-        reachable();
+        reachable("begin");
         transactions.putIfAbsent(begin.xid(), new Tx(begin));
     }
 
     @Override
-    public synchronized int register(String xid, ParticipantId participant, String arguments) {
-        reachable();
+    public synchronized int register(String xid, ParticipantId participant, String arguments, Carried carried) {
+        reachable("register");
+        if (carried.begin() != null) {
+            transactions.putIfAbsent(xid, new Tx(carried.begin()));
+        }
         Tx tx = transactions.get(xid);
         if (tx == null || tx.phase != Phase.TRYING) {
             throw new NotTryingException(xid, tx == null ? null : tx.phase);
         }
+        tx.returned(carried.returned());
         int id = tx.branches.size();
         tx.branches.add(new SharedBranch(id, participant, arguments, BranchState.TRYING));
         return id;
@@ -78,7 +102,7 @@ final class MemoryTransactionLog implements SharedTransactionLog {
 
     @Override
     public synchronized boolean tryEnded(String xid, int branchId, TryEnd end) {
-        reachable();
+        reachable("tryEnded");
         Tx tx = transactions.get(xid);
         if (tx == null) {
             return false;
@@ -95,13 +119,14 @@ final class MemoryTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public synchronized Optional<Phase> decide(String xid, boolean commit) {
-        reachable();
+    public synchronized Optional<SharedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
+        reachable("decide");
         Tx tx = transactions.get(xid);
         if (tx == null) {
             return Optional.empty();
         }
         if (tx.phase == Phase.TRYING) {
+            tx.returned(returned);
             tx.phase = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
             tx.dueAt = System.currentTimeMillis();
         }
@@ -109,31 +134,23 @@ final class MemoryTransactionLog implements SharedTransactionLog {
             decideAndThenFail = false;
             throw new TransactionLogException("the answer of the in-memory store was lost (test)");
         }
-        return Optional.of(tx.phase);
+        return Optional.of(tx.view());
     }
 
     @Override
     public synchronized Optional<SharedTransaction> load(String xid) {
-        reachable();
+        reachable("load");
         return Optional.ofNullable(transactions.get(xid)).map(Tx::view);
     }
 
     @Override
-    public synchronized void branchDone(String xid, int branchId) {
-        reachable();
-        Tx tx = transactions.get(xid);
-        if (tx != null) {
-            tx.state(branchId, BranchState.DONE);
-        }
-    }
-
-    @Override
-    public synchronized boolean endIfDone(String xid) {
-        reachable();
+    public synchronized boolean finishRound(String xid, List<Integer> done) {
+        reachable("finishRound");
         Tx tx = transactions.get(xid);
         if (tx == null) {
             return true;
         }
+        done.forEach(id -> tx.state(id, BranchState.DONE));
         if (tx.phase == Phase.TRYING || tx.branches.stream().anyMatch(b -> b.state() != BranchState.DONE)) {
             return false;
         }
@@ -143,7 +160,7 @@ final class MemoryTransactionLog implements SharedTransactionLog {
 
     @Override
     public synchronized List<String> claimDue(long nowMillis, long claimMillis, int limit) {
-        reachable();
+        reachable("claimDue");
         List<String> due = new ArrayList<>();
         transactions.values().stream()
                 .filter(tx -> tx.failure == null && tx.dueAt <= nowMillis)
@@ -158,7 +175,7 @@ final class MemoryTransactionLog implements SharedTransactionLog {
 
     @Override
     public synchronized void dueAt(String xid, long atMillis) {
-        reachable();
+        reachable("dueAt");
         Tx tx = transactions.get(xid);
         if (tx != null && tx.failure == null) {
             tx.dueAt = atMillis;
@@ -167,14 +184,14 @@ final class MemoryTransactionLog implements SharedTransactionLog {
 
     @Override
     public synchronized int attemptFailed(String xid) {
-        reachable();
+        reachable("attemptFailed");
         Tx tx = transactions.get(xid);
         return tx == null ? 0 : ++tx.attempts;
     }
 
     @Override
     public synchronized void fail(String xid, String reason) {
-        reachable();
+        reachable("fail");
         Tx tx = transactions.get(xid);
         if (tx != null) {
             tx.failure = reason;
@@ -184,7 +201,7 @@ final class MemoryTransactionLog implements SharedTransactionLog {
 
     @Override
     public synchronized boolean retry(String xid) {
-        reachable();
+        reachable("retry");
         Tx tx = transactions.get(xid);
         if (tx == null || tx.failure == null) {
             return false;
@@ -197,7 +214,7 @@ final class MemoryTransactionLog implements SharedTransactionLog {
 
     @Override
     public synchronized boolean forget(String xid) {
-        reachable();
+        reachable("forget");
         Tx tx = transactions.get(xid);
         if (tx == null || tx.failure == null) {
             return false;
@@ -208,7 +225,7 @@ final class MemoryTransactionLog implements SharedTransactionLog {
 
     @Override
     public synchronized List<SharedTransaction> open(int limit) {
-        reachable();
+        reachable("open");
         return transactions.values().stream().map(Tx::view).limit(limit).toList();
     }
 

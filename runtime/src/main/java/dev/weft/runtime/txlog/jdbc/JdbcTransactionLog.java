@@ -6,6 +6,7 @@ import static dev.weft.runtime.txlog.jdbc.LogSchema.TX;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jdbc.DatabaseProduct;
 import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
@@ -108,14 +109,18 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
     @Override
     public void begin(LogRecord.Begin begin) {
         transactions.run("recording the beginning of " + begin.xid(), connection -> {
-            // only the root begins its transaction, once, or again after an error: never two at once
-            if (Statements.first(connection, PHASE, LogRows::phase, begin.xid()) == null) {
-                Statements.update(connection, "INSERT INTO " + TX + " (xid, origin, started_at, deadline, phase,"
-                                + " attempts, due_at, next_branch) VALUES (?, ?, ?, ?, ?, 0, ?, 0)", begin.xid(),
-                        begin.origin(), begin.startedAt(), begin.deadline(), TRYING, begin.deadline());
-            }
+            insertIfAbsent(connection, begin);
             return null;
         });
+    }
+
+    /** Only the root begins its transaction, once, or again after an error: never two at once. */
+    private static void insertIfAbsent(Connection connection, LogRecord.Begin begin) throws SQLException {
+        if (Statements.first(connection, PHASE, LogRows::phase, begin.xid()) == null) {
+            Statements.update(connection, "INSERT INTO " + TX + " (xid, origin, started_at, deadline, phase,"
+                            + " attempts, due_at, next_branch) VALUES (?, ?, ?, ?, ?, 0, ?, 0)", begin.xid(),
+                    begin.origin(), begin.startedAt(), begin.deadline(), TRYING, begin.deadline());
+        }
     }
 
     /** A branch id, or the phase that refused the branch (null: no such transaction). */
@@ -123,8 +128,11 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public int register(String xid, ParticipantId participant, String arguments) {
+    public int register(String xid, ParticipantId participant, String arguments, Carried carried) {
         Registration registration = transactions.run("registering a branch of " + xid, connection -> {
+            if (carried.begin() != null) {
+                insertIfAbsent(connection, carried.begin());
+            }
             // the update locks the transaction's row until commit: concurrent registrations take turns, and a
             // decision either comes before (no row updated) or waits for this branch to be in
             int counted = Statements.update(connection, "UPDATE " + TX + " SET next_branch = next_branch + 1"
@@ -132,6 +140,7 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
             if (counted == 0) {
                 return new Registration(null, Statements.first(connection, PHASE, LogRows::phase, xid));
             }
+            BranchWrites.returned(connection, xid, carried.returned());
             int id = Statements.first(connection, "SELECT next_branch FROM " + TX + " WHERE xid = ?",
                     row -> row.getInt(1), xid) - 1;
             Statements.update(connection, "INSERT INTO " + BRANCH + " (xid, branch_id, class_name, try_method,"
@@ -165,38 +174,38 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public Optional<Phase> decide(String xid, boolean commit) {
+    public Optional<SharedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
         Phase asked = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
         return Optional.ofNullable(transactions.run("deciding " + xid, connection -> {
-            Statements.update(connection, "UPDATE " + TX + " SET phase = ?, due_at = ? WHERE xid = ? AND phase = ?",
-                    asked.name(), clock.getAsLong(), xid, TRYING);
-            // this transaction's update, or the one that came first: the row is locked or decided either way
-            return Statements.first(connection, PHASE, LogRows::phase, xid);
+            if (Statements.update(connection, "UPDATE " + TX + " SET phase = ?, due_at = ? WHERE xid = ? AND phase = ?",
+                    asked.name(), clock.getAsLong(), xid, TRYING) == 1) {
+                // committed with the decision or not at all, and the row stays locked until then: no reader sees the
+                // decision without these
+                BranchWrites.returned(connection, xid, returned);
+            }
+            // this transaction's decision, or the one that came first: the row is locked or decided either way
+            return snapshot(connection, xid);
         }));
     }
 
     @Override
     public Optional<SharedTransaction> load(String xid) {
-        return Optional.ofNullable(transactions.run("reading " + xid, connection -> {
-            LogRows.TxRow tx = Statements.first(connection, LogRows.SELECT_TX, LogRows::tx, xid);
-            return tx == null ? null : LogRows.withBranches(connection, tx);
-        }));
+        return Optional.ofNullable(transactions.run("reading " + xid, connection -> snapshot(connection, xid)));
+    }
+
+    private static SharedTransaction snapshot(Connection connection, String xid) throws SQLException {
+        LogRows.TxRow tx = Statements.first(connection, LogRows.SELECT_TX, LogRows::tx, xid);
+        return tx == null ? null : LogRows.withBranches(connection, tx);
     }
 
     @Override
-    public void branchDone(String xid, int branchId) {
-        transactions.run("recording branch " + branchId + " of " + xid + " as done", connection ->
-                Statements.update(connection, "UPDATE " + BRANCH + " SET state = ? WHERE xid = ? AND branch_id = ?",
-                        BranchState.DONE.name(), xid, branchId));
-    }
-
-    @Override
-    public boolean endIfDone(String xid) {
-        return transactions.run("ending " + xid, connection -> {
+    public boolean finishRound(String xid, List<Integer> done) {
+        return transactions.run("recording branches " + done + " of " + xid + " as done", connection -> {
             Phase phase = Statements.first(connection, LOCK_TX, LogRows::phase, xid);
             if (phase == null) {
                 return true;
             }
+            BranchWrites.done(connection, xid, done);
             if (phase == Phase.TRYING || Statements.first(connection, "SELECT COUNT(*) FROM " + BRANCH
                     + " WHERE xid = ? AND state <> ?", row -> row.getInt(1), xid, BranchState.DONE.name()) > 0) {
                 return false;

@@ -4,6 +4,7 @@ import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.RedisEndpoint;
 import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
@@ -57,9 +58,10 @@ public final class RedisTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public int register(String xid, ParticipantId participant, String arguments) {
+    public int register(String xid, ParticipantId participant, String arguments, Carried carried) {
         TxScripts.Registration registration = redis.call("register a branch of " + participant + " in global"
-                + " transaction " + xid, r -> scripts.register(r, xid, BranchCodec.encode(participant, arguments)));
+                + " transaction " + xid, r -> scripts.register(r, xid, BranchCodec.encode(participant, arguments),
+                carried));
         if (registration.branchId() < 0) {
             throw new NotTryingException(xid, registration.phase());
         }
@@ -78,10 +80,10 @@ public final class RedisTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public Optional<Phase> decide(String xid, boolean commit) {
+    public Optional<SharedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
         Phase decision = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
-        return Optional.ofNullable(redis.call("record the decision (" + decision + ") of global transaction " + xid,
-                r -> scripts.decide(r, xid, decision)));
+        return read(xid, redis.call("record the decision (" + decision + ") of global transaction " + xid,
+                r -> scripts.decide(r, xid, decision, returned)));
     }
 
     @Override
@@ -91,15 +93,9 @@ public final class RedisTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public void branchDone(String xid, int branchId) {
-        redis.call("record branch " + branchId + " of global transaction " + xid + " as done",
-                r -> scripts.branchState(r, xid, branchId, BranchState.DONE, false));
-    }
-
-    @Override
-    public boolean endIfDone(String xid) {
-        return redis.call("end global transaction " + xid + " in the shared transaction log",
-                r -> scripts.endIfDone(r, xid));
+    public boolean finishRound(String xid, List<Integer> done) {
+        return redis.call("record branches " + done + " of global transaction " + xid + " as done",
+                r -> scripts.finishRound(r, xid, done));
     }
 
     /**

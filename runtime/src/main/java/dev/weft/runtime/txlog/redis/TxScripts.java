@@ -2,6 +2,8 @@ package dev.weft.runtime.txlog.redis;
 
 import dev.weft.runtime.redis.LuaScript;
 import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.Carried;
+import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.Phase;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.ZAddArgs;
@@ -15,18 +17,18 @@ import java.util.concurrent.CompletionStage;
  * anything that reads before it writes, so that every compare-and-set is atomic.
  */
 final class TxScripts {
-    private static final LuaScript BEGIN = script("begin.lua");
-    private static final LuaScript REGISTER = script("register.lua");
-    private static final LuaScript BRANCH_STATE = script("branch_state.lua");
-    private static final LuaScript DECIDE = LuaScript.fromResources(TxScripts.class, "lib.lua", "decide.lua");
+    private static final LuaScript BEGIN = script("create.lua", "begin.lua");
+    private static final LuaScript REGISTER = script("create.lua", "states.lua", "register.lua");
+    private static final LuaScript BRANCH_STATE = script("states.lua", "branch_state.lua");
+    private static final LuaScript DECIDE = script("lib.lua", "states.lua", "snapshot.lua", "decide.lua");
     private static final LuaScript CLAIM = script("claim.lua");
     private static final LuaScript UNCLAIM = script("unclaim.lua");
     private static final LuaScript ATTEMPT = script("attempt.lua");
     private static final LuaScript FAIL = script("fail.lua");
-    private static final LuaScript RETRY = LuaScript.fromResources(TxScripts.class, "lib.lua", "retry.lua");
+    private static final LuaScript RETRY = script("lib.lua", "retry.lua");
     private static final LuaScript FORGET = script("forget.lua");
-    private static final LuaScript END = script("end.lua");
-    private static final LuaScript LOAD = script("load.lua");
+    private static final LuaScript FINISH = script("states.lua", "finish.lua");
+    private static final LuaScript LOAD = script("snapshot.lua", "load.lua");
     private static final LuaScript MEMBERS = script("members.lua");
 
     private final TxKeys keys;
@@ -49,8 +51,16 @@ final class TxScripts {
                 xid, origin, Long.toString(startedAt), Long.toString(deadline)).thenApply(TxScripts::isOne);
     }
 
-    CompletionStage<Registration> register(RedisAsyncCommands<String, String> redis, String xid, String record) {
-        return REGISTER.<List<Object>>run(redis, ScriptOutputType.MULTI, txAndBranches(xid), record)
+    CompletionStage<Registration> register(RedisAsyncCommands<String, String> redis, String xid, String record,
+                                           Carried carried) {
+        LogRecord.Begin begin = carried.begin();
+        List<String> args = new ArrayList<>(List.of(record, xid, begin == null ? "" : begin.origin(),
+                begin == null ? "" : Long.toString(begin.startedAt()),
+                begin == null ? "" : Long.toString(begin.deadline())));
+        addIds(args, carried.returned());
+        return REGISTER.<List<Object>>run(redis, ScriptOutputType.MULTI,
+                        new String[] {keys.transaction(xid), keys.branches(xid), keys.dueOf(xid)},
+                        args.toArray(String[]::new))
                 .thenApply(reply -> new Registration(((Long) reply.get(0)).intValue(), phase((String) reply.get(1))));
     }
 
@@ -61,10 +71,12 @@ final class TxScripts {
                 state.name(), onlyWhileTrying ? "1" : "0").thenApply(TxScripts::isOne);
     }
 
-    /** @return the phase after the call, null when the transaction is missing */
-    CompletionStage<Phase> decide(RedisAsyncCommands<String, String> redis, String xid, Phase decision) {
-        return DECIDE.<String>run(redis, ScriptOutputType.VALUE, new String[] {keys.transaction(xid), keys.dueOf(xid)},
-                xid, decision.name()).thenApply(TxScripts::phase);
+    /** @return the raw snapshot after the call, as {@link #load} returns it */
+    CompletionStage<List<Object>> decide(RedisAsyncCommands<String, String> redis, String xid, Phase decision,
+                                         List<Integer> returned) {
+        List<String> args = new ArrayList<>(List.of(xid, decision.name()));
+        addIds(args, returned);
+        return DECIDE.run(redis, ScriptOutputType.MULTI, txBranchesDue(xid), args.toArray(String[]::new));
     }
 
     /** Claims up to {@code limit} transactions of one shard, the earliest due first. */
@@ -114,15 +126,17 @@ final class TxScripts {
                 .thenApply(TxScripts::isOne);
     }
 
-    CompletionStage<Boolean> endIfDone(RedisAsyncCommands<String, String> redis, String xid) {
-        return END.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid), keys.branches(xid),
-                keys.dueOf(xid), keys.failedOf(xid)}, xid).thenApply(TxScripts::isOne);
+    CompletionStage<Boolean> finishRound(RedisAsyncCommands<String, String> redis, String xid, List<Integer> done) {
+        List<String> args = new ArrayList<>(List.of(xid));
+        addIds(args, done);
+        return FINISH.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid),
+                keys.branches(xid), keys.dueOf(xid), keys.failedOf(xid)}, args.toArray(String[]::new))
+                .thenApply(TxScripts::isOne);
     }
 
     /** The raw snapshot {@link LoadedTransaction} reads: empty when the transaction is missing. */
     CompletionStage<List<Object>> load(RedisAsyncCommands<String, String> redis, String xid) {
-        return LOAD.run(redis, ScriptOutputType.MULTI,
-                new String[] {keys.transaction(xid), keys.branches(xid), keys.dueOf(xid)}, xid);
+        return LOAD.run(redis, ScriptOutputType.MULTI, txBranchesDue(xid), xid);
     }
 
     /** Every xid of one shard: due ones, then FAILED ones. */
@@ -139,12 +153,21 @@ final class TxScripts {
         return new String[] {keys.transaction(xid), keys.branches(xid)};
     }
 
+    private String[] txBranchesDue(String xid) {
+        return new String[] {keys.transaction(xid), keys.branches(xid), keys.dueOf(xid)};
+    }
+
     private String[] txDueFailed(String xid) {
         return new String[] {keys.transaction(xid), keys.dueOf(xid), keys.failedOf(xid)};
     }
 
-    private static LuaScript script(String name) {
-        return LuaScript.fromResources(TxScripts.class, name);
+    /** Redis scripts cannot include one another: the functions a script uses are resources put in front of it. */
+    private static LuaScript script(String... names) {
+        return LuaScript.fromResources(TxScripts.class, names);
+    }
+
+    private static void addIds(List<String> args, List<Integer> ids) {
+        ids.forEach(id -> args.add(Integer.toString(id)));
     }
 
     private static Phase phase(String name) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jdbc.RealDatabase;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.SharedTransaction;
 import dev.weft.runtime.txlog.TransactionLogException;
@@ -21,6 +22,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,12 +84,14 @@ class JdbcLogConnectingTest {
         String url = "jdbc:h2:file:" + dir.resolve("log").toAbsolutePath();
         try (JdbcTransactionLog log = open(url, "sa", "")) {
             log.begin(Logs.begin("x1", NOW));
-            log.register("x1", DEBIT, "[1]");
+            log.register("x1", DEBIT, "[1]", Carried.NONE);
             shutDown(url);
-            TransactionLogException e = assertThrows(TransactionLogException.class, () -> log.decide("x1", true));
+            TransactionLogException e = assertThrows(TransactionLogException.class,
+                    () -> log.decide("x1", true, List.of()));
             assertTrue(e.getMessage().contains("deciding x1 failed"), e.getMessage());
             assertTrue(e.getMessage().contains("it may or may not have happened"), e.getMessage());
-            assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", true), "reconnected");
+            assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", true, List.of()).map(SharedTransaction::phase),
+                    "reconnected");
         }
         try (JdbcTransactionLog reopened = open(url, "sa", "")) {
             SharedTransaction x1 = reopened.load("x1").orElseThrow();

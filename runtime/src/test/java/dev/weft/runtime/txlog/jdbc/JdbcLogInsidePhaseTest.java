@@ -13,6 +13,7 @@ import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.jdbc.RealDatabase;
 import dev.weft.runtime.jdbc.WovenDriver;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.TryEnd;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,12 +40,12 @@ class JdbcLogInsidePhaseTest {
         PhaseScope.begin(TRY);
         try (JdbcTransactionLog log = Logs.open(woven)) {
             log.begin(Logs.begin("x1", NOW));
-            int branch = log.register("x1", DEBIT, "[]");
+            int branch = log.register("x1", DEBIT, "[]", Carried.NONE);
             log.tryEnded("x1", branch, TryEnd.RETURNED);
-            log.decide("x1", true);
+            log.decide("x1", true, List.of());
             log.claimDue(NOW, 1, 10);
-            log.branchDone("x1", branch);
-            log.endIfDone("x1");
+            log.finishRound("x1", List.of(branch));
+            log.finishRound("x1", List.of());
             assertEquals(TRY, PhaseScope.current(), "the phase is still there for the try body");
         }
         assertEquals(PhaseOutcome.NO_DATABASE_WORK, PhaseScope.end(), "none of the log's statements was the phase's");

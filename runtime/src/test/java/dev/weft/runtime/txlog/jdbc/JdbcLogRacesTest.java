@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.jdbc.RealDatabase;
 import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.SharedTransaction;
@@ -78,7 +79,8 @@ class JdbcLogRacesTest {
             String xid = "x" + round;
             a.begin(Logs.begin(xid, NOW));
             // on each instance, some threads commit and others roll back
-            List<Optional<Phase>> seen = Logs.atOnce(THREADS, t -> instance(t).decide(xid, t % 4 < 2));
+            List<Optional<Phase>> seen = Logs.atOnce(THREADS,
+                    t -> instance(t).decide(xid, t % 4 < 2, List.of()).map(SharedTransaction::phase));
             Phase winner = a.load(xid).orElseThrow().phase();
             assertTrue(winner != Phase.TRYING);
             assertEquals(new HashSet<>(List.of(Optional.of(winner))), new HashSet<>(seen), "round " + round);
@@ -107,7 +109,7 @@ class JdbcLogRacesTest {
         twoInstances(kind);
         a.begin(Logs.begin("x1", NOW));
         List<List<Integer>> ids = Logs.atOnce(THREADS, t -> IntStream.range(0, 10)
-                .mapToObj(i -> instance(t).register("x1", DEBIT, "[" + t + "]")).toList());
+                .mapToObj(i -> instance(t).register("x1", DEBIT, "[" + t + "]", Carried.NONE)).toList());
         List<Integer> all = ids.stream().flatMap(List::stream).sorted().toList();
         List<Integer> expected = IntStream.range(0, THREADS * 10).boxed().toList();
         assertEquals(expected, all, "every id once, none skipped");
@@ -150,7 +152,7 @@ class JdbcLogRacesTest {
             List<Map<Integer, Boolean>> returned = Logs.atOnce(THREADS, t -> {
                 if (t == 0) {
                     awaitUninterruptibly(aBranchIsIn);
-                    a.decide(xid, true);
+                    a.decide(xid, true, List.of());
                     return Map.of();
                 }
                 return registerAndReturnUntilRefused(instance(t), xid, aBranchIsIn);
@@ -182,7 +184,7 @@ class JdbcLogRacesTest {
         while (true) {
             int id;
             try {
-                id = log.register(xid, DEBIT, "[]");
+                id = log.register(xid, DEBIT, "[]", Carried.NONE);
                 registered.countDown();
             } catch (NotTryingException refused) {
                 assertEquals(Phase.COMMITTING, refused.phase());

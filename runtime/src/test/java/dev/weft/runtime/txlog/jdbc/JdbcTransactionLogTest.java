@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.jdbc.RealDatabase;
 import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
@@ -45,7 +46,7 @@ class JdbcTransactionLogTest {
     private void x1With(RealDatabase kind, int branches) throws SQLException {
         fresh(kind).begin(Logs.begin("x1", DEADLINE));
         for (int i = 0; i < branches; i++) {
-            log.register("x1", DEBIT, "[]");
+            log.register("x1", DEBIT, "[]", Carried.NONE);
         }
     }
 
@@ -74,8 +75,8 @@ class JdbcTransactionLogTest {
         ParticipantId credit = new ParticipantId("com.acme.Accounts$Inner", "credit", "(Ljava/lang/String;J)V",
                 "confirmCredit", "cancelCredit");
         String unicode = "[\"Zoë 😀\",1]";
-        assertEquals(0, log.register("x1", DEBIT, "[\"alice\",5]"));
-        assertEquals(1, log.register("x1", credit, unicode));
+        assertEquals(0, log.register("x1", DEBIT, "[\"alice\",5]", Carried.NONE));
+        assertEquals(1, log.register("x1", credit, unicode, Carried.NONE));
         assertEquals(List.of(new SharedTransaction.SharedBranch(0, DEBIT, "[\"alice\",5]", BranchState.TRYING),
                 new SharedTransaction.SharedBranch(1, credit, unicode, BranchState.TRYING)), loaded("x1").branches());
     }
@@ -84,7 +85,7 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void aBranchOfAnUnknownTransactionIsRefused(RealDatabase kind) throws SQLException {
         NotTryingException refused = assertThrows(NotTryingException.class,
-                () -> fresh(kind).register("never-begun", DEBIT, "[]"));
+                () -> fresh(kind).register("never-begun", DEBIT, "[]", Carried.NONE));
         assertNull(refused.phase());
     }
 
@@ -92,19 +93,21 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void theFirstDecisionStaysAndMakesTheTransactionDueNow(RealDatabase kind) throws SQLException {
         fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", true));
-        assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", false), "the rollback reads the commit");
+        assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", true, List.of()).map(SharedTransaction::phase));
+        assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", false, List.of()).map(SharedTransaction::phase),
+                "the rollback reads the commit");
         assertEquals(Phase.COMMITTING, loaded("x1").phase());
         assertEquals(NOW, loaded("x1").dueAt());
-        assertEquals(Optional.empty(), log.decide("unknown", false));
+        assertEquals(Optional.empty(), log.decide("unknown", false, List.of()).map(SharedTransaction::phase));
     }
 
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void noBranchRegistersAfterTheDecision(RealDatabase kind) throws SQLException {
         x1With(kind, 1);
-        log.decide("x1", false);
-        NotTryingException refused = assertThrows(NotTryingException.class, () -> log.register("x1", DEBIT, "[]"));
+        log.decide("x1", false, List.of());
+        NotTryingException refused = assertThrows(NotTryingException.class,
+                () -> log.register("x1", DEBIT, "[]", Carried.NONE));
         assertEquals(Phase.ROLLING_BACK, refused.phase());
         assertEquals(1, loaded("x1").branches().size());
     }
@@ -121,7 +124,7 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void aTryThatReturnsAfterTheDecisionStaysTryingAndIsCancelled(RealDatabase kind) throws SQLException {
         x1With(kind, 1);
-        log.decide("x1", true);
+        log.decide("x1", true, List.of());
         assertFalse(log.tryEnded("x1", 0, TryEnd.RETURNED));
         assertEquals(BranchState.TRYING, state("x1", 0));
         assertFalse(log.tryEnded("gone", 0, TryEnd.RETURNED));
@@ -131,7 +134,7 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void aFailedTryIsRecordedWhateverThePhase(RealDatabase kind) throws SQLException {
         x1With(kind, 2);
-        log.decide("x1", false);
+        log.decide("x1", false, List.of());
         assertTrue(log.tryEnded("x1", 0, TryEnd.FAILED_TO_CANCEL));
         assertTrue(log.tryEnded("x1", 1, TryEnd.FAILED_UNDONE));
         assertEquals(BranchState.FAILED, state("x1", 0));
@@ -141,9 +144,9 @@ class JdbcTransactionLogTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void aBranchCancelledWhileItsTryRanStaysDone(RealDatabase kind) throws SQLException {
-        x1With(kind, 1);
-        log.decide("x1", false);
-        log.branchDone("x1", 0);
+        x1With(kind, 2); // branch 1 keeps the transaction from ending
+        log.decide("x1", false, List.of());
+        log.finishRound("x1", List.of(0));
         log.tryEnded("x1", 0, TryEnd.FAILED_TO_CANCEL); // the barrier refused the late try's statements
         assertEquals(BranchState.DONE, state("x1", 0));
     }
@@ -152,14 +155,14 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void aTransactionEndsOnlyWhenDecidedAndEveryBranchIsDone(RealDatabase kind) throws SQLException {
         x1With(kind, 2);
-        log.branchDone("x1", 0);
-        assertFalse(log.endIfDone("x1"), "still TRYING: the root may register more");
-        log.decide("x1", true);
-        assertFalse(log.endIfDone("x1"), "branch 1 is not done");
-        log.branchDone("x1", 1);
-        assertTrue(log.endIfDone("x1"));
+        log.finishRound("x1", List.of(0));
+        assertFalse(log.finishRound("x1", List.of()), "still TRYING: the root may register more");
+        log.decide("x1", true, List.of());
+        assertFalse(log.finishRound("x1", List.of()), "branch 1 is not done");
+        log.finishRound("x1", List.of(1));
+        assertTrue(log.finishRound("x1", List.of()));
         assertEquals(Optional.empty(), log.load("x1"));
-        assertTrue(log.endIfDone("x1"), "gone before counts as gone");
+        assertTrue(log.finishRound("x1", List.of()), "gone before counts as gone");
         log.begin(Logs.begin("x1", DEADLINE));
         assertEquals(List.of(), loaded("x1").branches(), "its branch rows went with it");
     }
@@ -182,7 +185,7 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void phaseTwoIsRescheduledAndCountsItsAttempts(RealDatabase kind) throws SQLException {
         fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        log.decide("x1", true);
+        log.decide("x1", true, List.of());
         log.dueAt("x1", NOW + 500);
         assertEquals(NOW + 500, loaded("x1").dueAt());
         assertEquals(1, log.attemptFailed("x1"));
@@ -195,7 +198,7 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void aFailedTransactionIsNeverDueUntilRetried(RealDatabase kind) throws SQLException {
         fresh(kind).begin(Logs.begin("x1", NOW - 1));
-        log.decide("x1", true);
+        log.decide("x1", true, List.of());
         log.attemptFailed("x1");
         assertFalse(log.retry("x1"), "not FAILED");
         log.fail("x1", "confirmDebit threw IllegalStateException: account closed");
@@ -216,7 +219,7 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void onlyAFailedTransactionCanBeForgotten(RealDatabase kind) throws SQLException {
         x1With(kind, 1);
-        log.decide("x1", true);
+        log.decide("x1", true, List.of());
         assertFalse(log.forget("x1"));
         log.fail("x1", "gave up");
         assertTrue(log.forget("x1"));
@@ -233,7 +236,7 @@ class JdbcTransactionLogTest {
         for (String xid : List.of("c", "a", "b")) {
             log.begin(new LogRecord.Begin(xid, NOW + xid.charAt(0), DEADLINE, "origin"));
         }
-        log.register("a", DEBIT, "[1]");
+        log.register("a", DEBIT, "[1]", Carried.NONE);
         List<SharedTransaction> open = log.open(2);
         assertEquals(List.of("a", "b"), open.stream().map(SharedTransaction::xid).toList());
         assertEquals(1, open.get(0).branches().size());

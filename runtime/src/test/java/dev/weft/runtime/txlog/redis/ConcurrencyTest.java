@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.redis.RawRedis;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.Phase;
+import dev.weft.runtime.txlog.SharedTransaction;
 import dev.weft.testkit.RedisExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +62,8 @@ class ConcurrencyTest {
         Set<Phase> winners = new HashSet<>();
         for (int round = 0; round < 50; round++) {
             String xid = TestLogs.begin(a);
-            List<Optional<Phase>> seen = race(thread -> log(thread).decide(xid, thread % 4 < 2));
+            List<Optional<Phase>> seen = race(
+                    thread -> log(thread).decide(xid, thread % 4 < 2, List.of()).map(SharedTransaction::phase));
             Phase stored = a.load(xid).orElseThrow().phase();
             assertTrue(stored != Phase.TRYING);
             for (Optional<Phase> phase : seen) {
@@ -90,8 +93,9 @@ class ConcurrencyTest {
             assertEquals(Phase.ROLLING_BACK, a.load(xid).orElseThrow().phase(), "the root's commit is lost");
         }
         String scripted = TestLogs.begin(a);
-        assertEquals(Optional.of(Phase.COMMITTING), a.decide(scripted, true));
-        assertEquals(Optional.of(Phase.COMMITTING), b.decide(scripted, false), "the second one reads the first");
+        assertEquals(Optional.of(Phase.COMMITTING), a.decide(scripted, true, List.of()).map(SharedTransaction::phase));
+        assertEquals(Optional.of(Phase.COMMITTING), b.decide(scripted, false, List.of()).map(SharedTransaction::phase),
+                "the second one reads the first");
     }
 
     @Test
@@ -99,7 +103,7 @@ class ConcurrencyTest {
         String xid = TestLogs.begin(a);
         int perThread = 25;
         List<List<Integer>> ids = race(thread -> IntStream.range(0, perThread)
-                .mapToObj(i -> log(thread).register(xid, DEBIT, "[" + thread + "," + i + "]")).toList());
+                .mapToObj(i -> log(thread).register(xid, DEBIT, "[" + thread + "," + i + "]", Carried.NONE)).toList());
 
         Set<Integer> all = new HashSet<>();
         ids.forEach(all::addAll);

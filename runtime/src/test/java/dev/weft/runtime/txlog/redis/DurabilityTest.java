@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.SharedTransaction;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.TryEnd;
 import dev.weft.testkit.RedisServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +45,7 @@ class DurabilityTest {
             server.kill();
 
             TransactionLogException e = assertTimeoutPreemptively(GENEROUS,
-                    () -> assertThrows(TransactionLogException.class, () -> log.decide(xid, true)));
+                    () -> assertThrows(TransactionLogException.class, () -> log.decide(xid, true, List.of())));
             assertTrue(e.getMessage().contains("Redis at " + server.uri()) && e.getMessage().contains("check"),
                     e.getMessage());
             assertTimeoutPreemptively(GENEROUS,
@@ -59,7 +61,7 @@ class DurabilityTest {
             server.pause();
             try {
                 TransactionLogException e = assertTimeoutPreemptively(GENEROUS,
-                        () -> assertThrows(TransactionLogException.class, () -> log.decide(xid, true)));
+                        () -> assertThrows(TransactionLogException.class, () -> log.decide(xid, true, List.of())));
                 assertTrue(e.getMessage().contains("did not answer within 500ms"), e.getMessage());
                 assertTimeoutPreemptively(GENEROUS,
                         () -> assertThrows(TransactionLogException.class, () -> log.open(10)));
@@ -90,9 +92,9 @@ class DurabilityTest {
     private static Crash decideThenCrash(String... redisArgs) {
         try (RedisServer server = RedisServer.start(redisArgs); RedisTransactionLog log = TestLogs.open(server.uri())) {
             String xid = TestLogs.begin(log);
-            int branch = log.register(xid, DEBIT, "[\"acct-1\",100]");
+            int branch = log.register(xid, DEBIT, "[\"acct-1\",100]", Carried.NONE);
             log.tryEnded(xid, branch, TryEnd.RETURNED);
-            assertEquals(Optional.of(Phase.COMMITTING), log.decide(xid, true));
+            assertEquals(Optional.of(Phase.COMMITTING), log.decide(xid, true, List.of()).map(SharedTransaction::phase));
             SharedTransaction before = log.load(xid).orElseThrow();
 
             server.restart();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.redis.RawRedis;
 import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
@@ -53,8 +54,8 @@ class RedisTransactionLogTest {
     @Test
     void aSecondBeginChangesNothing() {
         String xid = TestLogs.begin(log);
-        log.register(xid, DEBIT, "[]");
-        log.decide(xid, true);
+        log.register(xid, DEBIT, "[]", Carried.NONE);
+        log.decide(xid, true, List.of());
 
         log.begin(new LogRecord.Begin(xid, 5, 10, "other"));
 
@@ -68,8 +69,8 @@ class RedisTransactionLogTest {
     void branchesAreNumberedInRegistrationOrderAndKeepTheirArgumentsByteForByte() {
         String xid = TestLogs.begin(log);
         String awkward = "[\"a \\\"quoted\\\" \\u00e9 | , ; \\n\", 9007199254740993, {\"k\":[1,2]}]";
-        assertEquals(0, log.register(xid, DEBIT, awkward));
-        assertEquals(1, log.register(xid, CREDIT, "not JSON at all {"));
+        assertEquals(0, log.register(xid, DEBIT, awkward, Carried.NONE));
+        assertEquals(1, log.register(xid, CREDIT, "not JSON at all {", Carried.NONE));
 
         List<SharedTransaction.SharedBranch> branches = log.load(xid).orElseThrow().branches();
         assertEquals(List.of(new SharedTransaction.SharedBranch(0, DEBIT, awkward, BranchState.TRYING),
@@ -79,30 +80,28 @@ class RedisTransactionLogTest {
     @Test
     void registerIsRefusedWithThePhaseOnceDecidedAndWithNoPhaseWhenMissing() {
         String committed = TestLogs.begin(log);
-        log.decide(committed, true);
+        log.decide(committed, true, List.of());
         String rolledBack = TestLogs.begin(log);
-        log.decide(rolledBack, false);
+        log.decide(rolledBack, false, List.of());
 
-        assertEquals(Phase.COMMITTING,
-                assertThrows(NotTryingException.class, () -> log.register(committed, DEBIT, "[]")).phase());
-        assertEquals(Phase.ROLLING_BACK,
-                assertThrows(NotTryingException.class, () -> log.register(rolledBack, DEBIT, "[]")).phase());
-        assertNull(assertThrows(NotTryingException.class, () -> log.register(TestLogs.xid(), DEBIT, "[]")).phase());
+        assertEquals(Phase.COMMITTING, refusal(committed).phase());
+        assertEquals(Phase.ROLLING_BACK, refusal(rolledBack).phase());
+        assertNull(refusal(TestLogs.xid()).phase());
         assertTrue(log.load(committed).orElseThrow().branches().isEmpty());
     }
 
     @Test
     void tryEndsAreRecordedAndAReturnAfterTheDecisionIsIgnored() {
         String xid = TestLogs.begin(log);
-        int returned = log.register(xid, DEBIT, "[1]");
-        int failed = log.register(xid, DEBIT, "[2]");
-        int undone = log.register(xid, DEBIT, "[3]");
-        int late = log.register(xid, DEBIT, "[4]");
+        int returned = log.register(xid, DEBIT, "[1]", Carried.NONE);
+        int failed = log.register(xid, DEBIT, "[2]", Carried.NONE);
+        int undone = log.register(xid, DEBIT, "[3]", Carried.NONE);
+        int late = log.register(xid, DEBIT, "[4]", Carried.NONE);
 
         assertTrue(log.tryEnded(xid, returned, TryEnd.RETURNED));
         assertTrue(log.tryEnded(xid, failed, TryEnd.FAILED_TO_CANCEL));
         assertTrue(log.tryEnded(xid, undone, TryEnd.FAILED_UNDONE));
-        log.decide(xid, true);
+        log.decide(xid, true, List.of());
         assertFalse(log.tryEnded(xid, late, TryEnd.RETURNED));
 
         assertEquals(List.of(BranchState.RETURNED, BranchState.FAILED, BranchState.DONE, BranchState.TRYING),
@@ -113,10 +112,10 @@ class RedisTransactionLogTest {
     @Test
     void aFailureReportedAfterTheDecisionIsStillRecordedButDoneIsFinal() {
         String xid = TestLogs.begin(log);
-        int late = log.register(xid, DEBIT, "[]");
-        int cancelled = log.register(xid, DEBIT, "[]");
-        log.decide(xid, false);
-        log.branchDone(xid, cancelled);
+        int late = log.register(xid, DEBIT, "[]", Carried.NONE);
+        int cancelled = log.register(xid, DEBIT, "[]", Carried.NONE);
+        log.decide(xid, false, List.of());
+        log.finishRound(xid, List.of(cancelled));
 
         assertTrue(log.tryEnded(xid, late, TryEnd.FAILED_TO_CANCEL));
         assertTrue(log.tryEnded(xid, cancelled, TryEnd.FAILED_TO_CANCEL));
@@ -129,9 +128,9 @@ class RedisTransactionLogTest {
         String xid = TestLogs.begin(log);
         long before = System.currentTimeMillis();
 
-        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, false));
-        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, true));
-        assertEquals(Optional.empty(), log.decide(TestLogs.xid(), true));
+        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, false, List.of()).map(SharedTransaction::phase));
+        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, true, List.of()).map(SharedTransaction::phase));
+        assertEquals(Optional.empty(), log.decide(TestLogs.xid(), true, List.of()).map(SharedTransaction::phase));
 
         SharedTransaction tx = log.load(xid).orElseThrow();
         assertEquals(Phase.ROLLING_BACK, tx.phase());
@@ -142,23 +141,23 @@ class RedisTransactionLogTest {
     @Test
     void endIfDoneWaitsForTheDecisionAndEveryBranchThenRemovesEveryKey() {
         String xid = TestLogs.begin(log);
-        int a = log.register(xid, DEBIT, "[]");
-        int b = log.register(xid, CREDIT, "[]");
-        log.branchDone(xid, a);
-        log.branchDone(xid, b);
-        assertFalse(log.endIfDone(xid), "undecided");
+        int a = log.register(xid, DEBIT, "[]", Carried.NONE);
+        int b = log.register(xid, CREDIT, "[]", Carried.NONE);
+        log.finishRound(xid, List.of(a));
+        log.finishRound(xid, List.of(b));
+        assertFalse(log.finishRound(xid, List.of()), "undecided");
 
         String other = TestLogs.begin(log);
-        int c = log.register(other, DEBIT, "[]");
-        log.decide(other, true);
-        assertFalse(log.endIfDone(other), "a branch not done");
-        log.branchDone(other, c);
-        log.branchDone(other, c); // twice: counted once
+        int c = log.register(other, DEBIT, "[]", Carried.NONE);
+        log.decide(other, true, List.of());
+        assertFalse(log.finishRound(other, List.of()), "a branch not done");
+        log.finishRound(other, List.of(c));
+        log.finishRound(other, List.of(c)); // twice: counted once
 
-        log.decide(xid, true);
-        assertTrue(log.endIfDone(xid));
-        assertTrue(log.endIfDone(xid), "gone before counts as gone");
-        assertTrue(log.endIfDone(other));
+        log.decide(xid, true, List.of());
+        assertTrue(log.finishRound(xid, List.of()));
+        assertTrue(log.finishRound(xid, List.of()), "gone before counts as gone");
+        assertTrue(log.finishRound(other, List.of()));
         assertEquals(Optional.empty(), log.load(xid));
         try (RawRedis raw = new RawRedis(REDIS.uri())) {
             TxKeys keys = new TxKeys("weft:");
@@ -178,8 +177,8 @@ class RedisTransactionLogTest {
         assertEquals(0, log.load(xid).orElseThrow().dueAt());
 
         String ended = TestLogs.begin(log);
-        log.decide(ended, false);
-        log.endIfDone(ended);
+        log.decide(ended, false, List.of());
+        log.finishRound(ended, List.of());
         log.dueAt(ended, 44);
         assertEquals(Optional.empty(), log.load(ended));
         assertFalse(log.claimDue(45, 1000, 1000).contains(ended));
@@ -200,8 +199,8 @@ class RedisTransactionLogTest {
     @Test
     void aFailedTransactionIsNeverDueUntilRetriedAndCanBeForgotten() {
         String xid = TestLogs.begin(log);
-        log.register(xid, DEBIT, "[]");
-        log.decide(xid, true);
+        log.register(xid, DEBIT, "[]", Carried.NONE);
+        log.decide(xid, true, List.of());
         log.attemptFailed(xid);
         log.fail(xid, "confirmDebit threw IllegalStateException: account closed");
 
@@ -255,6 +254,10 @@ class RedisTransactionLogTest {
         for (String key : List.of(keys.transaction(xid), keys.branches(xid), keys.due(shard), keys.failed(shard))) {
             assertEquals(tag, key.substring(key.indexOf('{'), key.indexOf('}') + 1), key);
         }
+    }
+
+    private static NotTryingException refusal(String xid) {
+        return assertThrows(NotTryingException.class, () -> log.register(xid, DEBIT, "[]", Carried.NONE));
     }
 
     private static List<BranchState> states(String xid) {

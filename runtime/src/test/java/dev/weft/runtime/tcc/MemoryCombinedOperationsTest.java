@@ -1,0 +1,12 @@
+package dev.weft.runtime.tcc;
+
+import dev.weft.runtime.txlog.CombinedOperationsContract;
+import dev.weft.runtime.txlog.SharedTransactionLog;
+
+/** The in-memory log the coordination tests use keeps the same contract as the real ones. */
+class MemoryCombinedOperationsTest extends CombinedOperationsContract {
+    @Override
+    protected SharedTransactionLog openLog() {
+        return new MemoryTransactionLog();
+    }
+}
