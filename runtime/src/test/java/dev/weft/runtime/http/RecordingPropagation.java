@@ -4,7 +4,8 @@ import dev.weft.runtime.tcc.TransactionPropagation;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -12,13 +13,14 @@ import java.util.function.UnaryOperator;
 final class RecordingPropagation implements TransactionPropagation {
     /** The Weft-Xid of each bound incoming request ("null" when absent), in order. */
     final List<String> bound = new CopyOnWriteArrayList<>();
-    final AtomicInteger closed = new AtomicInteger();
+    /** Scopes closed; a handler closes its scope after its response went out, so readers wait: {@link #awaitClosed}. */
+    private final Semaphore closed = new Semaphore(0);
     private final ThreadLocal<String> current = new ThreadLocal<>();
     private volatile RuntimeException failure;
 
     void reset() {
         bound.clear();
-        closed.set(0);
+        closed.drainPermits();
         failure = null;
     }
 
@@ -47,6 +49,20 @@ final class RecordingPropagation implements TransactionPropagation {
     @Override
     public Scope bindIncoming(UnaryOperator<String> header) {
         bound.add(String.valueOf(header.apply(XID_HEADER)));
-        return closed::incrementAndGet;
+        return closed::release;
+    }
+
+    /** Waits until {@code count} scopes were closed since the last reset; false after 10 s. */
+    boolean awaitClosed(int count) throws InterruptedException {
+        if (!closed.tryAcquire(count, 10, TimeUnit.SECONDS)) {
+            return false;
+        }
+        closed.release(count);
+        return true;
+    }
+
+    /** Scopes closed so far, without waiting. */
+    int closedNow() {
+        return closed.availablePermits();
     }
 }
