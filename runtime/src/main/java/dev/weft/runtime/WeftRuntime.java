@@ -5,6 +5,7 @@ import dev.weft.runtime.config.ConfigException;
 import dev.weft.runtime.config.ConfigLoader;
 import dev.weft.runtime.config.ConfigLocator;
 import dev.weft.runtime.config.ConfigProblem;
+import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.LockRule;
 import dev.weft.runtime.config.OnConfigError;
 import dev.weft.runtime.config.WeftConfig;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Start-up of the runtime, called reflectively by {@code dev.weft.agent.WeftAgent} inside the private class loader:
@@ -123,7 +125,7 @@ public final class WeftRuntime {
         // MBean server takes tens of milliseconds to build).
         Thread background = new Thread(() -> {
             weaver.warmUp();
-            config.locks().stream().map(LockRule::mode).distinct().forEach(locks::startConnecting);
+            lockModesInUse(config).forEach(locks::startConnecting);
             if (config.jmxEnabled()) {
                 WeftMBeans.register(config, new LockServiceIntrospection(locks), stats);
                 if (transactionsToShow != null) {
@@ -164,6 +166,13 @@ public final class WeftRuntime {
         } else {
             Log.error("the agent was attached to a running JVM with a broken config; nothing was woven");
         }
+    }
+
+    /** The lock rules' modes, and single Redis for the owner locks of phase two with a shared transaction log. */
+    private static Stream<LockMode> lockModesInUse(WeftConfig config) {
+        Stream<LockMode> owners = Transactions.configured(config.transactions()) && config.transactions().sharedLog()
+                ? Stream.of(LockMode.SINGLE) : Stream.empty();
+        return Stream.concat(config.locks().stream().map(LockRule::mode), owners).distinct();
     }
 
     private static Map<String, String> systemProperties() {
