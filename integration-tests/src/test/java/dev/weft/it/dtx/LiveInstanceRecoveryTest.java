@@ -59,7 +59,7 @@ class LiveInstanceRecoveryTest {
             Services.Service confirming = Services.firstToPrint(paused, first, second);
             Services.Service other = confirming == first ? second : first;
             assertEquals(1, services.payeeBooks().count(VICTIM, "CREDIT_CONFIRM"), "the confirm committed");
-            Signals.kill9(confirming.process());
+            Jvm.kill9(confirming.process());
             Outcomes outcomes = Outcomes.of(root);
             assertTrue(outcomes.ok().contains(VICTIM), root.report());
 

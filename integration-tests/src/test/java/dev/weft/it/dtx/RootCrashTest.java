@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.it.Jvm;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisServer;
+import dev.weft.testkit.Signals;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -107,16 +108,14 @@ class RootCrashTest {
         JavaProcess root = services.root(payer, payee,
                 "-Ddtx.pause=afterTries@" + VICTIM + ",committed@" + VICTIM, 5, 1, 31);
         String victim = pausedAt(root, "afterTries");
-        Signals.send("STOP", payer.process().pid());
-        Signals.send("STOP", payee.process().pid());
+        Signals.send("STOP", payer.process().pid(), payee.process().pid());
         try {
             root.send("GO");
             assertEquals(victim, pausedAt(root, "committed"));
             assertTrue(Outcomes.read(root).ok().contains(victim), root.report());
-            Signals.kill9(root);
+            Jvm.kill9(root);
         } finally {
-            Signals.send("CONT", payer.process().pid());
-            Signals.send("CONT", payee.process().pid());
+            Signals.send("CONT", payer.process().pid(), payee.process().pid());
         }
         return victim;
     }
@@ -127,7 +126,7 @@ class RootCrashTest {
         Services.Service payee = services.payee("");
         JavaProcess root = services.root(payer, payee, "-Ddtx.pause=afterTries@" + VICTIM, 5, 1, 37);
         String victim = pausedAt(root, "afterTries");
-        Signals.kill9(root);
+        Jvm.kill9(root);
         return victim;
     }
 
