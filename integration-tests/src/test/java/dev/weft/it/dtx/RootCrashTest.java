@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.it.Jvm;
+import dev.weft.testkit.FreshRedisExtension;
 import dev.weft.testkit.JavaProcess;
-import dev.weft.testkit.RedisServer;
 import dev.weft.testkit.Signals;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,22 +34,13 @@ class RootCrashTest {
 
     @TempDir
     Path dir;
-    private RedisServer redis;
-
-    @BeforeEach
-    void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterEach
-    void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    final FreshRedisExtension redis = new FreshRedisExtension();
 
     @ParameterizedTest(name = "log in {0}")
     @EnumSource(Services.Store.class)
     void rootKilledAfterTheDecisionTheParticipantsConfirmOnce(Services.Store store) throws Exception {
-        try (Services services = new Services(dir, redis, store, true, true, "10s")) {
+        try (Services services = new Services(dir, redis.server(), store, true, true, "10s")) {
             String victim = killAfterTheDecision(services);
             services.awaitLogEmpty();
             Books books = services.stopAndReadBooks();
@@ -63,7 +53,7 @@ class RootCrashTest {
 
     @Test
     void controlWithoutTheAgentRootKilledAfterItsMethodReturnedLeavesMoneyFrozen() throws Exception {
-        try (Services services = new Services(dir, redis, false, true, "10s")) {
+        try (Services services = new Services(dir, redis.server(), false, true, "10s")) {
             String victim = killAfterTheDecision(services);
             Books books = services.stopAndReadBooks();
             assertTrue(books.frozen() > 0 && books.incoming() > 0, books.toString());
@@ -74,7 +64,7 @@ class RootCrashTest {
 
     @Test
     void rootKilledBeforeTheDecisionTheParticipantsRollBackPastTheTimeout() throws Exception {
-        try (Services services = new Services(dir, redis, true, true, "2s")) {
+        try (Services services = new Services(dir, redis.server(), true, true, "2s")) {
             String victim = killBeforeTheDecision(services);
             services.awaitLogEmpty();
             Books books = services.stopAndReadBooks();
@@ -89,7 +79,7 @@ class RootCrashTest {
 
     @Test
     void controlWithoutTheAgentRootKilledBeforeTheDecisionLeavesMoneyFrozen() throws Exception {
-        try (Services services = new Services(dir, redis, false, true, "2s")) {
+        try (Services services = new Services(dir, redis.server(), false, true, "2s")) {
             String victim = killBeforeTheDecision(services);
             Books books = services.stopAndReadBooks();
             assertTrue(books.frozen() > 0 && books.incoming() > 0, books.toString());
