@@ -5,6 +5,7 @@ import com.acme.rewards.PointsApp;
 import com.acme.rewards.ShopApp;
 import com.acme.rewards.WalletApp;
 import dev.weft.testkit.JavaProcess;
+import dev.weft.testkit.Signals;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -94,19 +95,19 @@ final class RewardsRound {
                     + " make " + options.purchases() + " purchases, one after another");
             shop.send("open");
             String victim = paused(shop, "before-return");
-            Unix.kill("STOP", wallet.pid(), points.pid());
+            Signals.send("STOP", wallet.pid(), points.pid());
             try {
                 System.out.println("  " + victim + ": both tries returned; wallet and points frozen (kill -STOP), so"
                         + " that nothing more of " + victim + " can happen there while the shop lives");
                 shop.send("go");
                 paused(shop, "returned");
                 beforeKill.accept(shop);
-                Unix.kill("KILL", shop.pid());
+                Signals.send("KILL", shop.pid());
                 int status = shop.awaitExit(RUN_TIMEOUT);
                 System.out.println("  the shop returned from " + victim + " and was killed with kill -9 (exit " + status
                         + "); wallet and points go on (kill -CONT); the shop is not restarted");
             } finally {
-                Unix.kill("CONT", wallet.pid(), points.pid());
+                Signals.send("CONT", wallet.pid(), points.pid());
             }
             wallet.send("settle");
             points.send("settle");

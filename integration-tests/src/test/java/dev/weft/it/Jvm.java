@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.weft.testkit.JavaProcess;
+import dev.weft.testkit.Signals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,12 @@ public final class Jvm {
     /** Waits for the child and asserts it exited 0 by itself: a finished main must not be kept alive by Weft. */
     public static void assertExitsCleanly(JavaProcess process) {
         assertEquals(0, process.awaitExit(TIMEOUT), "exit status" + process.report());
+    }
+
+    /** {@code kill -9}, and waits until it is gone (exit status 137: killed by SIGKILL). */
+    public static void kill9(JavaProcess process) {
+        Signals.send("KILL", process.pid());
+        assertEquals(137, process.awaitExit(TIMEOUT), process.report());
     }
 
     /** Waits until every child is READY, then sends GO to all, so that they really run at the same time. */

@@ -100,12 +100,12 @@ public final class RedisServer implements AutoCloseable {
 
     /** SIGSTOP: the process stays alive and keeps its socket, but answers nothing, as in a long GC or VM pause. */
     public void pause() {
-        signal("STOP");
+        Signals.send("STOP", process.pid());
     }
 
     /** SIGCONT after {@link #pause()}. */
     public void resume() {
-        signal("CONT");
+        Signals.send("CONT", process.pid());
     }
 
     @Override
@@ -158,20 +158,6 @@ public final class RedisServer implements AutoCloseable {
             return n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    private void signal(String name) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

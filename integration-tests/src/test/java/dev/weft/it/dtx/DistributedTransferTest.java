@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.dtx.CreditService;
+import dev.weft.testkit.FreshRedisExtension;
 import dev.weft.testkit.JavaProcess;
-import dev.weft.testkit.RedisServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,22 +31,13 @@ class DistributedTransferTest {
 
     @TempDir
     Path dir;
-    private RedisServer redis;
-
-    @BeforeEach
-    void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterEach
-    void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    final FreshRedisExtension redis = new FreshRedisExtension();
 
     @ParameterizedTest(name = "log in {0}")
     @EnumSource(Services.Store.class)
     void transfersAcrossThreeServicesSettleWithEachPhaseOnce(Services.Store store) throws Exception {
-        try (Services services = new Services(dir, redis, store, true, true, "10s")) {
+        try (Services services = new Services(dir, redis.server(), store, true, true, "10s")) {
             assertSettledAsPredicted(services, run(services, false));
         }
     }
@@ -55,7 +45,7 @@ class DistributedTransferTest {
     /** The same with the payee on Jetty 9.4 (javax servlets): Weft binds the transaction there too. */
     @Test
     void transfersWithThePayeeOnAJavaxServletContainerSettle() throws Exception {
-        try (Services services = new Services(dir, redis, true, true, "10s")) {
+        try (Services services = new Services(dir, redis.server(), true, true, "10s")) {
             assertSettledAsPredicted(services, run(services, true));
         }
     }
@@ -67,7 +57,7 @@ class DistributedTransferTest {
     @ParameterizedTest(name = "javax payee {0}")
     @ValueSource(booleans = {false, true})
     void controlWithoutTheAgentMoneyStaysFrozen(boolean javax) throws Exception {
-        try (Services services = new Services(dir, redis, false, true, "10s")) {
+        try (Services services = new Services(dir, redis.server(), false, true, "10s")) {
             Outcomes outcomes = run(services, javax);
             Books books = services.stopAndReadBooks();
             assertEquals(refused().stream().sorted().toList(), outcomes.failed().stream().sorted().toList());
@@ -79,7 +69,7 @@ class DistributedTransferTest {
     /** Control: with the agent and {@code jdbc.barrier: false}, a credit that committed and then threw keeps its work. */
     @Test
     void controlWithoutTheBarrierARefusedCreditsWorkStays() throws Exception {
-        try (Services services = new Services(dir, redis, true, false, "10s")) {
+        try (Services services = new Services(dir, redis.server(), true, false, "10s")) {
             run(services);
             services.awaitLogEmpty();
             Books books = services.stopAndReadBooks();

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.it.Jvm;
+import dev.weft.testkit.FreshRedisExtension;
 import dev.weft.testkit.JavaProcess;
-import dev.weft.testkit.RedisServer;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,22 +33,13 @@ class LiveInstanceRecoveryTest {
 
     @TempDir
     Path dir;
-    private RedisServer redis;
-
-    @BeforeEach
-    void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterEach
-    void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    final FreshRedisExtension redis = new FreshRedisExtension();
 
     @ParameterizedTest(name = "barrier {0}")
     @ValueSource(booleans = {true, false})
     void aPayeeKilledInsideConfirmIsFinishedByTheOtherLiveInstance(boolean barrier) throws Exception {
-        try (Services services = new Services(dir, redis, true, barrier, "10s")) {
+        try (Services services = new Services(dir, redis.server(), true, barrier, "10s")) {
             Services.Service payer = services.payer("");
             String pause = "-Ddtx.pause=inConfirm@" + VICTIM;
             Services.Service first = services.payee(pause);
@@ -59,7 +49,7 @@ class LiveInstanceRecoveryTest {
             Services.Service confirming = Services.firstToPrint(paused, first, second);
             Services.Service other = confirming == first ? second : first;
             assertEquals(1, services.payeeBooks().count(VICTIM, "CREDIT_CONFIRM"), "the confirm committed");
-            Signals.kill9(confirming.process());
+            Jvm.kill9(confirming.process());
             Outcomes outcomes = Outcomes.of(root);
             assertTrue(outcomes.ok().contains(VICTIM), root.report());
 

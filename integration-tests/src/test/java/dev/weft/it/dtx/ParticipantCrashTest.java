@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.dtx.Points;
 import dev.weft.it.Jvm;
+import dev.weft.testkit.FreshRedisExtension;
 import dev.weft.testkit.JavaProcess;
-import dev.weft.testkit.RedisServer;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,22 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ParticipantCrashTest {
     @TempDir
     Path dir;
-    private RedisServer redis;
-
-    @BeforeEach
-    void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterEach
-    void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    final FreshRedisExtension redis = new FreshRedisExtension();
 
     @ParameterizedTest(name = "barrier {0}")
     @ValueSource(booleans = {true, false})
     void aPayeeKilledDuringConfirmConfirmsOnceAfterItsRestart(boolean barrier) throws Exception {
-        try (Services services = new Services(dir, redis, true, barrier, "10s")) {
+        try (Services services = new Services(dir, redis.server(), true, barrier, "10s")) {
             Services.Service payer = services.payer("");
             Services.Service payee = services.payee("-Ddtx.crash=inConfirm@3");
             JavaProcess root = services.root(payer, payee, "", 8, 1, 41);

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.it.Jvm;
+import dev.weft.testkit.FreshRedisExtension;
 import dev.weft.testkit.JavaProcess;
-import dev.weft.testkit.RedisServer;
+import dev.weft.testkit.Signals;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,22 +34,13 @@ class RootCrashTest {
 
     @TempDir
     Path dir;
-    private RedisServer redis;
-
-    @BeforeEach
-    void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterEach
-    void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    final FreshRedisExtension redis = new FreshRedisExtension();
 
     @ParameterizedTest(name = "log in {0}")
     @EnumSource(Services.Store.class)
     void rootKilledAfterTheDecisionTheParticipantsConfirmOnce(Services.Store store) throws Exception {
-        try (Services services = new Services(dir, redis, store, true, true, "10s")) {
+        try (Services services = new Services(dir, redis.server(), store, true, true, "10s")) {
             String victim = killAfterTheDecision(services);
             services.awaitLogEmpty();
             Books books = services.stopAndReadBooks();
@@ -62,7 +53,7 @@ class RootCrashTest {
 
     @Test
     void controlWithoutTheAgentRootKilledAfterItsMethodReturnedLeavesMoneyFrozen() throws Exception {
-        try (Services services = new Services(dir, redis, false, true, "10s")) {
+        try (Services services = new Services(dir, redis.server(), false, true, "10s")) {
             String victim = killAfterTheDecision(services);
             Books books = services.stopAndReadBooks();
             assertTrue(books.frozen() > 0 && books.incoming() > 0, books.toString());
@@ -73,7 +64,7 @@ class RootCrashTest {
 
     @Test
     void rootKilledBeforeTheDecisionTheParticipantsRollBackPastTheTimeout() throws Exception {
-        try (Services services = new Services(dir, redis, true, true, "2s")) {
+        try (Services services = new Services(dir, redis.server(), true, true, "2s")) {
             String victim = killBeforeTheDecision(services);
             services.awaitLogEmpty();
             Books books = services.stopAndReadBooks();
@@ -88,7 +79,7 @@ class RootCrashTest {
 
     @Test
     void controlWithoutTheAgentRootKilledBeforeTheDecisionLeavesMoneyFrozen() throws Exception {
-        try (Services services = new Services(dir, redis, false, true, "2s")) {
+        try (Services services = new Services(dir, redis.server(), false, true, "2s")) {
             String victim = killBeforeTheDecision(services);
             Books books = services.stopAndReadBooks();
             assertTrue(books.frozen() > 0 && books.incoming() > 0, books.toString());
@@ -107,16 +98,14 @@ class RootCrashTest {
         JavaProcess root = services.root(payer, payee,
                 "-Ddtx.pause=afterTries@" + VICTIM + ",committed@" + VICTIM, 5, 1, 31);
         String victim = pausedAt(root, "afterTries");
-        Signals.send("STOP", payer.process().pid());
-        Signals.send("STOP", payee.process().pid());
+        Signals.send("STOP", payer.process().pid(), payee.process().pid());
         try {
             root.send("GO");
             assertEquals(victim, pausedAt(root, "committed"));
             assertTrue(Outcomes.read(root).ok().contains(victim), root.report());
-            Signals.kill9(root);
+            Jvm.kill9(root);
         } finally {
-            Signals.send("CONT", payer.process().pid());
-            Signals.send("CONT", payee.process().pid());
+            Signals.send("CONT", payer.process().pid(), payee.process().pid());
         }
         return victim;
     }
@@ -127,7 +116,7 @@ class RootCrashTest {
         Services.Service payee = services.payee("");
         JavaProcess root = services.root(payer, payee, "-Ddtx.pause=afterTries@" + VICTIM, 5, 1, 37);
         String victim = pausedAt(root, "afterTries");
-        Signals.kill9(root);
+        Jvm.kill9(root);
         return victim;
     }
 

@@ -9,6 +9,7 @@ import dev.weft.it.Jvm;
 import dev.weft.it.WeftYaml;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisExtension;
+import dev.weft.testkit.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +67,13 @@ class HolderPauseTest {
         try (JavaProcess first = Jvm.woven(config, redis.uri(), WriterApp.class, store.toString(), mode, "first",
                 Integer.toString(WRITES)).name("first").start()) {
             first.awaitLine(line -> line.startsWith("HOLDING"), "HOLDING", Jvm.TIMEOUT);
-            Signals.stop(first.pid());
+            Signals.send("STOP", first.pid());
             try (JavaProcess second = Jvm.woven(config, redis.uri(), WriterApp.class, store.toString(), mode,
                     "second", "1").name("second").start()) {
                 // It gets the lock once the stopped holder's lease ran out, writes and leaves.
                 Jvm.assertExitsCleanly(second);
             } finally {
-                Signals.resume(first.pid());
+                Signals.send("CONT", first.pid());
             }
             Jvm.assertExitsCleanly(first);
             assertTrue(first.stderr().contains("[weft] error: lock \"store\""), "the loss must be loud" + first.report());
