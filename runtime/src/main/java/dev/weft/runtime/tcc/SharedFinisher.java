@@ -26,8 +26,10 @@ import java.util.function.Supplier;
  * the same as with the file log.
  *
  * <p>A failed round counts an attempt in the log and makes the transaction due again after the backoff, or FAILED
- * after {@code maxAttempts}. A round started by a wake-up that did not finish its own branches wakes nobody: two
- * services whose confirms both fail would otherwise wake each other with no pause; the due queue retries them.
+ * after {@code maxAttempts}; so does a claim of a transaction that only other services can finish and none of them
+ * touched since this process last claimed it ({@link UnattendedBranches}). A round started by a wake-up that did not
+ * finish its own branches wakes nobody: two services whose confirms both fail would otherwise wake each other with no
+ * pause; the due queue retries them.
  */
 final class SharedFinisher {
     /** How a round from the log was started, which decides whether it may wake other services. */
@@ -45,6 +47,7 @@ final class SharedFinisher {
     private final DeclaredParticipants declared;
     private final Backoff backoff;
     private final int maxAttempts;
+    private final UnattendedBranches unattended;
 
     SharedFinisher(SharedTransactionLog log, Wakeups wakeups, OwnerLock ownerLock, PhaseTwo phaseTwo,
                    DeclaredParticipants declared, TransactionSettings.Retry retry) {
@@ -55,6 +58,7 @@ final class SharedFinisher {
         this.declared = declared;
         this.backoff = new Backoff(retry);
         this.maxAttempts = retry.maxAttempts();
+        this.unattended = new UnattendedBranches(log, retry);
     }
 
     /**
@@ -74,6 +78,9 @@ final class SharedFinisher {
         Round round = underLock(held, xid, () -> log.load(xid), null);
         if (round != null && (trigger != Trigger.WAKEUP || round.outcome == PhaseTwo.Outcome.DONE)) {
             publish(xid, round.otherClasses);
+        }
+        if (round != null && trigger == Trigger.DUE && round.ownBranches == 0 && !round.otherClasses.isEmpty()) {
+            unattended.claimed(xid, round.progress, round.otherClasses);
         }
     }
 
@@ -165,7 +172,9 @@ final class SharedFinisher {
         } else if (outcome == PhaseTwo.Outcome.WAITING) {
             log.dueAt(xid, System.currentTimeMillis() + backoff.pauseMillis(Math.max(1, shared.attempts())));
         }
-        return new Round(outcome, others);
+        long finished = shared.branches().stream().filter(b -> b.state() == BranchState.DONE).count();
+        return new Round(outcome, others, own.branches.size(),
+                new UnattendedBranches.Progress(shared.attempts(), finished));
     }
 
     /** The branches of {@code shared} this process runs, still to do, as {@link PhaseTwo} takes them. */
@@ -208,7 +217,12 @@ final class SharedFinisher {
                 + own.xid + "\"), or forget(\"" + own.xid + "\") once it was resolved by hand");
     }
 
-    private record Round(PhaseTwo.Outcome outcome, Set<String> otherClasses) {
-        static final Round NOTHING = new Round(PhaseTwo.Outcome.DONE, Set.of());
+    /**
+     * @param ownBranches how many unfinished branches of the transaction this process ran
+     * @param progress    where the transaction stood when the round read it
+     */
+    private record Round(PhaseTwo.Outcome outcome, Set<String> otherClasses, int ownBranches,
+                         UnattendedBranches.Progress progress) {
+        static final Round NOTHING = new Round(PhaseTwo.Outcome.DONE, Set.of(), 0, null);
     }
 }

@@ -9,6 +9,9 @@ import dev.weft.api.TransactionTimeoutException;
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.lock.LockService;
+import dev.weft.runtime.txlog.Carried;
+import dev.weft.runtime.txlog.LogRecord;
+import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
@@ -308,6 +311,24 @@ abstract class SharedTccContract {
         assertFalse(root.mbean.forget("no-such-xid"));
         assertTrue(root.mbean.forget(second));
         assertEquals(List.of(), log.open(10));
+    }
+
+    /**
+     * A service stopped or removed while it had branches pending: nobody can finish them, so after maxAttempts claims
+     * in which no service touched it the transaction is FAILED, in front of an operator, not claimed forever.
+     */
+    @Test
+    void aBranchNoRunningServiceDeclaresEndsUpFailedInsteadOfBeingClaimedForever() {
+        long now = System.currentTimeMillis();
+        String xid = "orphan-" + TESTS.get();
+        log.register(xid, new ParticipantId("com.acme.Gone", "reserve", "(J)V", "confirm", "cancel"), "[1]",
+                new Carried(new LogRecord.Begin(xid, now, now + 30_000, "com.acme.Gone#order"), List.of()));
+        log.decide(xid, true, List.of(0));
+
+        Eventually.until("FAILED", () -> log.load(xid).map(t -> t.failure() != null).orElse(false));
+        String failure = log.load(xid).orElseThrow().failure();
+        assertTrue(failure.startsWith("no service finished its branches of com.acme.Gone in 3 attempt(s)"), failure);
+        assertTrue(root.mbean.forget(xid));
     }
 
     private static void await(CountDownLatch latch) {
