@@ -83,6 +83,20 @@ class MemorySharedTccTest extends SharedTccContract {
         assertEquals(1, root.mbean.getCommitted());
     }
 
+    /**
+     * The commit landed, its answer was lost, and the transaction was finished and ended elsewhere before the rollback
+     * that follows asked: "gone" then proves nothing, and saying "rolled back" would be a lie.
+     */
+    @Test
+    void aCommitWhoseAnswerIsLostAndWhichIsGoneByTheRollbackIsReportedAsUnknown() {
+        memory.decideThenEndAndFail = true;
+        WeftBackendException thrown = assertThrows(WeftBackendException.class, () -> root.transfer(() -> {
+            root.debit("a", 5);
+            return null;
+        }));
+        assertTrue(thrown.getMessage().contains("is unknown"), thrown.getMessage());
+    }
+
     @Test
     void aStoreThatIsDownRefusesTheTryAndNothingRuns() {
         memory.down = true;

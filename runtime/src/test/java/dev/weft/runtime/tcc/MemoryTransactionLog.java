@@ -29,6 +29,8 @@ final class MemoryTransactionLog implements SharedTransactionLog {
     private final Map<String, Tx> transactions = new LinkedHashMap<>();
     volatile boolean down;
     volatile boolean decideAndThenFail;
+    /** Like {@link #decideAndThenFail}, and another instance then finishes and ends the transaction at once. */
+    volatile boolean decideThenEndAndFail;
     /** Every call, in order, from every instance and thread. */
     final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -129,6 +131,11 @@ final class MemoryTransactionLog implements SharedTransactionLog {
             tx.returned(returned);
             tx.phase = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
             tx.dueAt = System.currentTimeMillis();
+        }
+        if (decideThenEndAndFail) {
+            decideThenEndAndFail = false;
+            transactions.remove(xid);
+            throw new TransactionLogException("the answer of the in-memory store was lost (test)");
         }
         if (decideAndThenFail) {
             decideAndThenFail = false;
