@@ -7,6 +7,7 @@ import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.lock.LockRuleCheck;
 import dev.weft.runtime.tcc.GlobalRuleCheck;
 import dev.weft.runtime.tcc.ParticipantRuleCheck;
+import dev.weft.runtime.weave.Described;
 import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeavableMethods;
 import java.io.PrintStream;
@@ -74,7 +75,7 @@ final class CheckCommand {
             for (MethodDescription method : WeavableMethods.matching(rule.check().selector(), type.get())) {
                 matched++;
                 out.println("    " + signature(type.get(), method));
-                Optional<String> problem = rule.check().problemWith(method, classPath.locator());
+                Optional<String> problem = rule.check().problemWith(Described.method(method, classPath.locator()));
                 problem.ifPresent(p -> out.println("        ERROR: " + p));
                 tally.matchedMethods++;
                 tally.badMethods += problem.isPresent() ? 1 : 0;

@@ -41,7 +41,7 @@ public final class StartupCheck {
                         + "; check the method name and parameter types");
             }
             for (MethodDescription method : methods) {
-                rule.problemWith(method, classFiles).ifPresent(problem -> problems.add(new ConfigProblem(
+                rule.problemWith(Described.method(method, classFiles)).ifPresent(problem -> problems.add(new ConfigProblem(
                         rule.position(), problem + " (" + type.getName() + "#" + method.getName() + ")")));
             }
         }
