@@ -12,6 +12,7 @@ import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.http.HttpPropagation;
 import dev.weft.runtime.jmx.LockServiceIntrospection;
 import dev.weft.runtime.jdbc.JdbcWeaveRule;
+import dev.weft.runtime.jmx.TransactionsBean;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
@@ -129,7 +130,7 @@ public final class WeftRuntime {
             if (config.jmxEnabled()) {
                 WeftMBeans.register(config, new LockServiceIntrospection(locks), stats);
                 if (transactionsToShow != null) {
-                    WeftMBeans.registerTransactions(transactionsToShow.mbean());
+                    WeftMBeans.registerTransactions(new TransactionsBean(transactionsToShow.view()));
                 }
             }
         }, "weft-start");

@@ -2,7 +2,6 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.config.TransactionSettings;
-import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.FileTransactionLog;
 import dev.weft.runtime.txlog.SharedTransactionLog;
@@ -117,7 +116,8 @@ public final class Transactions implements AutoCloseable {
         recovery.start();
     }
 
-    public TransactionsMXBean mbean() {
+    /** For operators: JMX {@code dev.weft:type=Transactions}. */
+    public TransactionsView view() {
         return new TransactionsView(open, recovery);
     }
 

@@ -5,6 +5,7 @@ import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.ParticipantRule;
 import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.jmx.TransactionsBean;
 import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.SharedTransactionLog;
@@ -59,7 +60,7 @@ final class Harness implements AutoCloseable {
                         participant("credit", "confirmCredit", "cancelCredit")),
                 AT);
         transactions = open.apply(settings);
-        mbean = transactions.mbean();
+        mbean = new TransactionsBean(transactions.view());
         List<WeaveRule> rules = transactions.weaveRules();
         global = site(rules.get(0), method(Harness.class, "transfer"));
         debit = site(rules.get(1), method(Accounts.class, "debit"));

@@ -293,11 +293,11 @@ abstract class SharedTccContract {
             return null;
         });
         Eventually.until("FAILED", () -> root.mbean.getFailed() == 1);
-        String xid = root.mbean.getFailedTransactions().get(0).getXid();
-        assertEquals(1, warehouse.transactions.mbean().getFailed(), "the warehouse sees it too");
+        String xid = root.mbean.getFailedTransactions().get(0).xid();
+        assertEquals(1, warehouse.transactions.view().failedTransactions().size(), "the warehouse sees it too");
         assertEquals(3, log.load(xid).orElseThrow().attempts());
         Accounts.FAILING.clear();
-        assertTrue(warehouse.transactions.mbean().retry(xid), "retry from another service's instance");
+        assertTrue(warehouse.transactions.view().retry(xid), "retry from another service's instance");
         Eventually.until("confirmed", () -> Accounts.JOURNAL.contains("confirmDebit a 5"));
         Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
 
@@ -307,7 +307,7 @@ abstract class SharedTccContract {
             return null;
         });
         Eventually.until("FAILED", () -> root.mbean.getFailed() == 1);
-        String second = root.mbean.getFailedTransactions().get(0).getXid();
+        String second = root.mbean.getFailedTransactions().get(0).xid();
         assertFalse(root.mbean.forget("no-such-xid"));
         assertTrue(root.mbean.forget(second));
         assertEquals(List.of(), log.open(10));
