@@ -11,7 +11,6 @@ import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.txlog.jdbc.JdbcTransactionLog;
 import dev.weft.runtime.txlog.redis.RedisTransactionLog;
 import dev.weft.runtime.txlog.redis.RedisWakeups;
-import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,14 +63,6 @@ public final class Transactions implements AutoCloseable {
     /** Whether the config asks for any transaction at all. */
     public static boolean configured(TransactionSettings settings) {
         return !settings.global().isEmpty() || !settings.participants().isEmpty();
-    }
-
-    /** The checks of every global and participant rule, with no log opened: for start-up checks and the CLI. */
-    public static List<RuleCheck> checks(TransactionSettings settings) {
-        List<RuleCheck> checks = new ArrayList<>();
-        settings.global().forEach(rule -> checks.add(new GlobalRuleCheck(rule)));
-        settings.participants().forEach(rule -> checks.add(new ParticipantRuleCheck(rule)));
-        return checks;
     }
 
     /**

@@ -1,0 +1,40 @@
+package dev.weft.runtime.feature.jdbc;
+
+import dev.weft.runtime.config.WeftConfig;
+import dev.weft.runtime.feature.Feature;
+import dev.weft.runtime.feature.Shared;
+import dev.weft.runtime.jdbc.JdbcWeaveRule;
+import dev.weft.runtime.weave.WeaveRule;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code jdbc.barrier} (docs/jdbc-barrier.md): hooks in every driver's connections and statements. Its rules are Weft's
+ * own, not the user's, so there is nothing for {@code weft check}: they name JDBC interfaces, whose methods are all
+ * abstract, and every class that implements them is found as it loads.
+ */
+public final class JdbcBarrierFeature implements Feature {
+    @Override
+    public String name() {
+        return "JDBC barrier";
+    }
+
+    @Override
+    public Optional<Running> open(WeftConfig config, Shared shared) {
+        if (!config.jdbc().barrier()) {
+            return Optional.empty();
+        }
+        List<WeaveRule> rules = List.copyOf(JdbcWeaveRule.all(config.jdbc()));
+        return Optional.of(new Running() {
+            @Override
+            public List<WeaveRule> rules() {
+                return rules;
+            }
+
+            @Override
+            public String describe() {
+                return "JDBC barrier on";
+            }
+        });
+    }
+}
