@@ -1,5 +1,6 @@
 package dev.weft.runtime;
 
+import dev.weft.runtime.config.ConfigSection;
 import dev.weft.runtime.feature.Feature;
 import dev.weft.runtime.feature.http.HttpPropagationFeature;
 import dev.weft.runtime.feature.jdbc.JdbcBarrierFeature;
@@ -19,5 +20,10 @@ public final class Features {
     public static List<Feature> all() {
         return List.of(new LocksFeature(), new TransactionsFeature(), new HttpPropagationFeature(),
                 new JdbcBarrierFeature());
+    }
+
+    /** The sections of weft.yaml that {@code features} read beside the built-in ones. */
+    public static List<ConfigSection<?>> sections(List<Feature> features) {
+        return features.stream().flatMap(feature -> feature.sections().stream()).toList();
     }
 }

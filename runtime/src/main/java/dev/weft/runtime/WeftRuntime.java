@@ -53,6 +53,7 @@ public final class WeftRuntime {
     private static void startWithRuntimeLoader(String agentArgs, Instrumentation inst, boolean beforeMain) {
         long started = System.nanoTime();
         Map<String, String> env = System.getenv();
+        List<Feature> features = Features.all();
         WeftConfig config;
         try {
             Optional<Path> file = ConfigLocator.locate(agentArgs, systemProperties(), env, Path.of("").toAbsolutePath());
@@ -61,14 +62,13 @@ public final class WeftRuntime {
                         + " running with nothing woven");
                 return;
             }
-            config = ConfigLoader.load(file.get(), env);
+            config = ConfigLoader.load(file.get(), env, Features.sections(features));
         } catch (ConfigException e) {
             refuse(e.problems(), e.onConfigError(), beforeMain);
             return;
         }
         Log.setLevel(config.logLevel());
 
-        List<Feature> features = Features.all();
         List<ConfigProblem> problems = StartupCheck.check(features.stream()
                 .flatMap(feature -> feature.checks(config).stream()).map(Feature.Check::rule).toList());
         if (!problems.isEmpty()) {

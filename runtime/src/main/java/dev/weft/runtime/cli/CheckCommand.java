@@ -31,9 +31,10 @@ final class CheckCommand {
     }
 
     int run(Path configFile, String classPathSpec) throws Exception {
+        List<Feature> features = Features.all();
         WeftConfig config;
         try {
-            config = ConfigLoader.load(configFile, System.getenv());
+            config = ConfigLoader.load(configFile, System.getenv(), Features.sections(features));
         } catch (ConfigException e) {
             e.problems().forEach(p -> out.println(p.format()));
             out.println("PROBLEMS FOUND: " + Tally.count(e.problems().size(), "config error", "config errors"));
@@ -41,7 +42,7 @@ final class CheckCommand {
         }
         Tally tally = new Tally();
 
-        List<Feature.Check> rules = Features.all().stream().flatMap(feature -> feature.checks(config).stream())
+        List<Feature.Check> rules = features.stream().flatMap(feature -> feature.checks(config).stream())
                 .toList();
         try (ClassPath classPath = new ClassPath(classPathSpec)) {
             out.println("Checking " + configFile + " against " + classPath.classNames().size() + " classes in "

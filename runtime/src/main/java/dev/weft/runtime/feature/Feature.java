@@ -1,5 +1,6 @@
 package dev.weft.runtime.feature;
 
+import dev.weft.runtime.config.ConfigSection;
 import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.weave.CallSiteRewrite;
@@ -17,6 +18,15 @@ import java.util.Optional;
 public interface Feature {
     /** Its name in the start-up line and in {@code weft check}, e.g. {@code locks}. */
     String name();
+
+    /**
+     * Its own top-level sections of weft.yaml, read with the built-in ones and checked the same way; what was read
+     * is {@code config.section(section)}. The built-in features' sections ({@code locks}, {@code transactions},
+     * {@code jdbc}) are read by the config package itself.
+     */
+    default List<ConfigSection<?>> sections() {
+        return List.of();
+    }
 
     /**
      * The rules the user wrote in weft.yaml for this feature, seen only as "which methods, and can it be honoured
