@@ -28,8 +28,8 @@ import java.util.Optional;
 
 /**
  * Start-up of the runtime, called reflectively by {@code dev.weft.agent.WeftAgent} inside the private class loader:
- * read and check the config, open every {@link Features feature}, install the bridge, weave, then start them. Redis is connected in the background so
- * that start-up never waits on the network.
+ * read and check the config, open every {@link Features feature}, install the bridge, weave, then start them. Redis
+ * is connected in the background so that start-up never waits on the network.
  */
 public final class WeftRuntime {
     /** sysexits.h EX_CONFIG, promised by SPEC section 2. */

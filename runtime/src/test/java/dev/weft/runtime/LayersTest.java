@@ -32,7 +32,8 @@ class LayersTest {
             violations.addAll(violations(SOURCES.relativize(source).toString(), Files.readAllLines(source)));
         }
 
-        assertTrue(domain.size() > 100, "found only " + domain.size() + " domain sources under " + SOURCES.toAbsolutePath());
+        assertTrue(domain.size() > 100, "found only " + domain.size() + " domain sources under "
+                + SOURCES.toAbsolutePath());
         assertEquals(List.of(), violations, "move the code that needs these into weave, jmx or the feature's wiring");
     }
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * One thing Weft does for an application (locks, TCC transactions, the JDBC barrier, HTTP propagation, ...), plugged
- * into start-up, {@code weft check}, JMX and {@code weft status} through this interface alone. Start-up opens every
- * feature of {@code dev.weft.runtime.Features} in order, weaves what they ask for, then starts them; docs/contributing.md walks
+ * into start-up, {@code weft check} and JMX through this interface alone. Start-up opens every feature of
+ * {@code dev.weft.runtime.Features} in order, weaves what they ask for, then starts them; docs/contributing.md walks
  * through writing one.
  */
 public interface Feature {

@@ -7,9 +7,9 @@ import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
- * What features hand each other while they open, in the order of {@code dev.weft.runtime.Features}: a feature offers a service
- * under its type and a later one finds it (TCC takes the lock service for its owner locks, HTTP propagation takes the
- * transactions' propagation). Also the answers to the two bridge calls that reach no site.
+ * What features hand each other while they open, in the order of {@code dev.weft.runtime.Features}: a feature
+ * offers a service under its type and a later one finds it (TCC takes the lock service for its owner locks, HTTP
+ * propagation takes the transactions' propagation). Also the answers to the two bridge calls that reach no site.
  */
 public final class Shared {
     private final Map<Class<?>, Object> services = new HashMap<>();

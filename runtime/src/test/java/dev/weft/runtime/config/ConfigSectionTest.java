@@ -78,7 +78,8 @@ class ConfigSectionTest {
         assertEquals(List.of(
                 "2:12: timeout: 'soon' is not a duration; write 250ms, 10s, 5m, 1h or a whole number of milliseconds",
                 "4:7: unknown key 'metod' in a message rule; did you mean 'method'? Allowed: method",
-                "4:7: missing 'method' in a message rule; add the method that sends, e.g. method: com.acme.Orders#place(..)"),
+                "4:7: missing 'method' in a message rule; add the method that sends,"
+                        + " e.g. method: com.acme.Orders#place(..)"),
                 e.problems().stream().map(p -> p.position().line() + ":" + p.position().column() + ": " + p.message())
                         .toList());
     }
