@@ -11,12 +11,13 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decrements stock rows from several threads, one row per way of running a transaction ({@link Variant}), the
- * variants one after the other. Usage: {@code STOCK_URL=<jdbc url> StockApp <decrements per variant>}; starts on
+ * Decrements stock rows from several threads, one row per way of running a transaction ({@link Variant}), all
+ * variants at once (their locks' keys differ). Usage: {@code STOCK_URL=<jdbc url> StockApp <decrements per variant>}; starts on
  * GO, prints {@code DONE <variant> ok=<n> failed=<n>} per variant.
  */
 public final class StockApp {
-    static final int THREADS = 4;
+    /** Per variant. */
+    static final int THREADS = 2;
 
     /** How each variant's row is decremented; the row's id is the ordinal plus one. */
     public enum Variant {
@@ -46,6 +47,7 @@ public final class StockApp {
             JdbcStock jdbc = spring.getBean(JdbcStock.class);
             DataSource dataSource = spring.getBean(DataSource.class);
             Handshake.readyThenAwaitGo();
+            List<Run> runs = new ArrayList<>();
             for (Variant variant : Variant.values()) {
                 long id = variant.row();
                 Decrement decrement = switch (variant) {
@@ -60,7 +62,10 @@ public final class StockApp {
                         }
                     };
                 };
-                run(variant, decrement, decrements);
+                runs.add(new Run(variant, decrement, decrements));
+            }
+            for (Run run : runs) {
+                run.finish();
             }
         }
     }
@@ -69,28 +74,37 @@ public final class StockApp {
         void run() throws Exception;
     }
 
-    private static void run(Variant variant, Decrement decrement, int decrements) throws InterruptedException {
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int share = decrements / THREADS + (t < decrements % THREADS ? 1 : 0);
-            workers.add(new Thread(() -> {
-                for (int i = 0; i < share; i++) {
-                    try {
-                        decrement.run();
-                        ok.incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                        Handshake.tell("ERROR " + variant + " " + e);
+    /** One variant's threads, started at once. */
+    private static final class Run {
+        private final Variant variant;
+        private final AtomicInteger ok = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final List<Thread> workers = new ArrayList<>();
+
+        Run(Variant variant, Decrement decrement, int decrements) {
+            this.variant = variant;
+            for (int t = 0; t < THREADS; t++) {
+                int share = decrements / THREADS + (t < decrements % THREADS ? 1 : 0);
+                workers.add(new Thread(() -> {
+                    for (int i = 0; i < share; i++) {
+                        try {
+                            decrement.run();
+                            ok.incrementAndGet();
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                            Handshake.tell("ERROR " + variant + " " + e);
+                        }
                     }
-                }
-            }, variant + "-" + t));
+                }, variant + "-" + t));
+            }
+            workers.forEach(Thread::start);
         }
-        workers.forEach(Thread::start);
-        for (Thread worker : workers) {
-            worker.join();
+
+        void finish() throws InterruptedException {
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            Handshake.tell("DONE " + variant + " ok=" + ok.get() + " failed=" + failed.get());
         }
-        Handshake.tell("DONE " + variant + " ok=" + ok.get() + " failed=" + failed.get());
     }
 }

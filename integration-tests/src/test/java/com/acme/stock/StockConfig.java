@@ -20,7 +20,7 @@ public class StockConfig {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(System.getenv("STOCK_URL"));
         config.setUsername("sa");
-        config.setMaximumPoolSize(StockApp.THREADS + 1);
+        config.setMaximumPoolSize(StockApp.Variant.values().length * StockApp.THREADS + 1);
         return new HikariDataSource(config);
     }
 
