@@ -5,20 +5,26 @@ import dev.weft.runtime.config.LockRule;
 import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.feature.Feature;
 import dev.weft.runtime.feature.Shared;
+import dev.weft.runtime.jdbc.UncommittedWrites;
 import dev.weft.runtime.jmx.LockServiceIntrospection;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockRuleCheck;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
+import dev.weft.runtime.lock.TransactionEnds;
 import dev.weft.runtime.tcc.Transactions;
+import dev.weft.runtime.txsync.JtaSynchronizations;
+import dev.weft.runtime.txsync.SpringSynchronizations;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code locks:} (docs/locks.md): a Redis lock around every matched method, {@code dev.weft:type=Locks}. Always open,
- * even with no lock rule: the lock service also holds TCC's owner locks and answers {@code WeftBridge.fencingToken()}.
+ * {@code locks:} (docs/locks.md): a Redis lock around every matched method, released once the method's transaction
+ * ended, {@code dev.weft:type=Locks}. Always open, even with no lock rule: the lock service also holds TCC's owner locks
+ * and answers {@code WeftBridge.fencingToken()}. Offers the JDBC feature the connections whose commit a lock waits
+ * for.
  */
 public final class LocksFeature implements Feature {
     @Override
@@ -36,6 +42,9 @@ public final class LocksFeature implements Feature {
         LockService locks = new LockService(config.redis());
         shared.offer(LockService.class, locks);
         shared.answerFencingToken(locks::fencingToken);
+        if (!config.locks().isEmpty()) {
+            shared.offer(UncommittedWrites.class, waitForCommits(locks));
+        }
         return Optional.of(new Running() {
             @Override
             public List<WeaveRule> rules() {
@@ -62,6 +71,16 @@ public final class LocksFeature implements Feature {
                 locks.close();
             }
         });
+    }
+
+    /**
+     * What a lock's release waits for (docs/locks.md, "Held until the data is committed"): Spring-managed and JTA
+     * transactions, and JDBC connections a locked method wrote on, which the JDBC feature's hooks then follow.
+     */
+    private static UncommittedWrites waitForCommits(LockService locks) {
+        UncommittedWrites writes = new UncommittedWrites(locks::runningLocked);
+        locks.waitFor(TransactionEnds.all(List.of(new SpringSynchronizations(), new JtaSynchronizations(), writes)));
+        return writes;
     }
 
     /** The lock rules' modes, and single Redis for the owner locks of phase two with a shared transaction log. */
