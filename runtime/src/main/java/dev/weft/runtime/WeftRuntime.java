@@ -15,6 +15,7 @@ import dev.weft.runtime.log.Log;
 import dev.weft.runtime.weave.BridgeDispatcher;
 import dev.weft.runtime.weave.SiteRegistry;
 import dev.weft.runtime.weave.StartupCheck;
+import dev.weft.runtime.weave.UnmatchedReport;
 import dev.weft.runtime.weave.WeaveStats;
 import dev.weft.runtime.weave.Weaver;
 import java.io.File;
@@ -53,26 +54,33 @@ public final class WeftRuntime {
     private static void startWithRuntimeLoader(String agentArgs, Instrumentation inst, boolean beforeMain) {
         long started = System.nanoTime();
         Map<String, String> env = System.getenv();
+        Optional<Path> file;
+        try {
+            file = ConfigLocator.locate(agentArgs, systemProperties(), env, Path.of("").toAbsolutePath());
+        } catch (ConfigException e) {
+            refuse(e.problems(), e.onConfigError(), beforeMain, "the config location");
+            return;
+        }
+        if (file.isEmpty()) {
+            Log.warn("no config found (agent argument config=, -Dweft.config, WEFT_CONFIG or ./weft.yaml);"
+                    + " running with nothing woven");
+            return;
+        }
         List<Feature> features = Features.all();
         WeftConfig config;
         try {
-            Optional<Path> file = ConfigLocator.locate(agentArgs, systemProperties(), env, Path.of("").toAbsolutePath());
-            if (file.isEmpty()) {
-                Log.warn("no config found (agent argument config=, -Dweft.config, WEFT_CONFIG or ./weft.yaml);"
-                        + " running with nothing woven");
-                return;
-            }
             config = ConfigLoader.load(file.get(), env, Features.sections(features));
         } catch (ConfigException e) {
-            refuse(e.problems(), e.onConfigError(), beforeMain);
+            refuse(e.problems(), e.onConfigError(), beforeMain, file.get().toString());
             return;
         }
         Log.setLevel(config.logLevel());
 
-        List<ConfigProblem> problems = StartupCheck.check(features.stream()
+        StartupCheck startupCheck = new StartupCheck(config.unmatched().onUnmatched());
+        List<ConfigProblem> problems = startupCheck.check(features.stream()
                 .flatMap(feature -> feature.checks(config).stream()).map(Feature.Check::rule).toList());
         if (!problems.isEmpty()) {
-            refuse(problems, config.onConfigError(), beforeMain);
+            refuse(problems, config.onConfigError(), beforeMain, file.get().toString());
             return;
         }
         Shared shared = new Shared();
@@ -96,6 +104,7 @@ public final class WeftRuntime {
         Weaver weaver = new Weaver(running.stream().flatMap(feature -> feature.rules().stream()).toList(),
                 running.stream().flatMap(feature -> feature.callSites().stream()).toList(), sites, stats);
         weaver.install(inst);
+        new UnmatchedReport(stats, config.unmatched().warnAfter(), startupCheck.warned()).start();
         running.forEach(Feature.Running::start);
         // The rest is not needed before main, and on a small machine it would compete with main for the CPU. In the
         // order it is needed: the weaver (a woven class may load any moment), Redis, then the JMX beans (the platform
@@ -128,13 +137,17 @@ public final class WeftRuntime {
         }
     }
 
-    /** Prints every problem; then halts before main (exit 78) or, with {@code onConfigError: warn}, weaves nothing. */
-    private static void refuse(List<ConfigProblem> problems, OnConfigError policy, boolean beforeMain) {
+    /**
+     * Prints every problem; then halts before main (exit 78) or, with {@code onConfigError: warn}, weaves nothing.
+     *
+     * @param source the file that was loaded (or what named it), so the last line says which file to fix
+     */
+    private static void refuse(List<ConfigProblem> problems, OnConfigError policy, boolean beforeMain, String source) {
         problems.forEach(problem -> System.err.println(problem.format()));
         if (policy == OnConfigError.WARN) {
             Log.warn("onConfigError: warn, so the application runs with NOTHING woven: no locks, no transactions");
         } else if (beforeMain) {
-            System.err.println("[weft] error: the application was stopped before main because weft.yaml has "
+            System.err.println("[weft] error: the application was stopped before main because " + source + " has "
                     + problems.size() + " problem(s); fix them, or set onConfigError: warn to run unprotected");
             System.err.flush();
             Runtime.getRuntime().halt(EXIT_CONFIG);

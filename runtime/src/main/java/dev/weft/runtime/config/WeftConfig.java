@@ -20,6 +20,7 @@ public record WeftConfig(
         TransactionSettings transactions,
         JdbcSettings jdbc,
         boolean jmxEnabled,
+        UnmatchedSettings unmatched,
         Map<String, Object> sections) {
     public static final Log.Level DEFAULT_LOG_LEVEL = Log.Level.INFO;
 
@@ -30,8 +31,9 @@ public record WeftConfig(
 
     /** With the built-in sections only. */
     public WeftConfig(Path source, OnConfigError onConfigError, Log.Level logLevel, RedisSettings redis,
-                      List<LockRule> locks, TransactionSettings transactions, JdbcSettings jdbc, boolean jmxEnabled) {
-        this(source, onConfigError, logLevel, redis, locks, transactions, jdbc, jmxEnabled, Map.of());
+                      List<LockRule> locks, TransactionSettings transactions, JdbcSettings jdbc, boolean jmxEnabled,
+                      UnmatchedSettings unmatched) {
+        this(source, onConfigError, logLevel, redis, locks, transactions, jdbc, jmxEnabled, unmatched, Map.of());
     }
 
     /** A feature's section as read, or its defaults when the file does not have it. */
@@ -44,6 +46,6 @@ public record WeftConfig(
     /** What applies when there is no config file: every default, nothing to weave. */
     public static WeftConfig empty(Path source) {
         return new WeftConfig(source, OnConfigError.HALT, DEFAULT_LOG_LEVEL, RedisSettings.defaults(), List.of(),
-                TransactionSettings.defaults(), JdbcSettings.defaults(), true);
+                TransactionSettings.defaults(), JdbcSettings.defaults(), true, UnmatchedSettings.defaults());
     }
 }
