@@ -2,7 +2,7 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.ParticipantId;
-import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 
 /**
  * One participant's try within a global transaction, and what phase two needs to finish it.
@@ -56,7 +56,7 @@ final class Branch {
      *
      * @param local the same branch as registered in this process (its instance and argument objects), or null
      */
-    static Branch of(SharedBranch shared, Branch local) {
+    static Branch of(LoggedBranch shared, Branch local) {
         return new Branch(shared.id(), shared.participant(), shared.arguments(), shared.state() != BranchState.RETURNED,
                 shared.state() == BranchState.DONE, local);
     }

@@ -3,7 +3,7 @@ package dev.weft.runtime.tcc;
 import dev.weft.api.TransactionTimeoutException;
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.txlog.LogRecord;
-import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.RecordLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import java.time.Duration;
 
@@ -22,12 +22,12 @@ import java.time.Duration;
  * Without the barrier a failed try is taken to have undone its own work (SPEC 4) and needs nothing more.
  */
 final class Coordinator implements Coordination {
-    private final TransactionLog log;
+    private final RecordLog log;
     private final OpenTransactions open;
     private final Finisher finisher;
     private final boolean barrier;
 
-    Coordinator(TransactionLog log, OpenTransactions open, Finisher finisher, boolean barrier) {
+    Coordinator(RecordLog log, OpenTransactions open, Finisher finisher, boolean barrier) {
         this.log = log;
         this.open = open;
         this.finisher = finisher;

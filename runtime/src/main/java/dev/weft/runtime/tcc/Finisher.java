@@ -6,7 +6,7 @@ import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.RecoveredTransaction;
-import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.RecordLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,14 +26,14 @@ final class Finisher implements Recovery {
     /** How often a log that failed to write is tried again, and a decision waiting on it. */
     private static final long LOG_RETRY_MILLIS = 1000;
 
-    private final TransactionLog log;
+    private final RecordLog log;
     private final PhaseTwo phaseTwo;
     private final OpenTransactions open;
     private final Backoff backoff;
     private final int maxAttempts;
     private final ScheduledExecutorService thread;
 
-    Finisher(TransactionLog log, PhaseTwo phaseTwo, OpenTransactions open, TransactionSettings.Retry retry) {
+    Finisher(RecordLog log, PhaseTwo phaseTwo, OpenTransactions open, TransactionSettings.Retry retry) {
         this.log = log;
         this.phaseTwo = phaseTwo;
         this.open = open;
@@ -43,7 +43,7 @@ final class Finisher implements Recovery {
     }
 
     /** Phase two notes each branch done in {@code log} with a BranchDone record. */
-    static PhaseTwo.DoneNotes notesIn(TransactionLog log) {
+    static PhaseTwo.DoneNotes notesIn(RecordLog log) {
         return (xid, branchId) -> {
             try {
                 log.append(new LogRecord.BranchDone(xid, branchId));

@@ -8,8 +8,8 @@ import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.TryEnd;
 import java.time.Duration;
@@ -24,12 +24,12 @@ import java.util.Optional;
  * races with; whatever the log says after it is the outcome, and the caller is told that one.
  */
 final class SharedCoordinator implements Coordination {
-    private final SharedTransactionLog log;
+    private final TransactionLog log;
     private final OpenTransactions open;
     private final SharedFinisher finisher;
     private final boolean barrier;
 
-    SharedCoordinator(SharedTransactionLog log, OpenTransactions open, SharedFinisher finisher, boolean barrier) {
+    SharedCoordinator(TransactionLog log, OpenTransactions open, SharedFinisher finisher, boolean barrier) {
         this.log = log;
         this.open = open;
         this.finisher = finisher;
@@ -209,14 +209,14 @@ final class SharedCoordinator implements Coordination {
     }
 
     /** The root's returned tries not written yet ride on the decision: they count only if it is the first. */
-    private Optional<SharedTransaction> ask(GlobalTransaction transaction, boolean commit) {
+    private Optional<LoggedTransaction> ask(GlobalTransaction transaction, boolean commit) {
         return log.decide(transaction.xid, commit, transaction.returnedUnreported);
     }
 
     /**
      * @param error why the commit asked for first could not be recorded, or null
      */
-    private static Outcome decided(Optional<SharedTransaction> after, String error) {
+    private static Outcome decided(Optional<LoggedTransaction> after, String error) {
         if (after.isPresent()) {
             return new Outcome(after.get().phase(), after.get(), error);
         }
@@ -246,6 +246,6 @@ final class SharedCoordinator implements Coordination {
      * @param transaction as the log holds it after the decision, for the root's round; null when not known (or
      *                    gone)
      */
-    private record Outcome(Phase phase, SharedTransaction transaction, String error) {
+    private record Outcome(Phase phase, LoggedTransaction transaction, String error) {
     }
 }

@@ -5,9 +5,9 @@ import dev.weft.runtime.lock.HeldLock;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
 import java.util.List;
@@ -40,7 +40,7 @@ final class SharedFinisher {
         WAKEUP
     }
 
-    private final SharedTransactionLog log;
+    private final TransactionLog log;
     private final Wakeups wakeups;
     private final OwnerLock ownerLock;
     private final PhaseTwo phaseTwo;
@@ -49,7 +49,7 @@ final class SharedFinisher {
     private final int maxAttempts;
     private final UnattendedBranches unattended;
 
-    SharedFinisher(SharedTransactionLog log, Wakeups wakeups, OwnerLock ownerLock, PhaseTwo phaseTwo,
+    SharedFinisher(TransactionLog log, Wakeups wakeups, OwnerLock ownerLock, PhaseTwo phaseTwo,
                    DeclaredParticipants declared, TransactionSettings.Retry retry) {
         this.log = log;
         this.wakeups = wakeups;
@@ -63,7 +63,7 @@ final class SharedFinisher {
 
     /**
      * Phase two notes nothing per branch: a round writes its branches done all at once, with the end of the
-     * transaction ({@link SharedTransactionLog#finishRound}). A crash in the middle of a round therefore runs that
+     * transaction ({@link TransactionLog#finishRound}). A crash in the middle of a round therefore runs that
      * round's confirms or cancels again, which at-least-once allows (exactly once in effect with {@code jdbc.barrier}).
      */
     static final PhaseTwo.DoneNotes NOTED_AT_ROUND_END = (xid, branchId) -> {
@@ -108,7 +108,7 @@ final class SharedFinisher {
      * @param held    from {@link #lock}, null when not held: no round (the holder, or the due queue, finishes it)
      * @param decided the transaction as the decision left it, null when unknown: no round (recovery finishes it)
      */
-    void decided(HeldLock held, SharedTransaction decided, GlobalTransaction local) {
+    void decided(HeldLock held, LoggedTransaction decided, GlobalTransaction local) {
         if (held == null) {
             return;
         }
@@ -123,10 +123,10 @@ final class SharedFinisher {
      *
      * @return null when the log failed: the round paused, and the due queue brings it back
      */
-    private Round underLock(HeldLock held, String xid, Supplier<Optional<SharedTransaction>> transaction,
+    private Round underLock(HeldLock held, String xid, Supplier<Optional<LoggedTransaction>> transaction,
                             GlobalTransaction local) {
         try {
-            Optional<SharedTransaction> shared = transaction.get();
+            Optional<LoggedTransaction> shared = transaction.get();
             return shared.isEmpty() ? Round.NOTHING : runOwnBranches(shared.get(), local);
         } catch (TransactionLogException e) {
             Log.warn("phase two of global transaction " + xid + " paused: " + e.getMessage() + "; it is retried from"
@@ -155,7 +155,7 @@ final class SharedFinisher {
      * @param local  the root's transaction, whose branches registered here keep their instance and argument objects;
      *               null when finishing from the log alone
      */
-    private Round runOwnBranches(SharedTransaction shared, GlobalTransaction local) {
+    private Round runOwnBranches(LoggedTransaction shared, GlobalTransaction local) {
         if (shared.phase() == Phase.TRYING || shared.failure() != null) {
             return Round.NOTHING; // not decided yet, or FAILED (left to an operator)
         }
@@ -178,12 +178,12 @@ final class SharedFinisher {
     }
 
     /** The branches of {@code shared} this process runs, still to do, as {@link PhaseTwo} takes them. */
-    private GlobalTransaction ownBranches(SharedTransaction shared, GlobalTransaction local) {
+    private GlobalTransaction ownBranches(LoggedTransaction shared, GlobalTransaction local) {
         GlobalTransaction own = new GlobalTransaction(shared.xid(), shared.origin(), shared.startedAt(),
                 shared.deadline(), false);
         own.decide(shared.phase() == Phase.COMMITTING);
         own.attempts = shared.attempts();
-        for (SharedBranch branch : shared.branches()) {
+        for (LoggedBranch branch : shared.branches()) {
             if (branch.state() != BranchState.DONE && declared.declares(branch.participant())) {
                 own.branches.add(Branch.of(branch, local == null ? null : localBranch(local, branch.id())));
             }
@@ -195,7 +195,7 @@ final class SharedFinisher {
         return local.branches.stream().filter(b -> b.id == id).findFirst().orElse(null);
     }
 
-    private Set<String> otherClasses(SharedTransaction shared) {
+    private Set<String> otherClasses(LoggedTransaction shared) {
         Set<String> classes = new TreeSet<>();
         shared.branches().stream()
                 .filter(b -> b.state() != BranchState.DONE && !declared.declares(b.participant()))

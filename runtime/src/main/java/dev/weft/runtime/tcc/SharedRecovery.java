@@ -4,8 +4,8 @@ import dev.weft.runtime.jmx.TransactionInfo;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
 import java.util.List;
@@ -30,13 +30,13 @@ final class SharedRecovery implements Recovery {
     /** The most rows JMX and {@code weft status} show. */
     private static final int SHOWN = 1000;
 
-    private final SharedTransactionLog log;
+    private final TransactionLog log;
     private final Wakeups wakeups;
     private final SharedFinisher finisher;
     private final DeclaredParticipants declared;
     private final ScheduledThreadPoolExecutor thread;
 
-    SharedRecovery(SharedTransactionLog log, Wakeups wakeups, SharedFinisher finisher, DeclaredParticipants declared) {
+    SharedRecovery(TransactionLog log, Wakeups wakeups, SharedFinisher finisher, DeclaredParticipants declared) {
         this.log = log;
         this.wakeups = wakeups;
         this.finisher = finisher;
@@ -85,18 +85,18 @@ final class SharedRecovery implements Recovery {
 
     /** An undecided transaction past its deadline is rolled back here: its root died, hangs, or lost the race. */
     private void due(String xid) {
-        Optional<SharedTransaction> loaded = log.load(xid);
+        Optional<LoggedTransaction> loaded = log.load(xid);
         if (loaded.isEmpty()) {
             return;
         }
-        SharedTransaction transaction = loaded.get();
+        LoggedTransaction transaction = loaded.get();
         if (transaction.phase() == Phase.TRYING) {
             if (System.currentTimeMillis() <= transaction.deadline()) {
                 log.dueAt(xid, transaction.deadline());
                 return;
             }
             // not under the owner lock, so the round reads the transaction again under it
-            Optional<Phase> phase = log.decide(xid, false, List.of()).map(SharedTransaction::phase);
+            Optional<Phase> phase = log.decide(xid, false, List.of()).map(LoggedTransaction::phase);
             if (phase.orElse(null) == Phase.ROLLING_BACK) {
                 Log.info("global transaction " + xid + " (" + transaction.origin() + ") has no decision and is past"
                         + " its deadline: rolled back, cancelling its " + transaction.branches().size()
@@ -122,7 +122,7 @@ final class SharedRecovery implements Recovery {
         return log.open(SHOWN).stream().map(SharedRecovery::info).toList();
     }
 
-    private static TransactionInfo info(SharedTransaction t) {
+    private static TransactionInfo info(LoggedTransaction t) {
         String status = t.failure() != null ? TransactionStatus.FAILED.name() : t.phase().name();
         int pending = (int) t.branches().stream().filter(b -> b.state() != BranchState.DONE).count();
         return new TransactionInfo(t.xid(), status, t.origin(), t.startedAt(), t.deadline(), t.branches().size(),

@@ -4,9 +4,9 @@ import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
-import dev.weft.runtime.txlog.FileTransactionLog;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.SegmentLog;
 import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.RecordLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.txlog.jdbc.JdbcTransactionLog;
@@ -34,7 +34,7 @@ public final class Transactions implements AutoCloseable {
     private final TransactionPropagation propagation;
 
     /** @param barrier {@code jdbc.barrier}: a failed try is then cancelled, never left as it is */
-    Transactions(TransactionSettings settings, TransactionLog log, boolean barrier) {
+    Transactions(TransactionSettings settings, RecordLog log, boolean barrier) {
         this.settings = settings;
         this.declared = new DeclaredParticipants(settings.participants());
         Finisher finisher = new Finisher(log, new PhaseTwo(Finisher.notesIn(log), participants, instances), open,
@@ -49,7 +49,7 @@ public final class Transactions implements AutoCloseable {
      *
      * @param locks for the owner lock of phase two ({@code tx-owner:<xid>})
      */
-    Transactions(TransactionSettings settings, SharedTransactionLog log, Wakeups wakeups, LockService locks,
+    Transactions(TransactionSettings settings, TransactionLog log, Wakeups wakeups, LockService locks,
                  boolean barrier) {
         this.settings = settings;
         this.declared = new DeclaredParticipants(settings.participants());
@@ -95,7 +95,7 @@ public final class Transactions implements AutoCloseable {
             // the wake-ups and the owner locks are on Redis whatever the log (docs/distributed-tcc.md)
             case TransactionSettings.LOG_JDBC -> new Transactions(settings, JdbcTransactionLog.open(settings.jdbcLog()),
                     new RedisWakeups(redis), locks, barrier);
-            default -> new Transactions(settings, FileTransactionLog.open(settings.logDir()), barrier);
+            default -> new Transactions(settings, SegmentLog.open(settings.logDir()), barrier);
         };
     }
 

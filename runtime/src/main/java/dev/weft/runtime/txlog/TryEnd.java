@@ -1,6 +1,6 @@
 package dev.weft.runtime.txlog;
 
-/** How a try ended, as told to {@link SharedTransactionLog#tryEnded}. */
+/** How a try ended, as told to {@link TransactionLog#tryEnded}. */
 public enum TryEnd {
     /** Returned normally: {@link BranchState#RETURNED}, if the transaction is still undecided. */
     RETURNED,

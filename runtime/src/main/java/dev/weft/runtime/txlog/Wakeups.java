@@ -6,7 +6,7 @@ import java.util.function.BiConsumer;
 /**
  * Tells the services that own a transaction's branches that it is decided, so that phase two runs where each branch
  * lives without anyone polling (Redis pub/sub, whatever the log type). A missed message costs only time: the due
- * queue of the {@link SharedTransactionLog} brings the transaction back.
+ * queue of the {@link TransactionLog} brings the transaction back.
  */
 public interface Wakeups extends AutoCloseable {
     /**

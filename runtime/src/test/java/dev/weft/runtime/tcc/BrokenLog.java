@@ -2,16 +2,16 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.RecoveredTransaction;
-import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.RecordLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import java.util.List;
 
 /** A log that can be made to fail every write, like a full disk, until {@link #fixed}. */
-final class BrokenLog implements TransactionLog {
-    private final TransactionLog log;
+final class BrokenLog implements RecordLog {
+    private final RecordLog log;
     private volatile boolean broken;
 
-    BrokenLog(TransactionLog log) {
+    BrokenLog(RecordLog log) {
         this.log = log;
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.WeftBackendException;
-import dev.weft.runtime.txlog.FileTransactionLog;
+import dev.weft.runtime.txlog.SegmentLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ class FailClosedTest {
     @BeforeEach
     void open() {
         Accounts.reset();
-        log = new BrokenLog(FileTransactionLog.open(dir));
+        log = new BrokenLog(SegmentLog.open(dir));
         tcc = new Harness(log, Duration.ofSeconds(30), TccTest.FAST);
     }
 

@@ -7,8 +7,8 @@ import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
-import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.RecordLog;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
@@ -36,17 +36,17 @@ final class Harness implements AutoCloseable {
     private final Site debit;
     private final Site credit;
 
-    Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry) {
+    Harness(RecordLog log, Duration timeout, TransactionSettings.Retry retry) {
         this(log, timeout, retry, false);
     }
 
     /** @param barrier {@code jdbc.barrier} as TCC sees it (no JDBC hook is woven here) */
-    Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry, boolean barrier) {
+    Harness(RecordLog log, Duration timeout, TransactionSettings.Retry retry, boolean barrier) {
         this(settings -> new Transactions(settings, log, barrier), TransactionSettings.LOG_FILE, timeout, retry);
     }
 
     /** One instance of the root service over a shared log; its branches of other services are {@link Warehouse}'s. */
-    static Harness shared(SharedTransactionLog log, Wakeups wakeups, LockService locks, Duration timeout,
+    static Harness shared(TransactionLog log, Wakeups wakeups, LockService locks, Duration timeout,
                           TransactionSettings.Retry retry) {
         return new Harness(settings -> new Transactions(settings, log, wakeups, locks, false),
                 TransactionSettings.LOG_REDIS, timeout, retry);

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * stays about as large as its unfinished transactions. After a write or fsync error the log takes no more records
  * (an earlier one may be missing or torn) until {@link #repair} has started a new segment from the state in memory.
  */
-public final class FileTransactionLog implements TransactionLog {
+public final class SegmentLog implements RecordLog {
     public static final long DEFAULT_SEGMENT_BYTES = 8L * 1024 * 1024;
 
     private final Path dir;
@@ -45,7 +45,7 @@ public final class FileTransactionLog implements TransactionLog {
     private IOException failure;
     private boolean closed;
 
-    private FileTransactionLog(Path dir, long segmentBytes, Segment.Opener opener, DirectoryLock directoryLock,
+    private SegmentLog(Path dir, long segmentBytes, Segment.Opener opener, DirectoryLock directoryLock,
                                LiveTransactions live, Segment active) {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
@@ -61,11 +61,11 @@ public final class FileTransactionLog implements TransactionLog {
      *
      * @throws TransactionLogException when another process holds the directory, or it cannot be read or written
      */
-    public static FileTransactionLog open(Path dir) {
+    public static SegmentLog open(Path dir) {
         return open(dir, DEFAULT_SEGMENT_BYTES, FileChannel::open);
     }
 
-    static FileTransactionLog open(Path dir, long segmentBytes, Segment.Opener opener) {
+    static SegmentLog open(Path dir, long segmentBytes, Segment.Opener opener) {
         Path directory = dir.toAbsolutePath().normalize();
         DirectoryLock directoryLock;
         try {
@@ -77,7 +77,7 @@ public final class FileTransactionLog implements TransactionLog {
         try {
             LiveTransactions live = new LiveTransactions();
             Segment active = openNewest(directory, live, opener);
-            return new FileTransactionLog(directory, segmentBytes, opener, directoryLock, live, active);
+            return new SegmentLog(directory, segmentBytes, opener, directoryLock, live, active);
         } catch (IOException e) {
             directoryLock.close();
             throw new TransactionLogException("cannot read the transaction log in " + directory + ": " + e, e);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An open transaction as a {@link SharedTransactionLog} holds it.
+ * An open transaction as a {@link TransactionLog} holds it.
  *
  * @param phase    {@code TRYING} until decided
  * @param failure  why phase two gave up (FAILED), or null
@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param dueAt    epoch millis when an instance next looks at it (deadline, retry, or claim expiry); 0 when FAILED
  * @param branches in registration order
  */
-public record SharedTransaction(String xid, String origin, long startedAt, long deadline, Phase phase, String failure,
-                                int attempts, long dueAt, List<SharedBranch> branches) {
-    public SharedTransaction {
+public record LoggedTransaction(String xid, String origin, long startedAt, long deadline, Phase phase, String failure,
+                                int attempts, long dueAt, List<LoggedBranch> branches) {
+    public LoggedTransaction {
         Objects.requireNonNull(xid);
         Objects.requireNonNull(origin);
         Objects.requireNonNull(phase);
@@ -22,8 +22,8 @@ public record SharedTransaction(String xid, String origin, long startedAt, long 
     }
 
     /** One branch: which participant, with what arguments (JSON), and where it stands. */
-    public record SharedBranch(int id, ParticipantId participant, String arguments, BranchState state) {
-        public SharedBranch {
+    public record LoggedBranch(int id, ParticipantId participant, String arguments, BranchState state) {
+        public LoggedBranch {
             Objects.requireNonNull(participant);
             Objects.requireNonNull(arguments);
             Objects.requireNonNull(state);

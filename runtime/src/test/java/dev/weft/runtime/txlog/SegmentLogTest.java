@@ -23,13 +23,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileTransactionLogTest {
+class SegmentLogTest {
     @TempDir
     Path dir;
 
     @Test
     void unfinishedTransactionsAreRecoveredInTheirPhaseAndEndedOnesAreNot() {
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(List.of(), log.recovered());
             begin(log, "trying", 2);
             begin(log, "committing", 2);
@@ -42,7 +42,7 @@ class FileTransactionLogTest {
             log.appendDurably(new LogRecord.Decision("ended", true));
             log.append(new LogRecord.End("ended"));
         }
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             List<RecoveredTransaction> recovered = log.recovered();
             assertEquals(List.of("trying", "committing", "failed"), recovered.stream().map(RecoveredTransaction::xid).toList());
             assertEquals(Phase.TRYING, recovered.get(0).phase());
@@ -57,7 +57,7 @@ class FileTransactionLogTest {
 
     @Test
     void aTornTailIsCutOffAndKeptAsideAndTheLogGoesOn() throws IOException {
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             begin(log, "kept", 1);
         }
         Path segment = onlySegment();
@@ -65,7 +65,7 @@ class FileTransactionLogTest {
         ByteBuffer next = Frames.frame(RecordCodec.encode(new LogRecord.Decision("kept", true)));
         Files.write(segment, java.util.Arrays.copyOf(next.array(), next.limit() - 3), StandardOpenOption.APPEND);
 
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(Phase.TRYING, log.recovered().get(0).phase(), "the torn decision is not applied");
             assertEquals(whole.length, Files.size(segment));
             log.appendDurably(new LogRecord.Decision("kept", false));
@@ -73,14 +73,14 @@ class FileTransactionLogTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.filter(f -> f.toString().endsWith(".tail")).count());
         }
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(Phase.ROLLING_BACK, log.recovered().get(0).phase(), "records after the cut are read again");
         }
     }
 
     @Test
     void aChangedByteInTheLastRecordDropsThatRecordInsteadOfMisapplyingIt() throws IOException {
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             begin(log, "tx", 1);
             log.appendDurably(new LogRecord.Decision("tx", true));
         }
@@ -88,14 +88,14 @@ class FileTransactionLogTest {
         byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length - 3] ^= 0x01; // the xid of the decision: "tx" would become another transaction
         Files.write(segment, bytes);
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(Phase.TRYING, log.recovered().get(0).phase());
         }
     }
 
     @Test
     void damageFollowedByGoodRecordsIsRefusedBecauseItIsNotATornTail() throws IOException {
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             begin(log, "tx", 2);
             log.appendDurably(new LogRecord.Decision("tx", true));
         }
@@ -103,14 +103,14 @@ class FileTransactionLogTest {
         byte[] bytes = Files.readAllBytes(segment);
         bytes[20] ^= 0x01; // inside the Begin, the first record after the checkpoint
         Files.write(segment, bytes);
-        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
+        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> SegmentLog.open(dir));
         assertTrue(refused.getMessage().contains("good records follow"), refused.getMessage());
         assertEquals(bytes.length, Files.size(segment), "nothing is cut");
     }
 
     @Test
     void damageInsideTheSnapshotIsRefusedBecauseItIsNotACrash() throws IOException {
-        try (FileTransactionLog log = FileTransactionLog.open(dir, 1, FileChannel::open)) {
+        try (SegmentLog log = SegmentLog.open(dir, 1, FileChannel::open)) {
             begin(log, "tx", 1);
             log.append(new LogRecord.Decision("tx", true)); // past 1 byte: the next append starts a new segment
             log.appendDurably(new LogRecord.BranchDone("tx", 0));
@@ -119,25 +119,25 @@ class FileTransactionLogTest {
         byte[] bytes = Files.readAllBytes(segment);
         bytes[12] ^= 0x40; // inside the first record of the snapshot
         Files.write(segment, bytes);
-        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
+        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> SegmentLog.open(dir));
         assertTrue(refused.getMessage().contains("not a crash"), refused.getMessage());
         assertTrue(Files.exists(segment), "nothing is deleted or cut");
     }
 
     @Test
     void aSecondOpenOfTheSameDirectoryFailsClearlyUntilTheFirstIsClosed() {
-        FileTransactionLog first = FileTransactionLog.open(dir);
-        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
+        SegmentLog first = SegmentLog.open(dir);
+        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> SegmentLog.open(dir));
         assertTrue(refused.getMessage().contains("already in use by another process"), refused.getMessage());
         assertTrue(refused.getMessage().contains("held by"), "names the holder: " + refused.getMessage());
         first.close();
-        FileTransactionLog.open(dir).close();
+        SegmentLog.open(dir).close();
     }
 
     @Test
     void segmentsAreCompactedSoTheLogStaysAsSmallAsItsLiveTransactions() throws IOException {
         long segmentBytes = 4096;
-        try (FileTransactionLog log = FileTransactionLog.open(dir, segmentBytes, FileChannel::open)) {
+        try (SegmentLog log = SegmentLog.open(dir, segmentBytes, FileChannel::open)) {
             begin(log, "long-running", 1);
             for (int i = 0; i < 2000; i++) {
                 begin(log, "tx" + i, 2);
@@ -149,7 +149,7 @@ class FileTransactionLogTest {
             assertTrue(Files.size(onlySegment()) < 2 * segmentBytes, "size " + Files.size(onlySegment()));
             assertTrue(Segment.number(onlySegment()) > 10, "it did roll over: " + onlySegment());
         }
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(List.of("long-running"), log.recovered().stream().map(RecoveredTransaction::xid).toList());
         }
     }
@@ -158,7 +158,7 @@ class FileTransactionLogTest {
     void concurrentDurableAppendsShareFsyncs() throws Exception {
         FaultyDisk disk = new FaultyDisk();
         int callers = 8;
-        try (FileTransactionLog log = FileTransactionLog.open(dir, FileTransactionLog.DEFAULT_SEGMENT_BYTES, disk)) {
+        try (SegmentLog log = SegmentLog.open(dir, SegmentLog.DEFAULT_SEGMENT_BYTES, disk)) {
             int before = disk.forces.get();
             CountDownLatch release = new CountDownLatch(1);
             disk.holdNextForce = release;
@@ -193,7 +193,7 @@ class FileTransactionLogTest {
     @Test
     void aFullDiskFailsTheWriteAndEveryLaterOneUntilRepairedAndLosesNothingAcknowledged() {
         FaultyDisk disk = new FaultyDisk();
-        try (FileTransactionLog log = FileTransactionLog.open(dir, FileTransactionLog.DEFAULT_SEGMENT_BYTES, disk)) {
+        try (SegmentLog log = SegmentLog.open(dir, SegmentLog.DEFAULT_SEGMENT_BYTES, disk)) {
             begin(log, "before", 1);
             disk.full = true;
             TransactionLogException failed = assertThrows(TransactionLogException.class,
@@ -208,7 +208,7 @@ class FileTransactionLogTest {
             log.checkWritable();
             log.appendDurably(new LogRecord.Decision("before", true));
         }
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(List.of("before"), log.recovered().stream().map(RecoveredTransaction::xid).toList());
             assertEquals(Phase.COMMITTING, log.recovered().get(0).phase());
         }
@@ -217,7 +217,7 @@ class FileTransactionLogTest {
     @Test
     void aFailedFsyncIsNeverReportedAsDurable() {
         FaultyDisk disk = new FaultyDisk();
-        try (FileTransactionLog log = FileTransactionLog.open(dir, FileTransactionLog.DEFAULT_SEGMENT_BYTES, disk)) {
+        try (SegmentLog log = SegmentLog.open(dir, SegmentLog.DEFAULT_SEGMENT_BYTES, disk)) {
             disk.fsyncFails = true;
             assertThrows(TransactionLogException.class, () -> log.appendDurably(new LogRecord.Begin("tx", 0, 0, "")));
             assertThrows(TransactionLogException.class, log::checkWritable);
@@ -228,29 +228,29 @@ class FileTransactionLogTest {
 
     @Test
     void aRecordFromAnotherVersionIsRefusedNotSkipped() throws IOException {
-        FileTransactionLog.open(dir).close();
+        SegmentLog.open(dir).close();
         ByteBuffer unknown = Frames.frame(new byte[] {99, 1, 2});
         Files.write(onlySegment(), java.util.Arrays.copyOf(unknown.array(), unknown.limit()), StandardOpenOption.APPEND);
-        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
+        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> SegmentLog.open(dir));
         assertTrue(refused.getMessage().contains("newer Weft"), refused.getMessage());
     }
 
     @Test
     void aSnapshotCutShortAndASupersededSegmentLeftByACrashAreCleanedUp() throws IOException {
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             begin(log, "tx", 1);
         }
         Path segment = onlySegment();
         Files.copy(segment, dir.resolve("segment-000000000000.log"));
         Files.write(dir.resolve("segment-000000000002.log.tmp"), new byte[] {1, 2, 3});
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
+        try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(1, log.recovered().size());
         }
         assertEquals(List.of(segment), segments());
         assertFalse(Files.exists(dir.resolve("segment-000000000002.log.tmp")));
     }
 
-    private static void begin(TransactionLog log, String xid, int branches) {
+    private static void begin(RecordLog log, String xid, int branches) {
         log.append(new LogRecord.Begin(xid, 1, 2, "com.acme.Transfers#transfer"));
         for (int i = 0; i < branches; i++) {
             log.appendDurably(new LogRecord.Branch(xid, i, Records.DEBIT, "{\"amount\":" + i + "}"));
