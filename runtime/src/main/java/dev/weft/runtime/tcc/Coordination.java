@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What the woven sites ask of a global transaction, whichever log keeps it: {@link Coordinator} for the file log (every
- * branch in this process), {@link SharedCoordinator} for a shared log (branches in any service).
+ * branch in this process), {@link Coordinator} for a shared log (branches in any service).
  */
 interface Coordination {
     /**

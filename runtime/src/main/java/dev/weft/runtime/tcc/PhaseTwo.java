@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One round of phase two: confirm (in the order the tries ran) or cancel (in reverse) every branch still pending.
- * A branch that fails does not stop the others; each one done is noted ({@link DoneNotes}: at once in the file log,
- * with the end of the round in a shared log) so that a restart does not run it again, though it may (confirm and
- * cancel are at least once; with {@code jdbc.barrier} their database effect is exactly once).
+ * The confirms (in the order the tries ran) or cancels (in reverse) of one round of phase two ({@link Finisher}):
+ * every branch still pending. A branch that fails does not stop the others; the round notes the ones done in the log
+ * at its end (confirm and cancel are at least once; with {@code jdbc.barrier} their database effect is exactly once).
  *
- * <p>A commit confirms the branches whose try returned and cancels those whose try failed (only pending with the
- * barrier on, see {@link Coordinator}); a rollback cancels every pending branch.
+ * <p>A commit confirms the branches whose try returned and cancels the others (a try that failed with the barrier
+ * on, or one the log does not have as returned); a rollback cancels every pending branch.
  */
 final class PhaseTwo {
     enum Outcome {
@@ -29,20 +28,10 @@ final class PhaseTwo {
         WAITING
     }
 
-    /**
-     * Where a branch's confirm or cancel is noted as done. Best effort: a note that could not be written only makes a
-     * restart or another instance run the branch again, which at-least-once allows.
-     */
-    interface DoneNotes {
-        void branchDone(String xid, int branchId);
-    }
-
-    private final DoneNotes notes;
     private final Participants participants;
     private final Instances instances;
 
-    PhaseTwo(DoneNotes notes, Participants participants, Instances instances) {
-        this.notes = notes;
+    PhaseTwo(Participants participants, Instances instances) {
         this.participants = participants;
         this.instances = instances;
     }
@@ -116,7 +105,6 @@ final class PhaseTwo {
             return failed(transaction, phase + " of " + participant + " threw " + thrown);
         }
         branch.done();
-        notes.branchDone(transaction.xid, branch.id);
         return Outcome.DONE;
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
- * {@code transactions.log.type: file}: append-only segment files in one directory, owned by one process.
+ * The records of {@code transactions.log.type: file} ({@link FileTransactionLog}): append-only segment files in one
+ * directory, owned by one process.
  *
  * <p>Durability uses group commit: a caller that needs its record on disk either starts an fsync covering
  * everything written so far, or, if one is already running, waits for it and then for the next one, which covers
@@ -111,16 +112,7 @@ public final class SegmentLog implements RecordLog {
     }
 
     @Override
-    public void append(LogRecord record) {
-        write(record);
-    }
-
-    @Override
-    public void appendDurably(LogRecord record) {
-        awaitDurable(write(record));
-    }
-
-    private long write(LogRecord record) {
+    public long append(LogRecord record) {
         ByteBuffer frame = Frames.frame(RecordCodec.encode(record));
         lock.lock();
         try {
@@ -141,7 +133,8 @@ public final class SegmentLog implements RecordLog {
         }
     }
 
-    private void awaitDurable(long end) {
+    @Override
+    public void awaitDurable(long end) {
         lock.lock();
         try {
             while (durable < end) {

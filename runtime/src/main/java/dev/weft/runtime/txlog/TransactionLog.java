@@ -4,20 +4,39 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A transaction log that every instance of every service shares ({@code transactions.log.type: redis | jdbc}), so
- * that branches can live in other processes than the global method, and any live instance can finish what a dead one
- * left (docs/distributed-tcc.md).
+ * Where global transactions are recorded so that they can be finished after a crash (docs/tcc.md,
+ * docs/distributed-tcc.md). {@code transactions.log.type} picks the implementation: {@code file}
+ * ({@link FileTransactionLog}, the default), {@code redis} or {@code jdbc}.
  *
- * <p>Unlike the append-only {@link RecordLog}, it holds the current state of each open transaction and changes it
- * with compare-and-set operations: a branch registers only while its transaction is {@code TRYING}, and the change
- * from {@code TRYING} to a decision happens once, whoever asks first (the root committing, or any instance rolling
- * back a transaction past its deadline).
+ * <p>Every implementation holds the current state of each open transaction and changes it with compare-and-set
+ * operations: a branch registers only while its transaction is {@code TRYING}, and the change from {@code TRYING} to
+ * a decision happens once, whoever asks first (the root committing, or recovery rolling back a transaction past its
+ * deadline). Every one keeps a due queue that recovery claims from. What differs is one capability,
+ * {@link #sharedByProcesses}: a Redis or JDBC log is shared by every instance of every service, so that branches can
+ * live in other processes than the global method and any live instance can finish what a dead one left; the file
+ * log has one member, the process that holds its directory.
  *
  * <p>Every method is one atomic operation on the store, durable as far as the store is configured to be when it
- * returns (Redis: its AOF setting; a database: its commit). Every method throws {@link TransactionLogException} when
- * the store cannot be reached or does not answer in time; the operation may then have happened or not.
+ * returns (a file: fsync; Redis: its AOF setting; a database: its commit). Every method throws
+ * {@link TransactionLogException} when the store cannot be reached or does not answer in time; the operation may then
+ * have happened or not.
  */
 public interface TransactionLog extends AutoCloseable {
+    /**
+     * Whether other processes use the same log. When they do, branches may belong to other services (phase two runs
+     * where each one's participant is declared, woken over Redis, one process at a time under an owner lock in Redis),
+     * and a transaction rides on HTTP calls. When they do not, every branch is this process's, and a transaction whose
+     * global method still runs here is never rolled back under it.
+     */
+    boolean sharedByProcesses();
+
+    /**
+     * @throws TransactionLogException saying why, when the log knows it cannot take writes now (a file log after a
+     *     write error, until it could start a new segment); a remote store is only known to be down once asked
+     */
+    default void checkWritable() {
+    }
+
     /**
      * Records the transaction as {@code TRYING}, due for rollback at its deadline; nothing when it exists already. Only
      * for a root whose first write is an outgoing request: its first branch carries the begin instead
@@ -59,7 +78,8 @@ public interface TransactionLog extends AutoCloseable {
      * nothing ({@code returned} included).
      *
      * @return the transaction after the call, branches included: in the phase asked for, or in the one another process
-     *     set first; empty when the transaction is not in the log (never begun, or already ended)
+     *     set first; empty when the transaction is not in the log (never begun, or already ended). A rollback a file
+     *     log could not make durable yet is returned {@linkplain LoggedTransaction#decisionPending pending}
      */
     Optional<LoggedTransaction> decide(String xid, boolean commit, List<Integer> returned);
 

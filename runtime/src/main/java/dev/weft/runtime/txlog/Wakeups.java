@@ -20,4 +20,19 @@ public interface Wakeups extends AutoCloseable {
 
     @Override
     void close();
+
+    /** For a log with one member: nobody else to wake. */
+    Wakeups NONE = new Wakeups() {
+        @Override
+        public void publish(String xid, Set<String> participantClasses) {
+        }
+
+        @Override
+        public void subscribe(BiConsumer<String, Set<String>> listener) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jdbc.BarrierKey;
 import dev.weft.runtime.jdbc.Phase;
-import dev.weft.runtime.txlog.SegmentLog;
+import dev.weft.runtime.txlog.FileTransactionLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +41,7 @@ class BarrierWiringTest {
     }
 
     private Harness barrierOn(TransactionSettings.Retry retry) {
-        return new Harness(SegmentLog.open(dir), Duration.ofSeconds(30), retry, true);
+        return new Harness(FileTransactionLog.open(dir), Duration.ofSeconds(30), retry, true);
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.weft.runtime.txlog.RecordLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import java.util.List;
 
-/** A log that can be made to fail every write, like a full disk, until {@link #fixed}. */
+/** Records that can be made to fail every write, like a full disk, until {@link #fixed}. */
 final class BrokenLog implements RecordLog {
     private final RecordLog log;
     private volatile boolean broken;
@@ -30,8 +30,8 @@ final class BrokenLog implements RecordLog {
     }
 
     @Override public List<RecoveredTransaction> recovered() { return log.recovered(); }
-    @Override public void append(LogRecord record) { check(); log.append(record); }
-    @Override public void appendDurably(LogRecord record) { check(); log.appendDurably(record); }
+    @Override public long append(LogRecord record) { check(); return log.append(record); }
+    @Override public void awaitDurable(long position) { check(); log.awaitDurable(position); }
     @Override public void checkWritable() { check(); log.checkWritable(); }
     @Override public boolean repair() { return !broken && log.repair(); }
     @Override public String describe() { return log.describe(); }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.txlog.FileTransactionLog;
 import dev.weft.runtime.txlog.SegmentLog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class FailClosedTest {
     void open() {
         Accounts.reset();
         log = new BrokenLog(SegmentLog.open(dir));
-        tcc = new Harness(log, Duration.ofSeconds(30), TccTest.FAST);
+        tcc = new Harness(FileTransactionLog.over(log), Duration.ofSeconds(30), TccTest.FAST);
     }
 
     @AfterEach

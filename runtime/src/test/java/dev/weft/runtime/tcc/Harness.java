@@ -8,7 +8,6 @@ import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.TransactionLog;
-import dev.weft.runtime.txlog.RecordLog;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
@@ -36,12 +35,12 @@ final class Harness implements AutoCloseable {
     private final Site debit;
     private final Site credit;
 
-    Harness(RecordLog log, Duration timeout, TransactionSettings.Retry retry) {
+    Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry) {
         this(log, timeout, retry, false);
     }
 
     /** @param barrier {@code jdbc.barrier} as TCC sees it (no JDBC hook is woven here) */
-    Harness(RecordLog log, Duration timeout, TransactionSettings.Retry retry, boolean barrier) {
+    Harness(TransactionLog log, Duration timeout, TransactionSettings.Retry retry, boolean barrier) {
         this(settings -> new Transactions(settings, log, barrier), TransactionSettings.LOG_FILE, timeout, retry);
     }
 

@@ -237,6 +237,11 @@ final class MemoryTransactionLog implements TransactionLog {
     }
 
     @Override
+    public boolean sharedByProcesses() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "the in-memory shared log";
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.api.TransactionTimeoutException;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionInfo;
-import dev.weft.runtime.txlog.SegmentLog;
+import dev.weft.runtime.txlog.FileTransactionLog;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class TccTest {
     @BeforeEach
     void open() {
         Accounts.reset();
-        tcc = new Harness(SegmentLog.open(dir), Duration.ofSeconds(30), FAST);
+        tcc = new Harness(FileTransactionLog.open(dir), Duration.ofSeconds(30), FAST);
     }
 
     @AfterEach
@@ -138,7 +138,7 @@ class TccTest {
     @Test
     void aGlobalMethodThatReturnsPastItsTimeoutCancelsAndThrows() throws Exception {
         tcc.close();
-        tcc = new Harness(SegmentLog.open(dir), Duration.ofMillis(50), FAST);
+        tcc = new Harness(FileTransactionLog.open(dir), Duration.ofMillis(50), FAST);
         TransactionTimeoutException timeout = assertThrows(TransactionTimeoutException.class, () -> tcc.transfer(() -> {
             tcc.debit("a", 1);
             Eventually.clockPasses(50);
@@ -152,7 +152,7 @@ class TccTest {
     @Test
     void aTryEnteredPastTheTimeoutDoesNotRun() throws Exception {
         tcc.close();
-        tcc = new Harness(SegmentLog.open(dir), Duration.ofMillis(50), FAST);
+        tcc = new Harness(FileTransactionLog.open(dir), Duration.ofMillis(50), FAST);
         assertThrows(TransactionTimeoutException.class, () -> tcc.transfer(() -> {
             tcc.debit("a", 1);
             Eventually.clockPasses(50);
@@ -253,13 +253,13 @@ class TccTest {
         }));
         Eventually.until("FAILED", () -> tcc.mbean.getFailed() == 1);
         tcc.close();
-        tcc = new Harness(SegmentLog.open(dir), Duration.ofSeconds(30), FAST);
+        tcc = new Harness(FileTransactionLog.open(dir), Duration.ofSeconds(30), FAST);
         assertEquals(1, tcc.mbean.getFailed());
         String xid = tcc.mbean.getFailedTransactions().get(0).getXid();
         assertTrue(tcc.mbean.forget(xid));
         assertEquals(0, tcc.mbean.getFailed());
         tcc.close();
-        tcc = new Harness(SegmentLog.open(dir), Duration.ofSeconds(30), FAST);
+        tcc = new Harness(FileTransactionLog.open(dir), Duration.ofSeconds(30), FAST);
         assertEquals(List.of(), tcc.mbean.getOpenTransactions());
     }
 }

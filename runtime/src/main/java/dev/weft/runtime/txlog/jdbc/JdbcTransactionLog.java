@@ -295,6 +295,11 @@ public final class JdbcTransactionLog implements TransactionLog {
     }
 
     @Override
+    public boolean sharedByProcesses() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return described;
     }

@@ -174,6 +174,11 @@ public final class RedisTransactionLog implements TransactionLog {
     }
 
     @Override
+    public boolean sharedByProcesses() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "the Redis transaction log at " + redis.address() + " (keys " + keyPrefix + "tx:*)";
     }
