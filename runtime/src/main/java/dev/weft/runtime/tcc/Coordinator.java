@@ -3,14 +3,12 @@ package dev.weft.runtime.tcc;
 import dev.weft.api.TransactionTimeoutException;
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.log.Log;
-import dev.weft.runtime.txlog.Carried;
-import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.runtime.txlog.BranchState;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -63,19 +61,15 @@ final class Coordinator implements Coordination {
      * @throws WeftBackendException when the log cannot record it: the request is not sent
      */
     void ensureBegun(GlobalTransaction transaction) {
-        if (transaction.begun) {
+        if (transaction.begun()) {
             return;
         }
         try {
-            log.begin(beginOf(transaction));
+            log.begin(transaction.beginRecord());
         } catch (TransactionLogException e) {
             throw notRecorded(transaction, e, "the HTTP request was not sent");
         }
-        transaction.begun = true;
-    }
-
-    private static LogRecord.Begin beginOf(GlobalTransaction transaction) {
-        return new LogRecord.Begin(transaction.xid, transaction.startedAt, transaction.deadline, transaction.origin);
+        transaction.recorded();
     }
 
     private WeftBackendException notRecorded(GlobalTransaction transaction, TransactionLogException e,
@@ -89,25 +83,21 @@ final class Coordinator implements Coordination {
     @Override
     public Branch register(GlobalTransaction transaction, Participant participant, Object instance,
                            Object[] arguments, String json) {
-        Carried carried = new Carried(transaction.begun ? null : beginOf(transaction),
-                transaction.returnedUnreported);
         int id;
         try {
-            id = log.register(transaction.xid, participant.id(), json, carried);
+            id = log.register(transaction.xid, participant.id(), json, transaction.carried());
         } catch (NotTryingException e) {
-            transaction.begun = true; // it is in the log, decided: the decision tells the caller
+            transaction.recorded(); // it is in the log, decided: the decision tells the caller
             throw notTrying(transaction, participant, e);
         } catch (TransactionLogException e) {
             // the returned tries stay unreported, to be carried again: marking RETURNED twice changes nothing
-            throw transaction.begun ? new WeftBackendException("could not record the try " + participant
+            throw transaction.begun() ? new WeftBackendException("could not record the try " + participant
                     + " of global transaction " + transaction.xid + " in " + log.describe() + " (" + e.getMessage()
                     + "); the try did not run", e)
                     : notRecorded(transaction, e, "the try " + participant + " did not run");
         }
-        transaction.begun = true;
-        transaction.returnedUnreported.clear();
         Branch branch = new Branch(id, participant, instance, arguments, json);
-        transaction.branches.add(branch);
+        transaction.registered(branch);
         return branch;
     }
 
@@ -126,20 +116,22 @@ final class Coordinator implements Coordination {
     }
 
     /**
-     * At the root a returned try is written with the root's next call to the log (see {@link Carried}): nothing on this
+     * At the root a returned try is written with the root's next call to the log (see {@link dev.weft.runtime.txlog.Carried}): nothing on this
      * thread can need it earlier, and a root that dies first leaves the branch {@code TRYING}, which is cancelled as
      * its whole transaction is. A joined request records it before the request returns, because its caller counts on
      * it; and a returned try the log did not record as {@code RETURNED} is cancelled whatever the decision, so the
      * request must fail so that its caller does not count on it.
      */
     @Override
-    public void tryEnded(GlobalTransaction transaction, Branch branch, boolean returned) {
-        branch.tryEnded(returned);
+    public void tryEnded(GlobalTransaction transaction, Branch branch, BranchState end) {
+        boolean returned = end == BranchState.RETURNED;
         if (returned && !transaction.joined) {
-            transaction.returnedUnreported.add(branch.id);
+            transaction.returnedHere(branch);
             return;
         }
-        TryEnd end = returned ? TryEnd.RETURNED : barrier ? TryEnd.FAILED_TO_CANCEL : TryEnd.FAILED_UNDONE;
+        if (!returned && !barrier) {
+            end = BranchState.DONE; // it undid its own work: nothing to cancel
+        }
         String problem;
         try {
             if (log.tryEnded(transaction.xid, branch.id, end) || !returned) {
@@ -164,13 +156,12 @@ final class Coordinator implements Coordination {
         String rollbackOnly = transaction.rollbackOnly();
         boolean commit = thrown == null && !late && rollbackOnly == null;
         try {
-            if (transaction.begun) {
+            if (transaction.begun()) {
                 decideAndFinish(transaction, commit);
             } else {
                 open.decided(commit); // nothing in the log, nothing to confirm or cancel
             }
         } finally {
-            transaction.handedOver();
             open.finished(transaction);
         }
         CallerReport.rolledBackAfterReturn(transaction, thrown, rollbackOnly, late);
@@ -191,9 +182,6 @@ final class Coordinator implements Coordination {
         }
         Phase phase = outcome.phase();
         open.decided(phase == Phase.COMMITTING);
-        if (phase != null) {
-            transaction.decide(phase == Phase.COMMITTING);
-        }
         finisher.decided(held, outcome.transaction, transaction);
         if (commit && phase != Phase.COMMITTING) {
             throw notCommitted(transaction, outcome);
@@ -224,7 +212,7 @@ final class Coordinator implements Coordination {
 
     /** The root's returned tries not written yet ride on the decision: they count only if it is the first. */
     private Optional<LoggedTransaction> ask(GlobalTransaction transaction, boolean commit) {
-        return log.decide(transaction.xid, commit, transaction.returnedUnreported);
+        return log.decide(transaction.xid, commit, transaction.returnedUnreported());
     }
 
     /**

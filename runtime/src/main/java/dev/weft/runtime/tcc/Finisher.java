@@ -5,14 +5,17 @@ import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
-import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +36,9 @@ import java.util.function.Supplier;
  * pause; the due queue retries them.
  */
 final class Finisher {
+    /** Paused transactions remembered; the oldest are forgotten first (their waits then count from 0 again). */
+    private static final int REMEMBERED = 10_000;
+
     /** How a round from the log was started, which decides whether it may wake other services. */
     enum Trigger {
         /** A claim from the due queue: a retry, a rollback past the deadline, or a lost wake-up. */
@@ -49,6 +55,15 @@ final class Finisher {
     private final Backoff backoff;
     private final int maxAttempts;
     private final UnattendedBranches unattended;
+    /** Transactions whose last round here waited or failed: how often it waited, and its last error. */
+    private final Map<String, Paused> paused = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Paused> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+    private volatile LongConsumer dueListener = atMillis -> {
+    };
 
     Finisher(TransactionLog log, Wakeups wakeups, OwnerLock ownerLock, PhaseTwo phaseTwo,
                    DeclaredParticipants declared, TransactionSettings.Retry retry) {
@@ -60,6 +75,16 @@ final class Finisher {
         this.backoff = new Backoff(retry);
         this.maxAttempts = retry.maxAttempts();
         this.unattended = new UnattendedBranches(log, retry);
+    }
+
+    /** Told each due time a round sets, so that the due queue is looked at then, not only at its next scan. */
+    void whenDue(LongConsumer listener) {
+        dueListener = listener;
+    }
+
+    private void dueAt(String xid, long atMillis) {
+        log.dueAt(xid, atMillis);
+        dueListener.accept(atMillis);
     }
 
     /** A round started from the log alone, by a wake-up or the due queue: it reads the transaction under the lock. */
@@ -153,39 +178,39 @@ final class Finisher {
             return Round.NOTHING; // not decided (durably) yet, or FAILED (left to an operator)
         }
         String xid = shared.xid();
-        GlobalTransaction own = ownBranches(shared, local);
-        PhaseTwo.Outcome outcome = own.branches.isEmpty() ? PhaseTwo.Outcome.DONE : phaseTwo.attempt(own);
-        List<Integer> done = own.branches.stream().filter(b -> !b.pending()).map(b -> b.id).toList();
+        boolean commit = shared.phase() == Phase.COMMITTING;
+        List<Branch> own = ownBranches(shared, local);
+        Paused before = paused.getOrDefault(xid, Paused.NONE);
+        PhaseTwo.Result result = own.isEmpty() ? PhaseTwo.Result.DONE
+                : phaseTwo.attempt(xid, shared.origin(), commit, own, before.lastError());
+        List<Integer> done = own.stream().filter(b -> !b.pending()).map(b -> b.id).toList();
         Set<String> others = otherClasses(shared);
-        if (!done.isEmpty() || (outcome == PhaseTwo.Outcome.DONE && others.isEmpty())) {
+        if (!done.isEmpty() || (result.outcome() == PhaseTwo.Outcome.DONE && others.isEmpty())) {
             log.finishRound(xid, done); // ends it when nothing is left anywhere
         }
-        if (outcome == PhaseTwo.Outcome.FAILED) {
-            attemptFailed(own);
-        } else if (outcome == PhaseTwo.Outcome.WAITING) {
-            log.dueAt(xid, System.currentTimeMillis() + backoff.pauseMillis(Math.max(1, shared.attempts())));
+        if (result.outcome() == PhaseTwo.Outcome.FAILED) {
+            paused.put(xid, new Paused(before.waits(), result.lastError()));
+            long pending = own.stream().filter(Branch::pending).count();
+            attemptFailed(shared, (commit ? "confirm" : "cancel") + " of " + pending + " branch(es)", result.lastError());
+        } else if (result.outcome() == PhaseTwo.Outcome.WAITING) {
+            // waiting spends no attempt, but it lengthens the pause as attempts do
+            int waits = before.waits() + 1;
+            paused.put(xid, new Paused(waits, result.lastError()));
+            dueAt(xid, System.currentTimeMillis() + backoff.pauseMillis(shared.attempts() + waits));
+        } else {
+            paused.remove(xid);
         }
         long finished = shared.branches().stream().filter(b -> b.state() == BranchState.DONE).count();
-        return new Round(outcome, others, own.branches.size(),
+        return new Round(result.outcome(), others, own.size(),
                 new UnattendedBranches.Progress(shared.attempts(), finished));
     }
 
     /** The branches of {@code shared} this process runs, still to do, as {@link PhaseTwo} takes them. */
-    private GlobalTransaction ownBranches(LoggedTransaction shared, GlobalTransaction local) {
-        GlobalTransaction own = new GlobalTransaction(shared.xid(), shared.origin(), shared.startedAt(),
-                shared.deadline(), false);
-        own.decide(shared.phase() == Phase.COMMITTING);
-        own.attempts = shared.attempts();
-        for (LoggedBranch branch : shared.branches()) {
-            if (branch.state() != BranchState.DONE && declared.declares(branch.participant())) {
-                own.branches.add(Branch.of(branch, local == null ? null : localBranch(local, branch.id())));
-            }
-        }
-        return own;
-    }
-
-    private static Branch localBranch(GlobalTransaction local, int id) {
-        return local.branches.stream().filter(b -> b.id == id).findFirst().orElse(null);
+    private List<Branch> ownBranches(LoggedTransaction shared, GlobalTransaction local) {
+        return shared.branches().stream()
+                .filter(branch -> branch.state() != BranchState.DONE && declared.declares(branch.participant()))
+                .map(branch -> Branch.of(branch, local == null ? null : local.branch(branch.id())))
+                .toList();
     }
 
     private Set<String> otherClasses(LoggedTransaction shared) {
@@ -196,18 +221,29 @@ final class Finisher {
         return classes;
     }
 
-    private void attemptFailed(GlobalTransaction own) {
-        int attempts = log.attemptFailed(own.xid);
+    /** @param what the work that failed, for the message */
+    private void attemptFailed(LoggedTransaction shared, String what, String lastError) {
+        String xid = shared.xid();
+        int attempts = log.attemptFailed(xid);
         if (attempts < maxAttempts) {
-            log.dueAt(own.xid, System.currentTimeMillis() + backoff.pauseMillis(attempts));
+            dueAt(xid, System.currentTimeMillis() + backoff.pauseMillis(attempts));
             return;
         }
-        log.fail(own.xid, own.lastError);
-        Log.error("global transaction " + own.xid + " (" + own.origin + ") FAILED: " + (own.committing() ? "confirm"
-                : "cancel") + " of " + own.pendingBranches() + " branch(es) of this service still failed after "
-                + attempts + " attempt(s); last error: " + own.lastError + ". It stays in " + log.describe()
-                + " and in JMX dev.weft:type=Transactions of every instance; fix the cause and call retry(\""
-                + own.xid + "\"), or forget(\"" + own.xid + "\") once it was resolved by hand");
+        paused.remove(xid);
+        log.fail(xid, lastError);
+        Log.error("global transaction " + xid + " (" + shared.origin() + ") FAILED: " + what + " of this service"
+                + " still failed after " + attempts + " attempt(s); last error: " + lastError + ". It stays in "
+                + log.describe() + " and in JMX dev.weft:type=Transactions" + (log.sharedByProcesses()
+                ? " of every instance" : "") + "; fix the cause and call retry(\"" + xid + "\"), or forget(\"" + xid
+                + "\") once it was resolved by hand");
+    }
+
+    /**
+     * @param waits     rounds that waited for a class or an instance
+     * @param lastError warned about once, not at every round
+     */
+    private record Paused(int waits, String lastError) {
+        static final Paused NONE = new Paused(0, null);
     }
 
     /**

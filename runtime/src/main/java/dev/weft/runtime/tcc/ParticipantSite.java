@@ -4,6 +4,7 @@ import dev.weft.runtime.jdbc.BarrierKey;
 import dev.weft.runtime.jdbc.Phase;
 import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
+import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.weave.Site;
 
@@ -61,7 +62,8 @@ final class ParticipantSite implements Site {
         if (scope instanceof Entered entered) {
             PhaseOutcome outcome = PhaseScope.end();
             boolean nothingDone = outcome == PhaseOutcome.REFUSED || outcome == PhaseOutcome.ROLLED_BACK;
-            coordinator.tryEnded(entered.transaction, entered.branch, thrown == null && !nothingDone);
+            coordinator.tryEnded(entered.transaction, entered.branch,
+                    thrown == null && !nothingDone ? BranchState.RETURNED : BranchState.FAILED);
             if (thrown == null && nothingDone) {
                 entered.transaction.rollbackOnly("the try " + entered.branch.participantId + " returned, but the JDBC"
                         + " barrier reports " + outcome + (outcome == PhaseOutcome.REFUSED

@@ -36,30 +36,48 @@ final class PhaseTwo {
         this.instances = instances;
     }
 
-    Outcome attempt(GlobalTransaction transaction) {
-        boolean commit = transaction.committing();
-        List<Branch> order = new ArrayList<>(transaction.branches);
+    /**
+     * @param branches  this process's branches of a decided transaction, in registration order
+     * @param lastError of its previous attempt, or null: an error already reported is not warned about again
+     * @return how it went, and the last error (null when none)
+     */
+    Result attempt(String xid, String origin, boolean commit, List<Branch> branches, String lastError) {
+        List<Branch> order = new ArrayList<>(branches);
         if (!commit) {
             Collections.reverse(order);
         }
+        Attempt attempt = new Attempt(xid, origin, lastError);
         Outcome outcome = Outcome.DONE;
         for (Branch branch : order) {
             if (branch.pending()) {
-                Outcome result = complete(transaction, branch, commit);
+                Outcome result = complete(attempt, branch, commit);
                 if (result.ordinal() > outcome.ordinal()) {
                     outcome = result;
                 }
             }
         }
-        if (outcome == Outcome.FAILED) {
-            transaction.attempts++;
-        } else if (outcome == Outcome.WAITING) {
-            transaction.waits++;
-        }
-        return outcome;
+        return new Result(outcome, attempt.lastError);
     }
 
-    private Outcome complete(GlobalTransaction transaction, Branch branch, boolean commit) {
+    /** @param lastError why the last branch that failed or waits did so; null when none did */
+    record Result(Outcome outcome, String lastError) {
+        static final Result DONE = new Result(Outcome.DONE, null);
+    }
+
+    /** One attempt's transaction, for messages: the first failure is a warning, the rest debug. */
+    private static final class Attempt {
+        final String xid;
+        final String origin;
+        String lastError;
+
+        Attempt(String xid, String origin, String lastError) {
+            this.xid = xid;
+            this.origin = origin;
+            this.lastError = lastError;
+        }
+    }
+
+    private Outcome complete(Attempt transaction, Branch branch, boolean commit) {
         boolean confirm = commit && branch.confirmable();
         String phase = confirm ? "confirm" : "cancel";
         Participant participant;
@@ -123,7 +141,7 @@ final class PhaseTwo {
         return branch.instance != null ? branch.instance : instances.instanceOf(participant.type()).orElse(null);
     }
 
-    private static Outcome failed(GlobalTransaction transaction, String error) {
+    private static Outcome failed(Attempt transaction, String error) {
         if (transaction.lastError == null) {
             Log.warn("global transaction " + transaction.xid + " (" + transaction.origin + "): " + error
                     + "; retrying with backoff");
@@ -134,7 +152,7 @@ final class PhaseTwo {
         return Outcome.FAILED;
     }
 
-    private static Outcome waiting(GlobalTransaction transaction, String reason) {
+    private static Outcome waiting(Attempt transaction, String reason) {
         if (!reason.equals(transaction.lastError)) {
             Log.warn("global transaction " + transaction.xid + " (" + transaction.origin + ") waits: " + reason
                     + "; retrying later");

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The background side of a transaction log, on one daemon thread ({@code weft-tcc-recovery}), and what an operator
@@ -24,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * round that cannot finish sets its due time itself.
  */
 final class Recovery implements AutoCloseable {
+    /**
+     * The status JMX shows for a transaction whose phase two gave up; otherwise its {@link Phase}. It waits for an
+     * operator (retry or forget).
+     */
+    static final String FAILED = "FAILED";
     static final long SCAN_MILLIS = 1000;
     /** Longer than a round of phase two normally takes, so that two instances seldom claim one transaction. */
     static final long CLAIM_MILLIS = 5_000;
@@ -37,6 +43,8 @@ final class Recovery implements AutoCloseable {
     private final DeclaredParticipants declared;
     private final OpenTransactions open;
     private final ScheduledThreadPoolExecutor thread = newThread();
+    /** When the scan that {@link #scanBy} planned runs; in the past when none is planned. */
+    private final AtomicLong extraScanAt = new AtomicLong();
 
     Recovery(TransactionLog log, Wakeups wakeups, Finisher finisher, DeclaredParticipants declared,
              OpenTransactions open) {
@@ -65,6 +73,7 @@ final class Recovery implements AutoCloseable {
      * recovery thread's first task.
      */
     void start() {
+        finisher.whenDue(this::scanBy);
         thread.execute(() -> wakeups.subscribe(this::wokenUp));
         thread.scheduleWithFixedDelay(this::scan, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -78,6 +87,24 @@ final class Recovery implements AutoCloseable {
             thread.execute(() -> finisher.round(xid, Finisher.Trigger.WAKEUP));
         } catch (RejectedExecutionException closed) {
             // closing: another instance or the next start finishes it
+        }
+    }
+
+    /** A round set a due time before the next regular scan: look at the due queue then too. */
+    private void scanBy(long atMillis) {
+        long delay = atMillis - System.currentTimeMillis();
+        if (delay >= SCAN_MILLIS) {
+            return;
+        }
+        long earlier = extraScanAt.get();
+        if (earlier > System.currentTimeMillis() && earlier <= atMillis) {
+            return; // one is planned already, early enough
+        }
+        extraScanAt.set(atMillis);
+        try {
+            thread.schedule(this::scan, Math.max(0, delay), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // closing
         }
     }
 
@@ -136,9 +163,13 @@ final class Recovery implements AutoCloseable {
         return log.describe();
     }
 
-    /** Decided and not FAILED, in the whole log: phase two of every instance together. */
+    /**
+     * Decided and not FAILED, in the whole log: phase two of every instance together; with a log of one member also
+     * the undecided ones a previous run left (no global method of this run has them), which roll back at their deadline.
+     */
     long recovering() {
-        return log.open(SHOWN).stream().filter(t -> t.phase() != Phase.TRYING && t.failure() == null).count();
+        return log.open(SHOWN).stream().filter(t -> t.failure() == null && (t.phase() != Phase.TRYING
+                || !log.sharedByProcesses() && open.get(t.xid()) == null)).count();
     }
 
     /** Open transactions, FAILED ones included. */
@@ -147,7 +178,7 @@ final class Recovery implements AutoCloseable {
     }
 
     private static TransactionInfo info(LoggedTransaction t) {
-        String status = t.failure() != null ? TransactionStatus.FAILED.name() : t.phase().name();
+        String status = t.failure() != null ? Recovery.FAILED : t.phase().name();
         int pending = (int) t.branches().stream().filter(b -> b.state() != BranchState.DONE).count();
         return new TransactionInfo(t.xid(), status, t.origin(), t.startedAt(), t.deadline(), t.branches().size(),
                 pending, t.attempts(), t.failure());

@@ -55,7 +55,7 @@ final class TransactionsView implements TransactionsMXBean {
     @Override
     public List<TransactionInfo> getFailedTransactions() {
         return recovery.openTransactions().stream()
-                .filter(t -> TransactionStatus.FAILED.name().equals(t.getStatus())).toList();
+                .filter(t -> Recovery.FAILED.equals(t.getStatus())).toList();
     }
 
     @Override

@@ -142,7 +142,8 @@ public final class FileTransactionLog implements TransactionLog {
     }
 
     @Override
-    public boolean tryEnded(String xid, int branchId, TryEnd end) {
+    public boolean tryEnded(String xid, int branchId, BranchState end) {
+        BranchState.checkTryEnd(end);
         lock.lock();
         try {
             Tx tx = transactions.get(xid);
@@ -157,13 +158,13 @@ public final class FileTransactionLog implements TransactionLog {
                     }
                     tx.state(branchId, BranchState.RETURNED);
                 }
-                case FAILED_TO_CANCEL -> {
+                case FAILED -> {
                     if (branch.state() != BranchState.DONE) {
                         records.append(new LogRecord.TryFailed(xid, branchId));
                         tx.state(branchId, BranchState.FAILED);
                     }
                 }
-                case FAILED_UNDONE -> {
+                default -> {
                     if (branch.state() != BranchState.DONE) {
                         records.append(new LogRecord.BranchDone(xid, branchId));
                         tx.state(branchId, BranchState.DONE);

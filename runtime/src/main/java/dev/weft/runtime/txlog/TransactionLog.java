@@ -63,13 +63,16 @@ public interface TransactionLog extends AutoCloseable {
 
     /**
      * How a branch's try ended, on its own: a joined service's tries (before its request returns, since its caller
-     * counts on them), and tries that threw. {@link TryEnd#RETURNED} is recorded only while the transaction is still
+     * counts on them), and tries that threw. {@link BranchState#RETURNED} is recorded only while the transaction is still
      * {@code TRYING} and the branch {@code TRYING}: a try that returned after the decision stays {@code TRYING} and is
      * cancelled. The others are recorded unless the branch is already {@link BranchState#DONE} (final).
      *
+     * @param end {@code RETURNED}; {@code FAILED}, a try that threw with {@code jdbc.barrier} on (it may have
+     *            committed work, so it is cancelled whatever the decision); or {@code DONE}, one that threw without
+     *            the barrier (it undid its own work)
      * @return false when a {@code RETURNED} came too late (or the transaction is gone)
      */
-    boolean tryEnded(String xid, int branchId, TryEnd end);
+    boolean tryEnded(String xid, int branchId, BranchState end);
 
     /**
      * In one atomic step: when the transaction is {@code TRYING}, marks each branch of {@code returned} that is still

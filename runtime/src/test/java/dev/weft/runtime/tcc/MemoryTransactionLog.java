@@ -10,7 +10,6 @@ import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -103,19 +102,19 @@ final class MemoryTransactionLog implements TransactionLog {
     }
 
     @Override
-    public synchronized boolean tryEnded(String xid, int branchId, TryEnd end) {
+    public synchronized boolean tryEnded(String xid, int branchId, BranchState end) {
         reachable("tryEnded");
         Tx tx = transactions.get(xid);
         if (tx == null) {
             return false;
         }
-        if (end == TryEnd.RETURNED) {
+        if (end == BranchState.RETURNED) {
             if (tx.phase != Phase.TRYING || tx.branches.get(branchId).state() != BranchState.TRYING) {
                 return false;
             }
             tx.state(branchId, BranchState.RETURNED);
         } else if (tx.branches.get(branchId).state() != BranchState.DONE) {
-            tx.state(branchId, end == TryEnd.FAILED_TO_CANCEL ? BranchState.FAILED : BranchState.DONE);
+            tx.state(branchId, end);
         }
         return true;
     }

@@ -107,7 +107,7 @@ public abstract class CombinedOperationsContract {
     public void onlyABranchStillTryingIsMarkedReturned() {
         first();
         register();
-        log.tryEnded(xid, 1, TryEnd.FAILED_TO_CANCEL);
+        log.tryEnded(xid, 1, BranchState.FAILED);
 
         register(0, 1);
 
@@ -160,7 +160,7 @@ public abstract class CombinedOperationsContract {
     @Test
     public void aRoundWithNothingToMarkEndsATransactionWhoseBranchesAreAllDone() {
         first();
-        log.tryEnded(xid, 0, TryEnd.FAILED_UNDONE);
+        log.tryEnded(xid, 0, BranchState.DONE);
         log.decide(xid, false, List.of());
 
         assertTrue(log.finishRound(xid, List.of()));
@@ -174,7 +174,7 @@ public abstract class CombinedOperationsContract {
         log.decide(xid, false, List.of());
         assertFalse(log.finishRound(xid, List.of(0)));
 
-        log.tryEnded(xid, 0, TryEnd.FAILED_TO_CANCEL); // a late report: the barrier refused the late try
+        log.tryEnded(xid, 0, BranchState.FAILED); // a late report: the barrier refused the late try
 
         assertEquals(List.of(BranchState.DONE, BranchState.TRYING), states());
     }

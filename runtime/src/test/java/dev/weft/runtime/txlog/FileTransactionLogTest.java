@@ -31,8 +31,8 @@ class FileTransactionLogTest {
             log.register("x1", DEBIT, "[1]", new Carried(BEGIN, List.of()));
             log.register("x1", DEBIT, "[2]", Carried.NONE);
             log.register("x1", DEBIT, "[3]", Carried.NONE);
-            log.tryEnded("x1", 1, TryEnd.FAILED_TO_CANCEL);
-            log.tryEnded("x1", 2, TryEnd.FAILED_UNDONE);
+            log.tryEnded("x1", 1, BranchState.FAILED);
+            log.tryEnded("x1", 2, BranchState.DONE);
             log.decide("x1", true, List.of(0));
         }
         try (FileTransactionLog log = FileTransactionLog.open(dir)) {

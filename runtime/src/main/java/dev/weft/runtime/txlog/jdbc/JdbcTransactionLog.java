@@ -14,7 +14,6 @@ import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -156,19 +155,19 @@ public final class JdbcTransactionLog implements TransactionLog {
     }
 
     @Override
-    public boolean tryEnded(String xid, int branchId, TryEnd end) {
+    public boolean tryEnded(String xid, int branchId, BranchState end) {
+        BranchState.checkTryEnd(end);
         return transactions.run("recording the end of branch " + branchId + " of " + xid, connection -> {
             // locking the transaction's row orders this change with the decision, which updates that row
             Phase phase = Statements.first(connection, LOCK_TX, LogRows::phase, xid);
-            if (end == TryEnd.RETURNED) {
+            if (end == BranchState.RETURNED) {
                 return phase == Phase.TRYING && Statements.update(connection, "UPDATE " + BRANCH + " SET state = ?"
                         + " WHERE xid = ? AND branch_id = ? AND state = ?", BranchState.RETURNED.name(), xid, branchId,
                         BranchState.TRYING.name()) == 1;
             }
-            BranchState state = end == TryEnd.FAILED_TO_CANCEL ? BranchState.FAILED : BranchState.DONE;
             // a branch already DONE (cancelled while its try still ran) stays done: it has nothing left to undo
             Statements.update(connection, "UPDATE " + BRANCH + " SET state = ? WHERE xid = ? AND branch_id = ?"
-                    + " AND state <> ?", state.name(), xid, branchId, BranchState.DONE.name());
+                    + " AND state <> ?", end.name(), xid, branchId, BranchState.DONE.name());
             return phase != null;
         });
     }

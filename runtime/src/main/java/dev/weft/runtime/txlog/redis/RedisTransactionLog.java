@@ -12,7 +12,6 @@ import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,14 +68,10 @@ public final class RedisTransactionLog implements TransactionLog {
     }
 
     @Override
-    public boolean tryEnded(String xid, int branchId, TryEnd end) {
-        BranchState state = switch (end) {
-            case RETURNED -> BranchState.RETURNED;
-            case FAILED_TO_CANCEL -> BranchState.FAILED;
-            case FAILED_UNDONE -> BranchState.DONE;
-        };
+    public boolean tryEnded(String xid, int branchId, BranchState end) {
+        BranchState.checkTryEnd(end);
         return redis.call("record how the try of branch " + branchId + " of global transaction " + xid + " ended",
-                r -> scripts.branchState(r, xid, branchId, state, end == TryEnd.RETURNED));
+                r -> scripts.branchState(r, xid, branchId, end, end == BranchState.RETURNED));
     }
 
     @Override

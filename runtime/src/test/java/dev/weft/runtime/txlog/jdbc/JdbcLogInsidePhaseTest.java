@@ -14,7 +14,7 @@ import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.jdbc.RealDatabase;
 import dev.weft.runtime.jdbc.WovenDriver;
 import dev.weft.runtime.txlog.Carried;
-import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.runtime.txlog.BranchState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,7 +41,7 @@ class JdbcLogInsidePhaseTest {
         try (JdbcTransactionLog log = Logs.open(woven)) {
             log.begin(Logs.begin("x1", NOW));
             int branch = log.register("x1", DEBIT, "[]", Carried.NONE);
-            log.tryEnded("x1", branch, TryEnd.RETURNED);
+            log.tryEnded("x1", branch, BranchState.RETURNED);
             log.decide("x1", true, List.of());
             log.claimDue(NOW, 1, 10);
             log.finishRound("x1", List.of(branch));

@@ -12,7 +12,6 @@ import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
-import dev.weft.runtime.txlog.TryEnd;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -190,7 +189,7 @@ class JdbcLogRacesTest {
                 assertEquals(Phase.COMMITTING, refused.phase());
                 return returned;
             }
-            returned.put(id, log.tryEnded(xid, id, TryEnd.RETURNED));
+            returned.put(id, log.tryEnded(xid, id, BranchState.RETURNED));
         }
     }
 

@@ -16,7 +16,6 @@ import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
-import dev.weft.runtime.txlog.TryEnd;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -116,7 +115,7 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void aTryThatReturnsBeforeTheDecisionIsReturned(RealDatabase kind) throws SQLException {
         x1With(kind, 1);
-        assertTrue(log.tryEnded("x1", 0, TryEnd.RETURNED));
+        assertTrue(log.tryEnded("x1", 0, BranchState.RETURNED));
         assertEquals(BranchState.RETURNED, state("x1", 0));
     }
 
@@ -125,9 +124,9 @@ class JdbcTransactionLogTest {
     void aTryThatReturnsAfterTheDecisionStaysTryingAndIsCancelled(RealDatabase kind) throws SQLException {
         x1With(kind, 1);
         log.decide("x1", true, List.of());
-        assertFalse(log.tryEnded("x1", 0, TryEnd.RETURNED));
+        assertFalse(log.tryEnded("x1", 0, BranchState.RETURNED));
         assertEquals(BranchState.TRYING, state("x1", 0));
-        assertFalse(log.tryEnded("gone", 0, TryEnd.RETURNED));
+        assertFalse(log.tryEnded("gone", 0, BranchState.RETURNED));
     }
 
     @ParameterizedTest
@@ -135,8 +134,8 @@ class JdbcTransactionLogTest {
     void aFailedTryIsRecordedWhateverThePhase(RealDatabase kind) throws SQLException {
         x1With(kind, 2);
         log.decide("x1", false, List.of());
-        assertTrue(log.tryEnded("x1", 0, TryEnd.FAILED_TO_CANCEL));
-        assertTrue(log.tryEnded("x1", 1, TryEnd.FAILED_UNDONE));
+        assertTrue(log.tryEnded("x1", 0, BranchState.FAILED));
+        assertTrue(log.tryEnded("x1", 1, BranchState.DONE));
         assertEquals(BranchState.FAILED, state("x1", 0));
         assertEquals(BranchState.DONE, state("x1", 1));
     }
@@ -147,7 +146,7 @@ class JdbcTransactionLogTest {
         x1With(kind, 2); // branch 1 keeps the transaction from ending
         log.decide("x1", false, List.of());
         log.finishRound("x1", List.of(0));
-        log.tryEnded("x1", 0, TryEnd.FAILED_TO_CANCEL); // the barrier refused the late try's statements
+        log.tryEnded("x1", 0, BranchState.FAILED); // the barrier refused the late try's statements
         assertEquals(BranchState.DONE, state("x1", 0));
     }
 

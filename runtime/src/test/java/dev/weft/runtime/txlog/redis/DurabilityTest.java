@@ -11,7 +11,7 @@ import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.runtime.txlog.BranchState;
 import dev.weft.testkit.RedisServer;
 import java.time.Duration;
 import java.util.List;
@@ -93,7 +93,7 @@ class DurabilityTest {
         try (RedisServer server = RedisServer.start(redisArgs); RedisTransactionLog log = TestLogs.open(server.uri())) {
             String xid = TestLogs.begin(log);
             int branch = log.register(xid, DEBIT, "[\"acct-1\",100]", Carried.NONE);
-            log.tryEnded(xid, branch, TryEnd.RETURNED);
+            log.tryEnded(xid, branch, BranchState.RETURNED);
             assertEquals(Optional.of(Phase.COMMITTING), log.decide(xid, true, List.of()).map(LoggedTransaction::phase));
             LoggedTransaction before = log.load(xid).orElseThrow();
 

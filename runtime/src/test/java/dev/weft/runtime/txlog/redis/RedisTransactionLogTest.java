@@ -15,7 +15,6 @@ import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
-import dev.weft.runtime.txlog.TryEnd;
 import dev.weft.testkit.RedisExtension;
 import java.util.List;
 import java.util.Optional;
@@ -98,15 +97,15 @@ class RedisTransactionLogTest {
         int undone = log.register(xid, DEBIT, "[3]", Carried.NONE);
         int late = log.register(xid, DEBIT, "[4]", Carried.NONE);
 
-        assertTrue(log.tryEnded(xid, returned, TryEnd.RETURNED));
-        assertTrue(log.tryEnded(xid, failed, TryEnd.FAILED_TO_CANCEL));
-        assertTrue(log.tryEnded(xid, undone, TryEnd.FAILED_UNDONE));
+        assertTrue(log.tryEnded(xid, returned, BranchState.RETURNED));
+        assertTrue(log.tryEnded(xid, failed, BranchState.FAILED));
+        assertTrue(log.tryEnded(xid, undone, BranchState.DONE));
         log.decide(xid, true, List.of());
-        assertFalse(log.tryEnded(xid, late, TryEnd.RETURNED));
+        assertFalse(log.tryEnded(xid, late, BranchState.RETURNED));
 
         assertEquals(List.of(BranchState.RETURNED, BranchState.FAILED, BranchState.DONE, BranchState.TRYING),
                 states(xid));
-        assertFalse(log.tryEnded(TestLogs.xid(), 0, TryEnd.RETURNED));
+        assertFalse(log.tryEnded(TestLogs.xid(), 0, BranchState.RETURNED));
     }
 
     @Test
@@ -117,8 +116,8 @@ class RedisTransactionLogTest {
         log.decide(xid, false, List.of());
         log.finishRound(xid, List.of(cancelled));
 
-        assertTrue(log.tryEnded(xid, late, TryEnd.FAILED_TO_CANCEL));
-        assertTrue(log.tryEnded(xid, cancelled, TryEnd.FAILED_TO_CANCEL));
+        assertTrue(log.tryEnded(xid, late, BranchState.FAILED));
+        assertTrue(log.tryEnded(xid, cancelled, BranchState.FAILED));
 
         assertEquals(List.of(BranchState.FAILED, BranchState.DONE), states(xid));
     }
