@@ -1,7 +1,7 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.jdbc.BarrierKey;
-import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.BranchPhase;
 import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.txlog.BranchState;
@@ -49,7 +49,7 @@ final class ParticipantSite implements Site {
         Branch branch = coordinator.register(transaction, bound, self, arguments, json);
         checked = true;
         // Only once the branch is durable: a try that the log does not know must leave no barrier row either
-        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, Phase.TRY));
+        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, BranchPhase.TRY));
         return new Entered(transaction, branch);
     }
 

@@ -1,7 +1,7 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.jdbc.BarrierKey;
-import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.BranchPhase;
 import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.log.Log;
@@ -100,7 +100,7 @@ final class PhaseTwo {
         } catch (RuntimeException e) {
             return failed(transaction, phase + " of " + participant + " cannot read its arguments: " + e);
         }
-        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, confirm ? Phase.CONFIRM : Phase.CANCEL));
+        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, confirm ? BranchPhase.CONFIRM : BranchPhase.CANCEL));
         Throwable thrown = null;
         PhaseOutcome outcome;
         try {

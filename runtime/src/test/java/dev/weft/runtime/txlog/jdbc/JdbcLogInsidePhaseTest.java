@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.jdbc.BarrierKey;
 import dev.weft.runtime.jdbc.EndPhasesLeftBehind;
-import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.BranchPhase;
 import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.jdbc.RealDatabase;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ExtendWith(EndPhasesLeftBehind.class)
 class JdbcLogInsidePhaseTest {
-    private static final BarrierKey TRY = new BarrierKey("outer-xid", 0, Phase.TRY);
+    private static final BarrierKey TRY = new BarrierKey("outer-xid", 0, BranchPhase.TRY);
 
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
