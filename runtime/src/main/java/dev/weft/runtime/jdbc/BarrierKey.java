@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param branchId the branch within the global transaction
  * @param phase    the phase about to run
  */
-public record BarrierKey(String xid, long branchId, Phase phase) {
+public record BarrierKey(String xid, long branchId, BranchPhase phase) {
     static final int MAX_XID_LENGTH = 128;
 
     public BarrierKey {
@@ -23,7 +23,7 @@ public record BarrierKey(String xid, long branchId, Phase phase) {
     }
 
     /** The same branch, another phase. */
-    BarrierKey with(Phase other) {
+    BarrierKey with(BranchPhase other) {
         return new BarrierKey(xid, branchId, other);
     }
 

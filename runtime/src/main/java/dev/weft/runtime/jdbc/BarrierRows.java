@@ -40,7 +40,7 @@ final class BarrierRows {
     PhaseOutcome decide(BarrierKey key, Dialect dialect, Connection connection, boolean fresh) throws SQLException {
         return switch (key.phase()) {
             case TRY -> tryPhase(key, dialect, connection);
-            case CONFIRM -> insert(key, Phase.CONFIRM, dialect, connection) ? PhaseOutcome.APPLIED
+            case CONFIRM -> insert(key, BranchPhase.CONFIRM, dialect, connection) ? PhaseOutcome.APPLIED
                     : PhaseOutcome.ALREADY_DONE;
             case CANCEL -> cancel(key, dialect, connection, fresh);
         };
@@ -55,17 +55,17 @@ final class BarrierRows {
     }
 
     private PhaseOutcome tryPhase(BarrierKey key, Dialect dialect, Connection connection) throws SQLException {
-        if (insert(key, Phase.TRY, dialect, connection)) {
+        if (insert(key, BranchPhase.TRY, dialect, connection)) {
             return PhaseOutcome.APPLIED;
         }
         String writtenBy = writtenBy(key, connection);
         // a row that cannot be read back is treated as the tombstone: a try must never run when in doubt
-        return Phase.TRY.name().equals(writtenBy) ? PhaseOutcome.ALREADY_DONE : PhaseOutcome.REFUSED;
+        return BranchPhase.TRY.name().equals(writtenBy) ? PhaseOutcome.ALREADY_DONE : PhaseOutcome.REFUSED;
     }
 
     private PhaseOutcome cancel(BarrierKey key, Dialect dialect, Connection connection, boolean fresh)
             throws SQLException {
-        BarrierKey tryRow = key.with(Phase.TRY);
+        BarrierKey tryRow = key.with(BranchPhase.TRY);
         if (!fresh && holdsWrites(dialect, connection) && writtenBy(tryRow, connection) == null) {
             // An empty rollback commits its tombstone at once (the application rolls back after the skip), and that
             // commit would take the application's other uncommitted work with it.
@@ -73,15 +73,15 @@ final class BarrierRows {
                     + " once; but its transaction already holds other work. Run the cancel in a transaction of its"
                     + " own; nothing was written, so it can simply be retried");
         }
-        boolean tombstone = insert(tryRow, Phase.CANCEL, dialect, connection);
-        if (!insert(key, Phase.CANCEL, dialect, connection)) {
+        boolean tombstone = insert(tryRow, BranchPhase.CANCEL, dialect, connection);
+        if (!insert(key, BranchPhase.CANCEL, dialect, connection)) {
             return PhaseOutcome.ALREADY_DONE;
         }
         return tombstone ? PhaseOutcome.EMPTY_ROLLBACK : PhaseOutcome.APPLIED;
     }
 
     /** @return whether the row was inserted ({@code false}: it was already there) */
-    private boolean insert(BarrierKey row, Phase writtenBy, Dialect dialect, Connection connection)
+    private boolean insert(BarrierKey row, BranchPhase writtenBy, Dialect dialect, Connection connection)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(dialect.insert())) {
             insert.setString(1, row.xid());

@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@link #end}, on the thread that runs the body; the barrier's hooks in every JDBC driver read it.
  *
  * <pre>{@code
- * PhaseScope.begin(new BarrierKey(xid, branchId, Phase.CONFIRM));
+ * PhaseScope.begin(new BarrierKey(xid, branchId, BranchPhase.CONFIRM));
  * Throwable thrown = null;
  * try {
  *     body.run();

@@ -1,5 +1,6 @@
 package dev.weft.runtime.lock;
 
+import dev.weft.runtime.metrics.Histogram;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters and timings of one {@link LockService}, safe to read from any thread (JMX). */

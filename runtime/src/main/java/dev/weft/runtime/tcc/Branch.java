@@ -1,14 +1,15 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.txlog.BranchState;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 import dev.weft.runtime.txlog.ParticipantId;
-import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
 
 /**
  * One participant's try within a global transaction, and what phase two needs to finish it.
  *
  * <p>A branch registered in this process keeps the instance that ran the try and the argument objects it got; one
- * recovered from the log has only names and JSON, and phase two finds a class, an instance and the arguments again.
+ * read from the log in another process, or after a restart, has only names and JSON, and phase two finds a class, an
+ * instance and the arguments again.
  */
 final class Branch {
     final int id;
@@ -16,86 +17,57 @@ final class Branch {
     final String argumentsJson;
     /** Null until resolved (always set for branches registered in this process). */
     volatile Participant participant;
-    /** The instance that ran the try; null for static participants and recovered branches. */
+    /** The instance that ran the try; null for static participants and branches from the log alone. */
     final Object instance;
-    /** The try's own arguments; null for recovered branches (decoded from {@link #argumentsJson} instead). */
+    /** The try's own arguments; null for branches from the log alone (decoded from {@link #argumentsJson} instead). */
     final Object[] arguments;
-    /** How the try ended, as far as this process knows; RUNNING while it runs. */
-    private volatile TryEnd tryEnd;
-    private volatile boolean done;
+    /**
+     * As the log had it when phase two read it, then {@code DONE} once confirmed or cancelled. A branch registered
+     * here stays {@code TRYING} in memory: how its try ended is the log's to say.
+     */
+    private volatile BranchState state;
 
-    enum TryEnd {
-        RUNNING,
-        /** The try returned and the barrier (if on) did not say otherwise: a commit confirms it. */
-        RETURNED,
-        /** The try threw, or the barrier refused it or rolled its work back: never confirmed. */
-        FAILED
-    }
-
+    /** Registered in this process, its try about to run. */
     Branch(int id, Participant participant, Object instance, Object[] arguments, String argumentsJson) {
-        this.id = id;
-        this.participantId = participant.id();
-        this.participant = participant;
-        this.instance = instance;
-        this.arguments = arguments;
-        this.argumentsJson = argumentsJson;
-        this.tryEnd = TryEnd.RUNNING;
+        this(id, participant.id(), argumentsJson, BranchState.TRYING, participant, instance, arguments);
     }
 
-    /**
-     * From the log. A try the log does not say failed may or may not have run (no decision yet) or returned (a
-     * decision was made after every try ended), so a rollback cancels it and a commit confirms it.
-     */
-    Branch(int id, ParticipantId participantId, String argumentsJson, boolean tryFailed, boolean done) {
-        this(id, participantId, argumentsJson, tryFailed, done, null);
-    }
-
-    /**
-     * From a shared log, whose state is the truth: a branch still {@code TRYING} at the decision (its process died, or
-     * its RETURNED came too late or could not be recorded) is cancelled whatever the decision, like a FAILED one.
-     *
-     * @param local the same branch as registered in this process (its instance and argument objects), or null
-     */
-    static Branch of(SharedBranch shared, Branch local) {
-        return new Branch(shared.id(), shared.participant(), shared.arguments(), shared.state() != BranchState.RETURNED,
-                shared.state() == BranchState.DONE, local);
-    }
-
-    private Branch(int id, ParticipantId participantId, String argumentsJson, boolean tryFailed, boolean done,
-                   Branch local) {
+    private Branch(int id, ParticipantId participantId, String argumentsJson, BranchState state,
+                   Participant participant, Object instance, Object[] arguments) {
         this.id = id;
         this.participantId = participantId;
         this.argumentsJson = argumentsJson;
-        this.participant = local == null ? null : local.participant;
-        this.instance = local == null ? null : local.instance;
-        this.arguments = local == null ? null : local.arguments;
-        this.tryEnd = tryFailed ? TryEnd.FAILED : TryEnd.RETURNED;
-        this.done = done;
-    }
-
-    void tryEnded(boolean succeeded) {
-        tryEnd = succeeded ? TryEnd.RETURNED : TryEnd.FAILED;
+        this.state = state;
+        this.participant = participant;
+        this.instance = instance;
+        this.arguments = arguments;
     }
 
     /**
-     * Still to be confirmed or cancelled. Without the barrier a failed try is marked done at the decision: it undid its
-     * own work (SPEC 4), so it is neither cancelled nor, should the global method catch its exception and return,
-     * confirmed. With the barrier it stays pending and is cancelled (see {@link Coordinator}).
+     * For a round of phase two, from the log, whose state is the truth: a branch still {@code TRYING} at the decision
+     * (its process died, or its RETURNED came too late or could not be recorded) is cancelled whatever the decision,
+     * like a {@code FAILED} one.
+     *
+     * @param local the same branch as registered in this process (its instance and argument objects), or null
      */
+    static Branch of(LoggedBranch logged, Branch local) {
+        return local == null
+                ? new Branch(logged.id(), logged.participant(), logged.arguments(), logged.state(), null, null, null)
+                : new Branch(logged.id(), logged.participant(), logged.arguments(), logged.state(), local.participant,
+                        local.instance, local.arguments);
+    }
+
+    /** Still to be confirmed or cancelled. */
     boolean pending() {
-        return tryEnd != TryEnd.RUNNING && !done;
+        return state != BranchState.DONE;
     }
 
     /** Phase two of a commit confirms it; otherwise it is cancelled. */
     boolean confirmable() {
-        return tryEnd == TryEnd.RETURNED;
-    }
-
-    boolean tryFailed() {
-        return tryEnd == TryEnd.FAILED && !done;
+        return state == BranchState.RETURNED;
     }
 
     void done() {
-        done = true;
+        state = BranchState.DONE;
     }
 }

@@ -33,7 +33,7 @@ final class CallerReport {
         }
         if (thrown == null && late) {
             throw new TransactionTimeoutException("global transaction " + transaction.xid + " (" + transaction.origin
-                    + ") ran past its timeout of " + timeout(transaction) + "; its " + transaction.branches.size()
+                    + ") ran past its timeout of " + timeout(transaction) + "; its " + transaction.branchCount()
                     + " branch(es) were rolled back");
         }
     }

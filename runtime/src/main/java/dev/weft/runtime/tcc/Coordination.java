@@ -1,11 +1,9 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.txlog.BranchState;
 import java.time.Duration;
 
-/**
- * What the woven sites ask of a global transaction, whichever log keeps it: {@link Coordinator} for the file log (every
- * branch in this process), {@link SharedCoordinator} for a shared log (branches in any service).
- */
+/** What the woven sites ask of a global transaction ({@link Coordinator}). */
 interface Coordination {
     /**
      * A global method is entered on a thread with no transaction.
@@ -27,11 +25,12 @@ interface Coordination {
     /**
      * The try's body is over.
      *
-     * @param returned it returned and the barrier (if on) did not say otherwise
+     * @param end {@code RETURNED}: it returned and the barrier (if on) did not say otherwise; {@code FAILED}: it threw,
+     *            or the barrier refused it or rolled its work back
      * @throws dev.weft.api.WeftBackendException only where the caller must learn that its returned try will be
-     *     cancelled (a shared log that could not record it)
+     *     cancelled (a joined request's try that the log could not record as returned)
      */
-    void tryEnded(GlobalTransaction transaction, Branch branch, boolean returned);
+    void tryEnded(GlobalTransaction transaction, Branch branch, BranchState end);
 
     /**
      * The outermost global method returned ({@code thrown} null) or threw: decide, then confirm or cancel.

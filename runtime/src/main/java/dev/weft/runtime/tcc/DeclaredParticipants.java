@@ -9,18 +9,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The participants whose branches this process runs in phase two with a shared log: those its own {@code weft.yaml}
- * names. A branch is this process's when its participant matches a participant rule by name (class, try method and
+ * The participants whose branches this process runs in phase two: with a log of one member every one (they can only
+ * be this process's), with a shared log those its own {@code weft.yaml} names. A branch is this process's when its participant matches a participant rule by name (class, try method and
  * parameter types), or when this process wove that very try (a {@code +Type} selector matches subclasses, which no name
  * test can see). Another service's branches are never run here, even if the class happens to be on the class path:
  * that service's instance and database are the ones its confirm must use.
  */
 final class DeclaredParticipants {
     private final List<MethodSelector> selectors;
+    private final boolean every;
     private final Set<ParticipantId> woven = ConcurrentHashMap.newKeySet();
 
-    DeclaredParticipants(List<ParticipantRule> rules) {
-        this.selectors = rules.stream().map(ParticipantRule::trySelector).toList();
+    private DeclaredParticipants(List<MethodSelector> selectors, boolean every) {
+        this.selectors = selectors;
+        this.every = every;
+    }
+
+    /** @param sharedByProcesses whether other processes use the same log ({@code TransactionLog#sharedByProcesses}) */
+    static DeclaredParticipants of(List<ParticipantRule> rules, boolean sharedByProcesses) {
+        return new DeclaredParticipants(rules.stream().map(ParticipantRule::trySelector).toList(), !sharedByProcesses);
     }
 
     /** A try of a participant was woven in this process. */
@@ -30,12 +37,12 @@ final class DeclaredParticipants {
 
     /** For a wake-up, which names only classes: whether any participant of this process may be in {@code className}. */
     boolean declaresClass(String className) {
-        return woven.stream().anyMatch(id -> id.className().equals(className))
+        return every || woven.stream().anyMatch(id -> id.className().equals(className))
                 || selectors.stream().anyMatch(s -> !s.includeSubtypes() && s.matchesTypeName(className));
     }
 
     boolean declares(ParticipantId id) {
-        if (woven.contains(id)) {
+        if (every || woven.contains(id)) {
             return true;
         }
         List<String> parameters = Descriptors.parameterTypeNames(id.descriptor());

@@ -2,258 +2,256 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.log.Log;
-import dev.weft.runtime.txlog.LogRecord;
+import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.RecoveredTransaction;
+import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
+import dev.weft.runtime.txlog.Wakeups;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
- * Drives decided transactions to their end: phase two once on the caller's thread, then on one recovery thread with
- * backoff until it is done or {@code maxAttempts} have failed (FAILED). It also finishes what the log held when it
- * was opened, and retries a log that failed to write.
+ * One round of phase two of a transaction in this process: under its owner lock, confirm or cancel the branches whose
+ * participants this process declares ({@link DeclaredParticipants}; with a log of one member, every branch), then in
+ * one call to the log note them done and end the transaction when nothing is left, and otherwise wake the services
+ * whose branches remain.
  *
- * <p>Everything after the hand-over runs on the recovery thread, one transaction step at a time, so phase two of one
- * transaction never runs twice at once.
+ * <p>Which branches to run comes from the log, not from memory: a branch still {@code TRYING} there is cancelled even
+ * if its try returned here, because every other instance would cancel it too. The per-branch work is {@link PhaseTwo}.
+ * The notes of a round are written together at its end, so a crash in the middle of a round runs that round's
+ * confirms or cancels again, which at-least-once allows (exactly once in effect with {@code jdbc.barrier}).
+ *
+ * <p>A failed round counts an attempt in the log and makes the transaction due again after the backoff, or FAILED
+ * after {@code maxAttempts}; so does a claim of a transaction that only other services can finish and none of them
+ * touched since this process last claimed it ({@link UnattendedBranches}). A round started by a wake-up that did not
+ * finish its own branches wakes nobody: two services whose confirms both fail would otherwise wake each other with no
+ * pause; the due queue retries them.
  */
-final class Finisher implements Recovery {
-    /** How often a log that failed to write is tried again, and a decision waiting on it. */
-    private static final long LOG_RETRY_MILLIS = 1000;
+final class Finisher {
+    /** Paused transactions remembered; the oldest are forgotten first (their waits then count from 0 again). */
+    private static final int REMEMBERED = 10_000;
+
+    /** How a round from the log was started, which decides whether it may wake other services. */
+    enum Trigger {
+        /** A claim from the due queue: a retry, a rollback past the deadline, or a lost wake-up. */
+        DUE,
+        /** A wake-up message from another process. */
+        WAKEUP
+    }
 
     private final TransactionLog log;
+    private final Wakeups wakeups;
+    private final OwnerLock ownerLock;
     private final PhaseTwo phaseTwo;
-    private final OpenTransactions open;
+    private final DeclaredParticipants declared;
     private final Backoff backoff;
     private final int maxAttempts;
-    private final ScheduledExecutorService thread;
+    private final UnattendedBranches unattended;
+    /** Transactions whose last round here waited or failed: how often it waited, and its last error. */
+    private final Map<String, Paused> paused = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Paused> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+    private volatile LongConsumer dueListener = atMillis -> {
+    };
 
-    Finisher(TransactionLog log, PhaseTwo phaseTwo, OpenTransactions open, TransactionSettings.Retry retry) {
+    Finisher(TransactionLog log, Wakeups wakeups, OwnerLock ownerLock, PhaseTwo phaseTwo,
+                   DeclaredParticipants declared, TransactionSettings.Retry retry) {
         this.log = log;
+        this.wakeups = wakeups;
+        this.ownerLock = ownerLock;
         this.phaseTwo = phaseTwo;
-        this.open = open;
+        this.declared = declared;
         this.backoff = new Backoff(retry);
         this.maxAttempts = retry.maxAttempts();
-        this.thread = Recovery.newThread();
+        this.unattended = new UnattendedBranches(log, retry);
     }
 
-    /** Phase two notes each branch done in {@code log} with a BranchDone record. */
-    static PhaseTwo.DoneNotes notesIn(TransactionLog log) {
-        return (xid, branchId) -> {
-            try {
-                log.append(new LogRecord.BranchDone(xid, branchId));
-            } catch (TransactionLogException e) {
-                // Only saves repeating it after a restart; confirm and cancel are at least once anyway.
-            }
-        };
+    /** Told each due time a round sets, so that the due queue is looked at then, not only at its next scan. */
+    void whenDue(LongConsumer listener) {
+        dueListener = listener;
     }
 
-    /** Takes over what the log held and starts retrying the log itself when it fails. */
-    @Override
-    public void start() {
-        List<RecoveredTransaction> recovered = log.recovered();
-        recovered.forEach(this::adopt);
-        report(recovered);
-        thread.scheduleWithFixedDelay(log::repair, LOG_RETRY_MILLIS, LOG_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    private void dueAt(String xid, long atMillis) {
+        log.dueAt(xid, atMillis);
+        dueListener.accept(atMillis);
     }
 
-    private void adopt(RecoveredTransaction recovered) {
-        LogRecord.Begin begin = recovered.begin();
-        GlobalTransaction transaction = new GlobalTransaction(begin.xid(), begin.origin(), begin.startedAt(),
-                begin.deadline(), false);
-        transaction.begun = true;
-        if (recovered.phase() != Phase.TRYING) {
-            transaction.decide(recovered.phase() == Phase.COMMITTING);
-            transaction.decisionDurable = true;
+    /** A round started from the log alone, by a wake-up or the due queue: it reads the transaction under the lock. */
+    void round(String xid, Trigger trigger) {
+        OwnerLock.Held held = ownerLock.tryLock(xid);
+        if (held == null) {
+            return; // the holder wakes the others when it is done, and the due queue is the safety net
         }
-        recovered.branches().forEach(branch -> transaction.branches.add(new Branch(branch.branchId(),
-                branch.participant(), branch.arguments(), recovered.failedTries().contains(branch.branchId()),
-                recovered.done().contains(branch.branchId()))));
-        transaction.lastError = recovered.failure();
-        transaction.failed(recovered.failure() != null);
-        open.recovered(transaction);
-        if (!transaction.failed()) {
-            schedule(transaction, 0);
+        Round round = underLock(held, xid, () -> log.load(xid), null);
+        if (round != null && (trigger != Trigger.WAKEUP || round.outcome == PhaseTwo.Outcome.DONE)) {
+            publish(xid, round.otherClasses);
+        }
+        if (round != null && trigger == Trigger.DUE && round.ownBranches == 0 && !round.otherClasses.isEmpty()) {
+            unattended.claimed(xid, round.progress, round.otherClasses);
         }
     }
 
-    private void report(List<RecoveredTransaction> recovered) {
-        if (recovered.isEmpty()) {
+    /**
+     * Taken by the root before its decision, so that the transaction the decision returns is still current when
+     * {@link #decided} runs a round from it: no other round can run in between.
+     *
+     * @return null when another process holds it (or Redis cannot say): the root then runs no round
+     */
+    OwnerLock.Held lock(String xid) {
+        return ownerLock.tryLock(xid);
+    }
+
+    void release(OwnerLock.Held held) {
+        if (held != null) {
+            held.release();
+        }
+    }
+
+    /**
+     * The root's round, right after its decision, with the very instance and argument objects its tries got; then the
+     * lock is released, and only then are the other services woken (woken earlier, they would find the lock busy and
+     * skip).
+     *
+     * @param held    from {@link #lock}, null when not held: no round (the holder, or the due queue, finishes it)
+     * @param decided the transaction as the decision left it, null when unknown: no round (recovery finishes it)
+     */
+    void decided(OwnerLock.Held held, LoggedTransaction decided, GlobalTransaction local) {
+        if (held == null) {
             return;
         }
-        long failed = recovered.stream().filter(r -> r.failure() != null).count();
-        Log.info(log.describe() + " holds " + recovered.size() + " unfinished transaction(s) of a previous run: "
-                + count(recovered, Phase.COMMITTING) + " to confirm, " + count(recovered, Phase.ROLLING_BACK)
-                + " to cancel, " + count(recovered, Phase.TRYING) + " with no decision (cancelled once past their"
-                + " timeout), " + failed + " FAILED; finishing them in the background");
-        if (failed > 0) {
-            Log.error(failed + " transaction(s) in " + log.describe() + " are FAILED and wait for an operator; see"
-                    + " FailedTransactions in JMX dev.weft:type=Transactions, then retry(xid) or forget(xid)");
+        Round round = underLock(held, local.xid, () -> Optional.ofNullable(decided), local);
+        if (round != null) {
+            publish(local.xid, round.otherClasses);
         }
     }
 
-    private static long count(List<RecoveredTransaction> recovered, Phase phase) {
-        return recovered.stream().filter(r -> r.failure() == null && r.phase() == phase).count();
+    /**
+     * Runs a round from {@code transaction}, then releases the lock.
+     *
+     * @return null when the log failed: the round paused, and the due queue brings it back
+     */
+    private Round underLock(OwnerLock.Held held, String xid, Supplier<Optional<LoggedTransaction>> transaction,
+                            GlobalTransaction local) {
+        try {
+            Optional<LoggedTransaction> shared = transaction.get();
+            return shared.isEmpty() ? Round.NOTHING : runOwnBranches(shared.get(), local);
+        } catch (TransactionLogException e) {
+            Log.warn("phase two of global transaction " + xid + " paused: " + e.getMessage() + "; it is retried from"
+                    + " the due queue of " + log.describe());
+            return null;
+        } finally {
+            held.release();
+        }
     }
 
-    /** On the thread that ran the global method, whose decision is taken: one round, then the recovery thread's. */
-    void finishNow(GlobalTransaction transaction) {
-        if (transaction.decisionDurable && phaseTwo.attempt(transaction) == PhaseTwo.Outcome.DONE) {
-            end(transaction);
+    /** Wakes the services declaring {@code classes}; a lost message only delays them until the due queue. */
+    private void publish(String xid, Set<String> classes) {
+        if (classes.isEmpty()) {
             return;
         }
-        transaction.handedOver();
-        schedule(transaction, transaction.decisionDurable ? pause(transaction) : LOG_RETRY_MILLIS);
+        try {
+            wakeups.publish(xid, classes);
+        } catch (TransactionLogException e) {
+            Log.warn("could not wake the services of global transaction " + xid + " (" + e.getMessage() + "); they"
+                    + " find it in the due queue instead");
+        }
     }
 
-    private void schedule(GlobalTransaction transaction, long delayMillis) {
-        thread.schedule(() -> step(transaction), delayMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private void step(GlobalTransaction transaction) {
-        if (open.get(transaction.xid) != transaction || transaction.failed()) {
-            return; // forgotten or FAILED by an operator call meanwhile
+    /**
+     * @param shared the transaction as the log holds it, read or returned under the owner lock
+     * @param local  the root's transaction, whose branches registered here keep their instance and argument objects;
+     *               null when finishing from the log alone
+     */
+    private Round runOwnBranches(LoggedTransaction shared, GlobalTransaction local) {
+        if (shared.phase() == Phase.TRYING || shared.decisionPending() || shared.failure() != null) {
+            return Round.NOTHING; // not decided (durably) yet, or FAILED (left to an operator)
         }
-        if (transaction.phase() == Phase.TRYING) {
-            long left = transaction.deadline - System.currentTimeMillis();
-            if (left > 0) {
-                schedule(transaction, left);
-                return;
-            }
-            Log.info("global transaction " + transaction.xid + " (" + transaction.origin + ") has no decision and is"
-                    + " past its timeout: cancelling its " + transaction.pendingBranches() + " branch(es)");
-            transaction.decide(false);
-            open.decided(false);
+        String xid = shared.xid();
+        boolean commit = shared.phase() == Phase.COMMITTING;
+        List<Branch> own = ownBranches(shared, local);
+        Paused before = paused.getOrDefault(xid, Paused.NONE);
+        PhaseTwo.Result result = own.isEmpty() ? PhaseTwo.Result.DONE
+                : phaseTwo.attempt(xid, shared.origin(), commit, own, before.lastError());
+        List<Integer> done = own.stream().filter(b -> !b.pending()).map(b -> b.id).toList();
+        Set<String> others = otherClasses(shared);
+        if (!done.isEmpty() || (result.outcome() == PhaseTwo.Outcome.DONE && others.isEmpty())) {
+            log.finishRound(xid, done); // ends it when nothing is left anywhere
         }
-        if (!transaction.decisionDurable && !recordDecision(transaction)) {
-            schedule(transaction, LOG_RETRY_MILLIS);
-            return;
-        }
-        PhaseTwo.Outcome outcome = phaseTwo.attempt(transaction);
-        if (outcome == PhaseTwo.Outcome.DONE) {
-            end(transaction);
-        } else if (transaction.attempts >= maxAttempts) {
-            fail(transaction);
+        if (result.outcome() == PhaseTwo.Outcome.FAILED) {
+            paused.put(xid, new Paused(before.waits(), result.lastError()));
+            long pending = own.stream().filter(Branch::pending).count();
+            attemptFailed(shared, (commit ? "confirm" : "cancel") + " of " + pending + " branch(es)", result.lastError());
+        } else if (result.outcome() == PhaseTwo.Outcome.WAITING) {
+            // waiting spends no attempt, but it lengthens the pause as attempts do
+            int waits = before.waits() + 1;
+            paused.put(xid, new Paused(waits, result.lastError()));
+            dueAt(xid, System.currentTimeMillis() + backoff.pauseMillis(shared.attempts() + waits));
         } else {
-            schedule(transaction, pause(transaction));
+            paused.remove(xid);
         }
+        long finished = shared.branches().stream().filter(b -> b.state() == BranchState.DONE).count();
+        return new Round(result.outcome(), others, own.size(),
+                new UnattendedBranches.Progress(shared.attempts(), finished));
     }
 
-    private boolean recordDecision(GlobalTransaction transaction) {
-        if (!log.repair()) {
-            return false;
+    /** The branches of {@code shared} this process runs, still to do, as {@link PhaseTwo} takes them. */
+    private List<Branch> ownBranches(LoggedTransaction shared, GlobalTransaction local) {
+        return shared.branches().stream()
+                .filter(branch -> branch.state() != BranchState.DONE && declared.declares(branch.participant()))
+                .map(branch -> Branch.of(branch, local == null ? null : local.branch(branch.id())))
+                .toList();
+    }
+
+    private Set<String> otherClasses(LoggedTransaction shared) {
+        Set<String> classes = new TreeSet<>();
+        shared.branches().stream()
+                .filter(b -> b.state() != BranchState.DONE && !declared.declares(b.participant()))
+                .forEach(b -> classes.add(b.participant().className()));
+        return classes;
+    }
+
+    /** @param what the work that failed, for the message */
+    private void attemptFailed(LoggedTransaction shared, String what, String lastError) {
+        String xid = shared.xid();
+        int attempts = log.attemptFailed(xid);
+        if (attempts < maxAttempts) {
+            dueAt(xid, System.currentTimeMillis() + backoff.pauseMillis(attempts));
+            return;
         }
-        try {
-            log.appendDurably(new LogRecord.Decision(transaction.xid, transaction.committing()));
-            transaction.decisionDurable = true;
-            return true;
-        } catch (TransactionLogException e) {
-            return false;
-        }
+        paused.remove(xid);
+        log.fail(xid, lastError);
+        Log.error("global transaction " + xid + " (" + shared.origin() + ") FAILED: " + what + " of this service"
+                + " still failed after " + attempts + " attempt(s); last error: " + lastError + ". It stays in "
+                + log.describe() + " and in JMX dev.weft:type=Transactions" + (log.sharedByProcesses()
+                ? " of every instance" : "") + "; fix the cause and call retry(\"" + xid + "\"), or forget(\"" + xid
+                + "\") once it was resolved by hand");
     }
 
-    private long pause(GlobalTransaction transaction) {
-        return backoff.pauseMillis(Math.max(1, transaction.attempts + transaction.waits));
+    /**
+     * @param waits     rounds that waited for a class or an instance
+     * @param lastError warned about once, not at every round
+     */
+    private record Paused(int waits, String lastError) {
+        static final Paused NONE = new Paused(0, null);
     }
 
-    private void fail(GlobalTransaction transaction) {
-        transaction.failed(true);
-        try {
-            log.append(new LogRecord.Failed(transaction.xid, transaction.lastError));
-        } catch (TransactionLogException e) {
-            // the log says it is still in phase two, so a restart tries again: nothing is hidden
-        }
-        Log.error("global transaction " + transaction.xid + " (" + transaction.origin + ") FAILED: "
-                + (transaction.committing() ? "confirm" : "cancel") + " of " + transaction.pendingBranches()
-                + " branch(es) still failed after " + transaction.attempts + " attempt(s); last error: "
-                + transaction.lastError + ". It stays in the log and in JMX dev.weft:type=Transactions; fix the"
-                + " cause and call retry(\"" + transaction.xid + "\"), or forget(\"" + transaction.xid + "\") once it"
-                + " was resolved by hand");
-    }
-
-    private void end(GlobalTransaction transaction) {
-        if (transaction.begun) {
-            try {
-                log.append(new LogRecord.End(transaction.xid));
-            } catch (TransactionLogException e) {
-                // phase two is done; without the End a restart repeats it, which at-least-once allows
-            }
-        }
-        open.finished(transaction);
-    }
-
-    @Override
-    public String describe() {
-        return log.describe();
-    }
-
-    @Override
-    public long recovering() {
-        return open.recovering();
-    }
-
-    @Override
-    public List<TransactionInfo> openTransactions() {
-        return open.all().stream().map(Finisher::info).toList();
-    }
-
-    private static TransactionInfo info(GlobalTransaction t) {
-        return new TransactionInfo(t.xid, t.status().name(), t.origin, t.startedAt, t.deadline, t.branches.size(),
-                (int) t.pendingBranches(), t.attempts, t.lastError);
-    }
-
-    /** An operator's retry of a FAILED transaction: its attempts start again. */
-    @Override
-    public boolean retry(String xid) {
-        return onRecoveryThread(() -> {
-            GlobalTransaction transaction = open.get(xid);
-            if (transaction == null || !transaction.failed()) {
-                return false;
-            }
-            Log.info("global transaction " + xid + ": retrying phase two on request");
-            transaction.failed(false);
-            transaction.attempts = 0;
-            transaction.waits = 0;
-            transaction.decisionDurable = false; // the Decision record again clears FAILED in the log
-            schedule(transaction, 0);
-            return true;
-        });
-    }
-
-    /** An operator's word that a FAILED transaction was resolved by hand: it ends without phase two. */
-    @Override
-    public boolean forget(String xid) {
-        return onRecoveryThread(() -> {
-            GlobalTransaction transaction = open.get(xid);
-            if (transaction == null || !transaction.failed()) {
-                return false;
-            }
-            Log.warn("global transaction " + xid + " (" + transaction.origin + "): forgotten on request, with "
-                    + transaction.pendingBranches() + " branch(es) never " + (transaction.committing() ? "confirmed"
-                    : "cancelled"));
-            end(transaction);
-            return true;
-        });
-    }
-
-    private boolean onRecoveryThread(Callable<Boolean> action) {
-        try {
-            return thread.submit(action).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    @Override
-    public void close() {
-        thread.shutdownNow();
-        log.close();
+    /**
+     * @param ownBranches how many unfinished branches of the transaction this process ran
+     * @param progress    where the transaction stood when the round read it
+     */
+    private record Round(PhaseTwo.Outcome outcome, Set<String> otherClasses, int ownBranches,
+                         UnattendedBranches.Progress progress) {
+        static final Round NOTHING = new Round(PhaseTwo.Outcome.DONE, Set.of(), 0, null);
     }
 }

@@ -1,15 +1,16 @@
 package dev.weft.runtime.tcc;
 
-import dev.weft.runtime.txlog.Phase;
+import dev.weft.runtime.txlog.Carried;
+import dev.weft.runtime.txlog.LogRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A global transaction as this process knows it, from its begin (or its recovery from the log) to its end.
- *
- * <p>Branches are added only by the thread running the global method; phase two runs on that thread first, then
- * only on the recovery thread, so state changes are never concurrent. Fields are volatile for JMX readers.
+ * A global transaction on the thread that runs its global method (the root) or serves a request that joined it, from
+ * its begin to its decision. Where it stands afterwards, and how each of its tries ended, is the log's to say
+ * ({@link dev.weft.runtime.txlog.TransactionLog}); this object keeps only what the thread needs until then, and
+ * changes only through its own methods, called by {@link Coordinator} (and {@link #rollbackOnly} by a try's site).
  */
 final class GlobalTransaction {
     final String xid;
@@ -18,71 +19,84 @@ final class GlobalTransaction {
     final long startedAt;
     /** Epoch millis: a try entered later is refused, and a global method returning later rolls back. */
     final long deadline;
-    final List<Branch> branches = new CopyOnWriteArrayList<>();
     /**
      * Begun by another service's root and bound to the thread serving its request (shared log only): its branches
      * register here, but it is decided and finished elsewhere.
      */
     final boolean joined;
-    private volatile Phase phase = Phase.TRYING;
-    private volatile boolean failed;
-    /** Its global method is still running here: recovery leaves it alone. */
-    private volatile boolean running;
-    /** Its Begin record is in the log (written with the first branch). */
-    boolean begun;
+    /** Registered here, with the instance and argument objects their tries got, for the root's round of phase two. */
+    private final List<Branch> branches = new CopyOnWriteArrayList<>();
+    /** It is in the log (written with the first branch or outgoing request). */
+    private volatile boolean begun;
     /**
-     * Shared log, root only: the branches whose try returned here and that the log does not have as returned yet; the
-     * root's next register or its decision carries them. Only the root's thread touches it.
+     * Root only: the branches whose try returned here and that the log does not have as returned yet; the root's next
+     * register or its decision carries them. Only the root's thread touches it.
      */
-    final List<Integer> returnedUnreported = new ArrayList<>();
-    /** The log holds its current decision; phase two waits for that. */
-    volatile boolean decisionDurable;
-    volatile int attempts;
-    /** Rounds spent waiting for a class or an instance; they lengthen the pause but are not attempts. */
-    volatile int waits;
-    volatile String lastError;
+    private final List<Integer> returnedUnreported = new ArrayList<>();
     /** Why it must not commit even if its global method returns (a try the barrier refused), or null. */
     private volatile String rollbackOnly;
 
-    GlobalTransaction(String xid, String origin, long startedAt, long deadline, boolean running) {
-        this(xid, origin, startedAt, deadline, running, false);
-    }
-
-    private GlobalTransaction(String xid, String origin, long startedAt, long deadline, boolean running,
-                              boolean joined) {
-        this.joined = joined;
+    private GlobalTransaction(String xid, String origin, long startedAt, long deadline, boolean joined) {
         this.xid = xid;
         this.origin = origin;
         this.startedAt = startedAt;
         this.deadline = deadline;
-        this.running = running;
+        this.joined = joined;
+        this.begun = joined; // the root recorded it before sending the request
+    }
+
+    /** A global method entered here. */
+    static GlobalTransaction root(String xid, String origin, long startedAt, long deadline) {
+        return new GlobalTransaction(xid, origin, startedAt, deadline, false);
     }
 
     /** @param deadline as the root sent it (epoch millis) */
     static GlobalTransaction joined(String xid, long deadline) {
-        GlobalTransaction transaction = new GlobalTransaction(xid, "joined from another service",
-                System.currentTimeMillis(), deadline, false, true);
-        transaction.begun = true; // the root recorded it before sending the request
-        return transaction;
+        return new GlobalTransaction(xid, "joined from another service", System.currentTimeMillis(), deadline, true);
     }
 
-    TransactionStatus status() {
-        if (failed) {
-            return TransactionStatus.FAILED;
-        }
-        return switch (phase) {
-            case TRYING -> TransactionStatus.TRYING;
-            case COMMITTING -> TransactionStatus.COMMITTING;
-            case ROLLING_BACK -> TransactionStatus.ROLLING_BACK;
-        };
+    boolean begun() {
+        return begun;
     }
 
-    Phase phase() {
-        return phase;
+    /** The log has it: written, or found there (decided) by a register. */
+    void recorded() {
+        begun = true;
     }
 
-    void decide(boolean commit) {
-        phase = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
+    LogRecord.Begin beginRecord() {
+        return new LogRecord.Begin(xid, startedAt, deadline, origin);
+    }
+
+    /** What the next call to the log carries: the begin until it is recorded, and the tries returned since. */
+    Carried carried() {
+        return new Carried(begun ? null : beginRecord(), returnedUnreported);
+    }
+
+    /** The root's returned tries not written yet, which its decision carries. */
+    List<Integer> returnedUnreported() {
+        return List.copyOf(returnedUnreported);
+    }
+
+    /** A register carrying {@link #carried} succeeded. */
+    void registered(Branch branch) {
+        begun = true;
+        returnedUnreported.clear();
+        branches.add(branch);
+    }
+
+    /** A try returned on the root's thread: its next call to the log says so. */
+    void returnedHere(Branch branch) {
+        returnedUnreported.add(branch.id);
+    }
+
+    /** The branch registered here with this id, or null (another service's, or registered by another instance). */
+    Branch branch(int id) {
+        return branches.stream().filter(b -> b.id == id).findFirst().orElse(null);
+    }
+
+    int branchCount() {
+        return branches.size();
     }
 
     void rollbackOnly(String reason) {
@@ -93,34 +107,5 @@ final class GlobalTransaction {
 
     String rollbackOnly() {
         return rollbackOnly;
-    }
-
-    boolean committing() {
-        return phase == Phase.COMMITTING;
-    }
-
-    boolean failed() {
-        return failed;
-    }
-
-    /** FAILED keeps the decision: a retry goes on confirming, or cancelling. */
-    void failed(boolean failed) {
-        this.failed = failed;
-    }
-
-    boolean running() {
-        return running;
-    }
-
-    void handedOver() {
-        running = false;
-    }
-
-    int nextBranchId() {
-        return branches.size();
-    }
-
-    long pendingBranches() {
-        return branches.stream().filter(Branch::pending).count();
     }
 }

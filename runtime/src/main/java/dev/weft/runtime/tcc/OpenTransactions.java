@@ -1,12 +1,14 @@
 package dev.weft.runtime.tcc;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Every global transaction this process has open, and the counters of {@code dev.weft:type=Transactions}. */
+/**
+ * The global methods running in this process, and the counters of {@code dev.weft:type=Transactions}; what happens
+ * after their decision is the log's to show.
+ */
 final class OpenTransactions {
     private final Map<String, GlobalTransaction> open = new ConcurrentHashMap<>();
     private final LongAdder begun = new LongAdder();
@@ -17,14 +19,10 @@ final class OpenTransactions {
     /** A global method entered on this thread: a new transaction, running until its method returns. */
     GlobalTransaction begin(String origin, Duration timeout) {
         long now = System.currentTimeMillis();
-        GlobalTransaction transaction = new GlobalTransaction(xids.next(), origin, now, now + timeout.toMillis(), true);
+        GlobalTransaction transaction = GlobalTransaction.root(xids.next(), origin, now, now + timeout.toMillis());
         open.put(transaction.xid, transaction);
         begun.increment();
         return transaction;
-    }
-
-    void recovered(GlobalTransaction transaction) {
-        open.put(transaction.xid, transaction);
     }
 
     /** Counted when the decision is taken: a commit only once it is durable, as the caller is then told. */
@@ -32,16 +30,13 @@ final class OpenTransactions {
         (commit ? committed : rolledBack).increment();
     }
 
+    /** Its global method returned or threw, and the root handed what is left to the log. */
     void finished(GlobalTransaction transaction) {
         open.remove(transaction.xid, transaction);
     }
 
     GlobalTransaction get(String xid) {
         return open.get(xid);
-    }
-
-    List<GlobalTransaction> all() {
-        return List.copyOf(open.values());
     }
 
     long begun() {
@@ -58,11 +53,6 @@ final class OpenTransactions {
 
     /** Global methods running now. */
     long active() {
-        return open.values().stream().filter(GlobalTransaction::running).count();
-    }
-
-    /** Handed to the recovery thread: phase two being retried, or found unfinished in the log. */
-    long recovering() {
-        return open.values().stream().filter(t -> !t.running() && !t.failed()).count();
+        return open.size();
     }
 }

@@ -1,49 +1,26 @@
 package dev.weft.runtime.tcc;
 
-import dev.weft.api.WeftBackendException;
-import dev.weft.runtime.config.LockMode;
-import dev.weft.runtime.config.OnBusy;
-import dev.weft.runtime.config.OnLost;
-import dev.weft.runtime.lock.HeldLock;
-import dev.weft.runtime.lock.LockService;
-import dev.weft.runtime.lock.LockOptions;
-import dev.weft.runtime.log.Log;
-import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The lock that lets one process at a time run phase two of a shared-log transaction (Weft's own Redis lock, key
- * {@code tx-owner:<xid>}), so that a confirm never runs twice at once. It is never waited for: a process that finds it
- * busy leaves the transaction to the holder, which wakes the others when it is done, and to the due queue.
+ * The lock that lets one thread of one process at a time run phase two of a transaction, so that a confirm never runs
+ * twice at once. It is never waited for: whoever finds it busy leaves the transaction to the holder and to the due
+ * queue. With a shared log it is Weft's own Redis lock ({@link RedisOwnerLock}); a log with one member needs only a
+ * lock in this process ({@link #local}).
  */
-final class OwnerLock {
-    /** Renewed by {@link LockService} while held, so it only bounds how long a crashed holder blocks the others. */
-    static final Duration LEASE = Duration.ofSeconds(10);
-    /** One lock per transaction: its record goes at release, or Redis would keep one per transaction for a day. */
-    private static final LockOptions OPTIONS = new LockOptions(LEASE, Duration.ZERO, OnBusy.SKIP, OnLost.LOG,
-            LockMode.SINGLE, "phase two of a global transaction", false);
+interface OwnerLock {
+    /** @return the held lock, or null when it is busy or cannot be taken now (try again later) */
+    Held tryLock(String xid);
 
-    private final LockService locks;
-
-    OwnerLock(LockService locks) {
-        this.locks = locks;
+    /** A taken owner lock. */
+    interface Held {
+        void release();
     }
 
-    /** @return the held lock, or null when another process holds it or Redis cannot say (try again later) */
-    HeldLock tryLock(String xid) {
-        try {
-            return locks.acquire(key(xid), OPTIONS);
-        } catch (WeftBackendException e) {
-            Log.warn("phase two of global transaction " + xid + " waits: its owner lock cannot be taken ("
-                    + e.getMessage() + "); the due queue brings it back");
-            return null;
-        }
-    }
-
-    void release(HeldLock lock) {
-        locks.release(lock);
-    }
-
-    static String key(String xid) {
-        return "tx-owner:" + xid;
+    /** For a log only this process uses: the root's round and recovery's are the only rivals. */
+    static OwnerLock local() {
+        Set<String> held = ConcurrentHashMap.newKeySet();
+        return xid -> held.add(xid) ? () -> held.remove(xid) : null;
     }
 }

@@ -1,9 +1,10 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.jdbc.BarrierKey;
-import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.BranchPhase;
 import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
+import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.weave.Site;
 
@@ -48,7 +49,7 @@ final class ParticipantSite implements Site {
         Branch branch = coordinator.register(transaction, bound, self, arguments, json);
         checked = true;
         // Only once the branch is durable: a try that the log does not know must leave no barrier row either
-        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, Phase.TRY));
+        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, BranchPhase.TRY));
         return new Entered(transaction, branch);
     }
 
@@ -61,7 +62,8 @@ final class ParticipantSite implements Site {
         if (scope instanceof Entered entered) {
             PhaseOutcome outcome = PhaseScope.end();
             boolean nothingDone = outcome == PhaseOutcome.REFUSED || outcome == PhaseOutcome.ROLLED_BACK;
-            coordinator.tryEnded(entered.transaction, entered.branch, thrown == null && !nothingDone);
+            coordinator.tryEnded(entered.transaction, entered.branch,
+                    thrown == null && !nothingDone ? BranchState.RETURNED : BranchState.FAILED);
             if (thrown == null && nothingDone) {
                 entered.transaction.rollbackOnly("the try " + entered.branch.participantId + " returned, but the JDBC"
                         + " barrier reports " + outcome + (outcome == PhaseOutcome.REFUSED

@@ -1,7 +1,7 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.jdbc.BarrierKey;
-import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.BranchPhase;
 import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.log.Log;
@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One round of phase two: confirm (in the order the tries ran) or cancel (in reverse) every branch still pending.
- * A branch that fails does not stop the others; each one done is noted ({@link DoneNotes}: at once in the file log,
- * with the end of the round in a shared log) so that a restart does not run it again, though it may (confirm and
- * cancel are at least once; with {@code jdbc.barrier} their database effect is exactly once).
+ * The confirms (in the order the tries ran) or cancels (in reverse) of one round of phase two ({@link Finisher}):
+ * every branch still pending. A branch that fails does not stop the others; the round notes the ones done in the log
+ * at its end (confirm and cancel are at least once; with {@code jdbc.barrier} their database effect is exactly once).
  *
- * <p>A commit confirms the branches whose try returned and cancels those whose try failed (only pending with the
- * barrier on, see {@link Coordinator}); a rollback cancels every pending branch.
+ * <p>A commit confirms the branches whose try returned and cancels the others (a try that failed with the barrier
+ * on, or one the log does not have as returned); a rollback cancels every pending branch.
  */
 final class PhaseTwo {
     enum Outcome {
@@ -29,48 +28,56 @@ final class PhaseTwo {
         WAITING
     }
 
-    /**
-     * Where a branch's confirm or cancel is noted as done. Best effort: a note that could not be written only makes a
-     * restart or another instance run the branch again, which at-least-once allows.
-     */
-    interface DoneNotes {
-        void branchDone(String xid, int branchId);
-    }
-
-    private final DoneNotes notes;
     private final Participants participants;
     private final Instances instances;
 
-    PhaseTwo(DoneNotes notes, Participants participants, Instances instances) {
-        this.notes = notes;
+    PhaseTwo(Participants participants, Instances instances) {
         this.participants = participants;
         this.instances = instances;
     }
 
-    Outcome attempt(GlobalTransaction transaction) {
-        boolean commit = transaction.committing();
-        List<Branch> order = new ArrayList<>(transaction.branches);
+    /**
+     * @param branches  this process's branches of a decided transaction, in registration order
+     * @param lastError of its previous attempt, or null: an error already reported is not warned about again
+     * @return how it went, and the last error (null when none)
+     */
+    Result attempt(String xid, String origin, boolean commit, List<Branch> branches, String lastError) {
+        List<Branch> order = new ArrayList<>(branches);
         if (!commit) {
             Collections.reverse(order);
         }
+        Attempt attempt = new Attempt(xid, origin, lastError);
         Outcome outcome = Outcome.DONE;
         for (Branch branch : order) {
             if (branch.pending()) {
-                Outcome result = complete(transaction, branch, commit);
+                Outcome result = complete(attempt, branch, commit);
                 if (result.ordinal() > outcome.ordinal()) {
                     outcome = result;
                 }
             }
         }
-        if (outcome == Outcome.FAILED) {
-            transaction.attempts++;
-        } else if (outcome == Outcome.WAITING) {
-            transaction.waits++;
-        }
-        return outcome;
+        return new Result(outcome, attempt.lastError);
     }
 
-    private Outcome complete(GlobalTransaction transaction, Branch branch, boolean commit) {
+    /** @param lastError why the last branch that failed or waits did so; null when none did */
+    record Result(Outcome outcome, String lastError) {
+        static final Result DONE = new Result(Outcome.DONE, null);
+    }
+
+    /** One attempt's transaction, for messages: the first failure is a warning, the rest debug. */
+    private static final class Attempt {
+        final String xid;
+        final String origin;
+        String lastError;
+
+        Attempt(String xid, String origin, String lastError) {
+            this.xid = xid;
+            this.origin = origin;
+            this.lastError = lastError;
+        }
+    }
+
+    private Outcome complete(Attempt transaction, Branch branch, boolean commit) {
         boolean confirm = commit && branch.confirmable();
         String phase = confirm ? "confirm" : "cancel";
         Participant participant;
@@ -93,7 +100,7 @@ final class PhaseTwo {
         } catch (RuntimeException e) {
             return failed(transaction, phase + " of " + participant + " cannot read its arguments: " + e);
         }
-        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, confirm ? Phase.CONFIRM : Phase.CANCEL));
+        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, confirm ? BranchPhase.CONFIRM : BranchPhase.CANCEL));
         Throwable thrown = null;
         PhaseOutcome outcome;
         try {
@@ -116,7 +123,6 @@ final class PhaseTwo {
             return failed(transaction, phase + " of " + participant + " threw " + thrown);
         }
         branch.done();
-        notes.branchDone(transaction.xid, branch.id);
         return Outcome.DONE;
     }
 
@@ -135,7 +141,7 @@ final class PhaseTwo {
         return branch.instance != null ? branch.instance : instances.instanceOf(participant.type()).orElse(null);
     }
 
-    private static Outcome failed(GlobalTransaction transaction, String error) {
+    private static Outcome failed(Attempt transaction, String error) {
         if (transaction.lastError == null) {
             Log.warn("global transaction " + transaction.xid + " (" + transaction.origin + "): " + error
                     + "; retrying with backoff");
@@ -146,7 +152,7 @@ final class PhaseTwo {
         return Outcome.FAILED;
     }
 
-    private static Outcome waiting(GlobalTransaction transaction, String reason) {
+    private static Outcome waiting(Attempt transaction, String reason) {
         if (!reason.equals(transaction.lastError)) {
             Log.warn("global transaction " + transaction.xid + " (" + transaction.origin + ") waits: " + reason
                     + "; retrying later");

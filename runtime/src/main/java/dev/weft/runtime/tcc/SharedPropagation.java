@@ -18,9 +18,9 @@ final class SharedPropagation implements TransactionPropagation {
     private static final Scope NOTHING_BOUND = () -> {
     };
 
-    private final SharedCoordinator coordinator;
+    private final Coordinator coordinator;
 
-    SharedPropagation(SharedCoordinator coordinator) {
+    SharedPropagation(Coordinator coordinator) {
         this.coordinator = coordinator;
     }
 

@@ -4,7 +4,6 @@ import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.FileTransactionLog;
-import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
@@ -16,10 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * TCC transactions as configured by {@code transactions:}: the log, the rules to weave, recovery, and JMX. The file
- * log keeps every branch in this process ({@link Coordinator}, {@link Finisher}); a shared log lets branches live in
- * other services ({@link SharedCoordinator}, {@link SharedRecovery}, docs/distributed-tcc.md). Both run confirm and
- * cancel through the same {@link PhaseTwo}.
+ * TCC transactions as configured by {@code transactions:}: the log, the rules to weave, recovery, and JMX. One
+ * {@link Coordinator}, {@link Finisher} and {@link Recovery} run over every {@link TransactionLog}; a shared one (Redis,
+ * JDBC) lets branches live in other services (docs/distributed-tcc.md), the file log is a log with one member.
  */
 public final class Transactions implements AutoCloseable {
     private final TransactionSettings settings;
@@ -27,37 +25,38 @@ public final class Transactions implements AutoCloseable {
     private final Participants participants = new Participants(instances);
     private final DeclaredParticipants declared;
     private final OpenTransactions open = new OpenTransactions();
-    private final Coordination coordinator;
+    private final Coordinator coordinator;
     private final Recovery recovery;
     private final TransactionPropagation propagation;
 
-    /** @param barrier {@code jdbc.barrier}: a failed try is then cancelled, never left as it is */
+    /**
+     * Over a log with one member (the file log): owner locks in this process, nobody to wake, nothing sent over HTTP.
+     *
+     * @param barrier {@code jdbc.barrier}: a failed try is then cancelled, never left as it is
+     */
     Transactions(TransactionSettings settings, TransactionLog log, boolean barrier) {
-        this.settings = settings;
-        this.declared = new DeclaredParticipants(settings.participants());
-        Finisher finisher = new Finisher(log, new PhaseTwo(Finisher.notesIn(log), participants, instances), open,
-                settings.retry());
-        this.coordinator = new Coordinator(log, open, finisher, barrier);
-        this.recovery = finisher;
-        this.propagation = TransactionPropagation.NONE;
+        this(settings, log, Wakeups.NONE, OwnerLock.local(), barrier);
     }
 
     /**
-     * With a shared log.
+     * Over a shared log.
      *
      * @param locks for the owner lock of phase two ({@code tx-owner:<xid>})
      */
-    Transactions(TransactionSettings settings, SharedTransactionLog log, Wakeups wakeups, LockService locks,
+    Transactions(TransactionSettings settings, TransactionLog log, Wakeups wakeups, LockService locks,
                  boolean barrier) {
+        this(settings, log, wakeups, new RedisOwnerLock(locks), barrier);
+    }
+
+    private Transactions(TransactionSettings settings, TransactionLog log, Wakeups wakeups, OwnerLock ownerLock,
+                         boolean barrier) {
         this.settings = settings;
-        this.declared = new DeclaredParticipants(settings.participants());
-        PhaseTwo phaseTwo = new PhaseTwo(SharedFinisher.NOTED_AT_ROUND_END, participants, instances);
-        SharedFinisher finisher = new SharedFinisher(log, wakeups, new OwnerLock(locks), phaseTwo, declared,
+        this.declared = DeclaredParticipants.of(settings.participants(), log.sharedByProcesses());
+        Finisher finisher = new Finisher(log, wakeups, ownerLock, new PhaseTwo(participants, instances), declared,
                 settings.retry());
-        SharedCoordinator shared = new SharedCoordinator(log, open, finisher, barrier);
-        this.coordinator = shared;
-        this.recovery = new SharedRecovery(log, wakeups, finisher, declared);
-        this.propagation = new SharedPropagation(shared);
+        this.coordinator = new Coordinator(log, open, finisher, barrier);
+        this.recovery = new Recovery(log, wakeups, finisher, declared, open);
+        this.propagation = log.sharedByProcesses() ? new SharedPropagation(coordinator) : TransactionPropagation.NONE;
     }
 
     /** Whether the config asks for any transaction at all. */

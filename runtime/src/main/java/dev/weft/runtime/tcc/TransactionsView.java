@@ -49,7 +49,7 @@ public final class TransactionsView {
     /** Transactions whose confirm or cancel gave up after {@code transactions.retry.maxAttempts}. */
     public List<TransactionInfo> failedTransactions() {
         return recovery.openTransactions().stream()
-                .filter(t -> TransactionStatus.FAILED.name().equals(t.status())).toList();
+                .filter(t -> Recovery.FAILED.equals(t.status())).toList();
     }
 
     /** Starts the attempts of a FAILED transaction again (after its cause was fixed); false if no such one. */

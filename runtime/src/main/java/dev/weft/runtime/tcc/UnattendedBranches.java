@@ -2,7 +2,7 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.log.Log;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +22,7 @@ final class UnattendedBranches {
     /** Transactions remembered; the oldest are forgotten first (they then start counting again). */
     private static final int REMEMBERED = 10_000;
 
-    private final SharedTransactionLog log;
+    private final TransactionLog log;
     private final Backoff backoff;
     private final int maxAttempts;
     private final Map<String, Progress> lastSeen = new LinkedHashMap<>(16, 0.75f, true) {
@@ -32,7 +32,7 @@ final class UnattendedBranches {
         }
     };
 
-    UnattendedBranches(SharedTransactionLog log, TransactionSettings.Retry retry) {
+    UnattendedBranches(TransactionLog log, TransactionSettings.Retry retry) {
         this.log = log;
         this.backoff = new Backoff(retry);
         this.maxAttempts = retry.maxAttempts();

@@ -3,7 +3,7 @@ package dev.weft.runtime.txlog;
 import java.util.List;
 
 /**
- * What a root's thread writes with its next call to the {@link SharedTransactionLog} instead of in a call of its own:
+ * What a root's thread writes with its next call to the {@link TransactionLog} instead of in a call of its own:
  * nothing can happen between a try returning on that thread and the thread's next call that would need it earlier,
  * and every call saved is a durable write the caller waits for (docs/distributed-tcc.md, "Who does what").
  *

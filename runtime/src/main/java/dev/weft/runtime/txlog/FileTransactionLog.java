@@ -1,59 +1,50 @@
 package dev.weft.runtime.txlog;
 
 import dev.weft.runtime.log.Log;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
- * {@code transactions.log.type: file}: append-only segment files in one directory, owned by one process.
+ * {@code transactions.log.type: file}: the {@link TransactionLog} with one member, the process that holds its
+ * directory (docs/tcc.md, "The file log"). The state lives in memory and every change is appended to segment files
+ * ({@link RecordLog}, {@link SegmentLog}), from which the state is rebuilt at start-up.
  *
- * <p>Durability uses group commit: a caller that needs its record on disk either starts an fsync covering
- * everything written so far, or, if one is already running, waits for it and then for the next one, which covers
- * its record and those of every caller that arrived meanwhile. Concurrent transactions so share fsyncs without a
- * background thread or a timer.
+ * <p>Each operation checks and changes the state under one lock and appends its records in the same order. An
+ * operation that must be durable (a branch, a decision) waits for the fsync after releasing the lock, so concurrent
+ * transactions share fsyncs (group commit). A try that threw is appended without waiting: the decision after it is
+ * forced, and until then a lost note only leaves the branch {@code TRYING}, which is cancelled whatever the decision.
+ * The due queue, claims and attempt counts are not written: after a restart every decided transaction is due at
+ * once, and every undecided one at its deadline.
  *
- * <p>Once the records appended since the last snapshot pass {@code segmentBytes}, the log starts a new segment with a
- * snapshot of the live transactions and deletes the old one; ended transactions are not carried over, so the log
- * stays about as large as its unfinished transactions. After a write or fsync error the log takes no more records
- * (an earlier one may be missing or torn) until {@link #repair} has started a new segment from the state in memory.
+ * <p>Branch states are records: {@code TRYING} a Branch, {@code FAILED} a TryFailed, {@code DONE} a BranchDone.
+ * {@code RETURNED} is not written: in one process a commit is decided by the root only after every try of its thread
+ * ended, the ones that returned carried on the decision, so at replay the branches of a commit that neither failed
+ * nor are done returned. A branch still {@code TRYING} at a commit gets a TryFailed with it, so that replay cancels
+ * it as the state in memory does.
+ *
+ * <p>After a write error the records log takes nothing until it could be repaired, which every {@link #claimDue}
+ * tries (recovery scans each second). A rollback decided meanwhile is taken in memory,
+ * {@linkplain LoggedTransaction#decisionPending pending}, and written once the log is writable: an undecided
+ * transaction rolls back anyway, so a rollback needs no disk to be taken, only before its cancels run. A commit is
+ * not taken without its fsync: the root then rolls back instead.
  */
 public final class FileTransactionLog implements TransactionLog {
-    public static final long DEFAULT_SEGMENT_BYTES = 8L * 1024 * 1024;
-
-    private final Path dir;
-    private final long segmentBytes;
-    private final Segment.Opener opener;
-    private final DirectoryLock directoryLock;
-    private final List<RecoveredTransaction> recovered;
-
+    private final RecordLog records;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition synced = lock.newCondition();
-    private final LiveTransactions live;
-    private Segment active;
-    /** Bytes written since open, across segments: a record's end is its place in the order of writes. */
-    private long written;
-    /** Every byte up to here is on disk. */
-    private long durable;
-    private boolean syncing;
-    private IOException failure;
-    private boolean closed;
+    /** In the order they began: what {@link #open} lists first. */
+    private final Map<String, Tx> transactions = new LinkedHashMap<>();
 
-    private FileTransactionLog(Path dir, long segmentBytes, Segment.Opener opener, DirectoryLock directoryLock,
-                               LiveTransactions live, Segment active) {
-        this.dir = dir;
-        this.segmentBytes = segmentBytes;
-        this.opener = opener;
-        this.directoryLock = directoryLock;
-        this.live = live;
-        this.active = active;
-        this.recovered = live.transactions();
+    private FileTransactionLog(RecordLog records) {
+        this.records = records;
+        records.recovered().forEach(recovered -> transactions.put(recovered.xid(), Tx.replayed(recovered)));
     }
 
     /**
@@ -62,189 +53,124 @@ public final class FileTransactionLog implements TransactionLog {
      * @throws TransactionLogException when another process holds the directory, or it cannot be read or written
      */
     public static FileTransactionLog open(Path dir) {
-        return open(dir, DEFAULT_SEGMENT_BYTES, FileChannel::open);
+        return over(SegmentLog.open(dir));
     }
 
-    static FileTransactionLog open(Path dir, long segmentBytes, Segment.Opener opener) {
-        Path directory = dir.toAbsolutePath().normalize();
-        DirectoryLock directoryLock;
-        try {
-            Files.createDirectories(directory);
-            directoryLock = DirectoryLock.acquire(directory);
-        } catch (IOException e) {
-            throw new TransactionLogException("cannot open the transaction log directory " + directory + ": " + e, e);
+    /** The state {@code records} holds, and the log that goes on writing to it. */
+    public static FileTransactionLog over(RecordLog records) {
+        report(records);
+        return new FileTransactionLog(records);
+    }
+
+    private static void report(RecordLog records) {
+        List<RecoveredTransaction> recovered = records.recovered();
+        if (recovered.isEmpty()) {
+            return;
         }
-        try {
-            LiveTransactions live = new LiveTransactions();
-            Segment active = openNewest(directory, live, opener);
-            return new FileTransactionLog(directory, segmentBytes, opener, directoryLock, live, active);
-        } catch (IOException e) {
-            directoryLock.close();
-            throw new TransactionLogException("cannot read the transaction log in " + directory + ": " + e, e);
-        } catch (RuntimeException e) {
-            directoryLock.close();
-            throw e;
+        long failed = recovered.stream().filter(r -> r.failure() != null).count();
+        Log.info(records.describe() + " holds " + recovered.size() + " unfinished transaction(s) of a previous run: "
+                + count(recovered, Phase.COMMITTING) + " to confirm, " + count(recovered, Phase.ROLLING_BACK)
+                + " to cancel, " + count(recovered, Phase.TRYING) + " with no decision (cancelled once past their"
+                + " timeout), " + failed + " FAILED; finishing them in the background");
+        if (failed > 0) {
+            Log.error(failed + " transaction(s) in " + records.describe() + " are FAILED and wait for an operator;"
+                    + " see FailedTransactions in JMX dev.weft:type=Transactions, then retry(xid) or forget(xid)");
         }
     }
 
-    private static Segment openNewest(Path dir, LiveTransactions live, Segment.Opener opener) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(Segment::isTemporary).toList()) {
-                Files.delete(file); // a snapshot cut short by a crash; the segment before it still holds everything
-            }
-        }
-        List<Path> segments = Segment.list(dir);
-        if (segments.isEmpty()) {
-            return Segment.create(dir, 1, List.of(), opener);
-        }
-        Path newest = segments.get(segments.size() - 1);
-        for (Path superseded : segments.subList(0, segments.size() - 1)) {
-            Files.delete(superseded); // left by a crash between naming a new segment and deleting the old one
-        }
-        SegmentReplay.Result result = SegmentReplay.replay(newest, live);
-        return Segment.reopen(newest, result.snapshotBytes(), result.validEnd(), opener);
+    private static long count(List<RecoveredTransaction> recovered, Phase phase) {
+        return recovered.stream().filter(r -> r.failure() == null && r.phase() == phase).count();
     }
 
     @Override
-    public List<RecoveredTransaction> recovered() {
-        return recovered;
-    }
-
-    @Override
-    public void append(LogRecord record) {
-        write(record);
-    }
-
-    @Override
-    public void appendDurably(LogRecord record) {
-        awaitDurable(write(record));
-    }
-
-    private long write(LogRecord record) {
-        ByteBuffer frame = Frames.frame(RecordCodec.encode(record));
-        lock.lock();
-        try {
-            checkWritableLocked();
-            try {
-                if (active.appendedBytes() >= segmentBytes) {
-                    roll();
-                }
-                active.write(frame);
-            } catch (IOException e) {
-                throw failed(e);
-            }
-            live.apply(record);
-            written += frame.capacity();
-            return written;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void awaitDurable(long end) {
-        lock.lock();
-        try {
-            while (durable < end) {
-                checkWritableLocked();
-                if (syncing) {
-                    synced.awaitUninterruptibly();
-                    continue;
-                }
-                syncing = true;
-                long target = written;
-                Segment segment = active;
-                IOException error = null;
-                lock.unlock();
-                try {
-                    segment.force();
-                } catch (IOException e) {
-                    error = e;
-                } finally {
-                    lock.lock();
-                    syncing = false;
-                    synced.signalAll();
-                }
-                if (error != null) {
-                    throw failed(error);
-                }
-                durable = Math.max(durable, target);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Starts the next segment from the live transactions. It is forced before it is named, and it re-states
-     * everything not yet ended, so every record written so far counts as durable once it is in place.
-     */
-    private void roll() throws IOException {
-        while (syncing) {
-            synced.awaitUninterruptibly();
-        }
-        Segment previous = active;
-        active = Segment.create(dir, previous.number() + 1, live.snapshot(), opener);
-        durable = written;
-        try {
-            previous.close();
-            Files.delete(previous.path());
-        } catch (IOException e) {
-            Log.warn("could not delete the old transaction log segment " + previous.path() + " (" + e + "); it is"
-                    + " superseded and will be deleted when the log is next opened");
-        }
-    }
-
-    private TransactionLogException failed(IOException cause) {
-        if (failure == null) {
-            failure = cause;
-            Log.error("the transaction log in " + dir + " could not be written: " + cause + ". No global transaction"
-                    + " can begin until it can; Weft retries by itself (free disk space or fix the file system)");
-        }
-        return unwritable();
-    }
-
-    private TransactionLogException unwritable() {
-        return new TransactionLogException("the transaction log in " + dir + " cannot be written (" + failure + ");"
-                + " no global transaction can begin until it can be", failure);
+    public boolean sharedByProcesses() {
+        return false;
     }
 
     @Override
     public void checkWritable() {
-        lock.lock();
-        try {
-            checkWritableLocked();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void checkWritableLocked() {
-        if (closed) {
-            throw new TransactionLogException("the transaction log in " + dir + " is closed");
-        }
-        if (failure != null) {
-            throw unwritable();
-        }
+        records.checkWritable();
     }
 
     @Override
-    public boolean repair() {
+    public void begin(LogRecord.Begin begin) {
+        long position;
         lock.lock();
         try {
-            if (closed) {
+            if (transactions.containsKey(begin.xid())) {
+                return;
+            }
+            position = records.append(begin);
+            transactions.put(begin.xid(), new Tx(begin));
+        } finally {
+            lock.unlock();
+        }
+        records.awaitDurable(position);
+    }
+
+    /**
+     * A branch whose fsync fails stays in memory as {@code TRYING}, as its record may be on disk: it is cancelled
+     * whatever the decision, which a cancel copes with (its try may never have run).
+     */
+    @Override
+    public int register(String xid, ParticipantId participant, String arguments, Carried carried) {
+        long position;
+        int id;
+        lock.lock();
+        try {
+            Tx tx = transactions.get(xid);
+            boolean begins = tx == null && carried.begin() != null;
+            if (begins) {
+                tx = new Tx(carried.begin());
+            }
+            if (tx == null || tx.phase != Phase.TRYING) {
+                throw new NotTryingException(xid, tx == null ? null : tx.phase);
+            }
+            id = tx.branches.size();
+            if (begins) {
+                records.append(carried.begin());
+                transactions.put(xid, tx);
+            }
+            position = records.append(new LogRecord.Branch(xid, id, participant, arguments));
+            tx.returned(carried.returned());
+            tx.branches.put(id, new LoggedBranch(id, participant, arguments, BranchState.TRYING));
+        } finally {
+            lock.unlock();
+        }
+        records.awaitDurable(position);
+        return id;
+    }
+
+    @Override
+    public boolean tryEnded(String xid, int branchId, BranchState end) {
+        BranchState.checkTryEnd(end);
+        lock.lock();
+        try {
+            Tx tx = transactions.get(xid);
+            LoggedBranch branch = tx == null ? null : tx.branches.get(branchId);
+            if (branch == null) {
                 return false;
             }
-            if (failure == null) {
-                return true;
+            switch (end) {
+                case RETURNED -> {
+                    if (tx.phase != Phase.TRYING || branch.state() != BranchState.TRYING) {
+                        return false;
+                    }
+                    tx.state(branchId, BranchState.RETURNED);
+                }
+                case FAILED -> {
+                    if (branch.state() != BranchState.DONE) {
+                        records.append(new LogRecord.TryFailed(xid, branchId));
+                        tx.state(branchId, BranchState.FAILED);
+                    }
+                }
+                default -> {
+                    if (branch.state() != BranchState.DONE) {
+                        records.append(new LogRecord.BranchDone(xid, branchId));
+                        tx.state(branchId, BranchState.DONE);
+                    }
+                }
             }
-            try {
-                roll();
-            } catch (IOException e) {
-                Log.debug("the transaction log in " + dir + " still cannot be written: " + e);
-                return false;
-            }
-            Log.info("the transaction log in " + dir + " can be written again; global transactions may begin");
-            failure = null;
             return true;
         } finally {
             lock.unlock();
@@ -252,42 +178,305 @@ public final class FileTransactionLog implements TransactionLog {
     }
 
     @Override
-    public String describe() {
-        return "the file transaction log in " + dir;
-    }
-
-    /** Transactions the log holds now, not yet ended. */
-    int liveCount() {
+    public Optional<LoggedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
+        Tx tx;
+        long position = -1;
         lock.lock();
         try {
-            return live.size();
+            tx = transactions.get(xid);
+            if (tx == null || tx.phase != Phase.TRYING) {
+                return Optional.ofNullable(tx).map(Tx::view);
+            }
+            tx.returned(returned);
+            List<Integer> unreturned = commit ? tx.idsIn(BranchState.TRYING) : List.of();
+            try {
+                unreturned.forEach(id -> records.append(new LogRecord.TryFailed(xid, id)));
+                position = records.append(new LogRecord.Decision(xid, commit));
+            } catch (TransactionLogException e) {
+                if (commit) {
+                    throw e;
+                }
+                tx.decisionUnwritten = true;
+            }
+            tx.phase = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
+            tx.failure = null;
+            tx.dueAt = System.currentTimeMillis();
+            tx.decisionPending = true;
+            if (position >= 0 && tx.idsIn(BranchState.DONE).size() == tx.branches.size()) {
+                tx.decisionPending = false; // nothing to confirm or cancel: nothing waits for this decision
+                return Optional.of(tx.view());
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (position >= 0) {
+            awaitDecision(tx, position, commit);
+        }
+        return Optional.of(locked(tx::view));
+    }
+
+    private void awaitDecision(Tx tx, long position, boolean commit) {
+        try {
+            records.awaitDurable(position);
+        } catch (TransactionLogException e) {
+            locked(() -> {
+                if (commit) {
+                    tx.phase = Phase.TRYING; // never told: the root rolls back instead
+                    tx.decisionPending = false;
+                    tx.dueAt = tx.begin.deadline();
+                } else {
+                    tx.decisionUnwritten = true;
+                }
+                return null;
+            });
+            if (commit) {
+                throw e;
+            }
+            return;
+        }
+        locked(() -> tx.decisionPending = false);
+    }
+
+    @Override
+    public Optional<LoggedTransaction> load(String xid) {
+        return locked(() -> Optional.ofNullable(transactions.get(xid)).map(Tx::view));
+    }
+
+    /** Best effort, as every note of phase two: one that is not written only makes a restart repeat that branch. */
+    @Override
+    public boolean finishRound(String xid, List<Integer> done) {
+        return locked(() -> {
+            Tx tx = transactions.get(xid);
+            if (tx == null) {
+                return true;
+            }
+            for (int id : done) {
+                if (tx.branches.containsKey(id) && tx.branches.get(id).state() != BranchState.DONE) {
+                    appendQuietly(new LogRecord.BranchDone(xid, id));
+                    tx.state(id, BranchState.DONE);
+                }
+            }
+            if (tx.phase == Phase.TRYING || tx.idsIn(BranchState.DONE).size() < tx.branches.size()) {
+                return false;
+            }
+            appendQuietly(new LogRecord.End(xid));
+            transactions.remove(xid);
+            return true;
+        });
+    }
+
+    /** Also where a log that failed to write is repaired, and the decisions taken meanwhile are written. */
+    @Override
+    public List<String> claimDue(long nowMillis, long claimMillis, int limit) {
+        writeUnwrittenDecisions();
+        return locked(() -> {
+            List<Tx> due = transactions.values().stream()
+                    .filter(tx -> tx.failure == null && !tx.decisionPending && tx.dueAt <= nowMillis)
+                    .sorted(Comparator.comparingLong(tx -> tx.dueAt)).limit(limit).toList();
+            due.forEach(tx -> tx.dueAt = nowMillis + claimMillis);
+            return due.stream().map(tx -> tx.begin.xid()).toList();
+        });
+    }
+
+    private void writeUnwrittenDecisions() {
+        List<Tx> unwritten;
+        long position = -1;
+        lock.lock();
+        try {
+            if (!records.repair()) {
+                return;
+            }
+            unwritten = transactions.values().stream().filter(tx -> tx.decisionUnwritten).toList();
+            for (Tx tx : unwritten) {
+                position = records.append(new LogRecord.Decision(tx.begin.xid(), tx.phase == Phase.COMMITTING));
+            }
+        } catch (TransactionLogException e) {
+            return; // failed again: the next scan tries again
+        } finally {
+            lock.unlock();
+        }
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        try {
+            records.awaitDurable(position);
+        } catch (TransactionLogException e) {
+            return;
+        }
+        locked(() -> {
+            for (Tx tx : unwritten) {
+                tx.decisionUnwritten = false;
+                tx.decisionPending = false;
+                tx.dueAt = System.currentTimeMillis();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void dueAt(String xid, long atMillis) {
+        locked(() -> {
+            Tx tx = transactions.get(xid);
+            if (tx != null) {
+                tx.dueAt = atMillis;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int attemptFailed(String xid) {
+        return locked(() -> {
+            Tx tx = transactions.get(xid);
+            return tx == null ? 0 : ++tx.attempts;
+        });
+    }
+
+    /** FAILED even if the note is not written: the log then says it is still in phase two, so a restart tries again. */
+    @Override
+    public void fail(String xid, String reason) {
+        locked(() -> {
+            Tx tx = transactions.get(xid);
+            if (tx != null) {
+                appendQuietly(new LogRecord.Failed(xid, reason));
+                tx.failure = reason;
+            }
+            return null;
+        });
+    }
+
+    /** The decision is written again, which clears FAILED in the records; phase two waits for it. */
+    @Override
+    public boolean retry(String xid) {
+        Tx tx;
+        long position;
+        lock.lock();
+        try {
+            tx = transactions.get(xid);
+            if (tx == null || tx.failure == null) {
+                return false;
+            }
+            tx.failure = null;
+            tx.attempts = 0;
+            tx.dueAt = System.currentTimeMillis();
+            tx.decisionPending = true;
+            try {
+                position = records.append(new LogRecord.Decision(xid, tx.phase == Phase.COMMITTING));
+            } catch (TransactionLogException e) {
+                tx.decisionUnwritten = true;
+                return true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        awaitDecision(tx, position, false);
+        return true;
+    }
+
+    @Override
+    public boolean forget(String xid) {
+        return locked(() -> {
+            Tx tx = transactions.get(xid);
+            if (tx == null || tx.failure == null) {
+                return false;
+            }
+            appendQuietly(new LogRecord.End(xid));
+            transactions.remove(xid);
+            return true;
+        });
+    }
+
+    @Override
+    public List<LoggedTransaction> open(int limit) {
+        return locked(() -> transactions.values().stream().limit(limit).map(Tx::view).toList());
+    }
+
+    @Override
+    public String describe() {
+        return records.describe();
+    }
+
+    @Override
+    public void close() {
+        records.close();
+    }
+
+    private void appendQuietly(LogRecord record) {
+        try {
+            records.append(record);
+        } catch (TransactionLogException e) {
+            // see the callers: a note whose loss costs only a repetition after a restart
+        }
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
         } finally {
             lock.unlock();
         }
     }
 
-    @Override
-    public void close() {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
+    /** One transaction's state; touched only under the lock. */
+    private static final class Tx {
+        final LogRecord.Begin begin;
+        final Map<Integer, LoggedBranch> branches = new LinkedHashMap<>();
+        Phase phase = Phase.TRYING;
+        String failure;
+        int attempts;
+        long dueAt;
+        /** Decided, not yet known to be on disk: phase two and claims wait. */
+        boolean decisionPending;
+        /** A rollback whose record could not be written; the next repair writes it. */
+        boolean decisionUnwritten;
+
+        Tx(LogRecord.Begin begin) {
+            this.begin = begin;
+            this.dueAt = begin.deadline();
+        }
+
+        static Tx replayed(RecoveredTransaction recovered) {
+            Tx tx = new Tx(recovered.begin());
+            tx.phase = recovered.phase();
+            tx.failure = recovered.failure();
+            if (tx.phase != Phase.TRYING) {
+                tx.dueAt = 0;
             }
-            closed = true;
-            while (syncing) {
-                synced.awaitUninterruptibly();
+            for (LogRecord.Branch branch : recovered.branches()) {
+                int id = branch.branchId();
+                BranchState state = recovered.done().contains(id) ? BranchState.DONE
+                        : recovered.failedTries().contains(id) ? BranchState.FAILED
+                        : tx.phase == Phase.COMMITTING ? BranchState.RETURNED : BranchState.TRYING;
+                tx.branches.put(id, new LoggedBranch(id, branch.participant(), branch.arguments(), state));
             }
-            try {
-                if (failure == null) {
-                    active.force();
+            return tx;
+        }
+
+        /** Only while {@code TRYING}, which the caller checked; only branches still {@code TRYING}. */
+        void returned(List<Integer> ids) {
+            for (int id : ids) {
+                LoggedBranch branch = branches.get(id);
+                if (branch != null && branch.state() == BranchState.TRYING) {
+                    state(id, BranchState.RETURNED);
                 }
-                active.close();
-            } catch (IOException e) {
-                Log.warn("closing the transaction log in " + dir + ": " + e);
             }
-            directoryLock.close();
-        } finally {
-            lock.unlock();
+        }
+
+        void state(int id, BranchState state) {
+            LoggedBranch branch = branches.get(id);
+            branches.put(id, new LoggedBranch(id, branch.participant(), branch.arguments(), state));
+        }
+
+        List<Integer> idsIn(BranchState state) {
+            List<Integer> ids = new ArrayList<>();
+            branches.values().stream().filter(b -> b.state() == state).forEach(b -> ids.add(b.id()));
+            return ids;
+        }
+
+        LoggedTransaction view() {
+            return new LoggedTransaction(begin.xid(), begin.origin(), begin.startedAt(), begin.deadline(), phase,
+                    failure, attempts, failure == null ? dueAt : 0, List.copyOf(branches.values()), decisionPending);
         }
     }
 }

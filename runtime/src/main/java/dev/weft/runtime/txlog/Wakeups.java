@@ -6,7 +6,7 @@ import java.util.function.BiConsumer;
 /**
  * Tells the services that own a transaction's branches that it is decided, so that phase two runs where each branch
  * lives without anyone polling (Redis pub/sub, whatever the log type). A missed message costs only time: the due
- * queue of the {@link SharedTransactionLog} brings the transaction back.
+ * queue of the {@link TransactionLog} brings the transaction back.
  */
 public interface Wakeups extends AutoCloseable {
     /**
@@ -20,4 +20,19 @@ public interface Wakeups extends AutoCloseable {
 
     @Override
     void close();
+
+    /** For a log with one member: nobody else to wake. */
+    Wakeups NONE = new Wakeups() {
+        @Override
+        public void publish(String xid, Set<String> participantClasses) {
+        }
+
+        @Override
+        public void subscribe(BiConsumer<String, Set<String>> listener) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 }

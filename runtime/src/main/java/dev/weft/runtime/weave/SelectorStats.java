@@ -1,5 +1,6 @@
 package dev.weft.runtime.weave;
 
+import dev.weft.runtime.metrics.Histogram;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -14,8 +15,8 @@ public final class SelectorStats {
     private final LongAdder calls = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder skipped = new LongAdder();
-    private final TimeHistogram waits = new TimeHistogram();
-    private final TimeHistogram runs = new TimeHistogram();
+    private final Histogram waits = new Histogram();
+    private final Histogram runs = new Histogram();
 
     SelectorStats(RuleCheck rule) {
         this.rule = rule;
@@ -55,11 +56,11 @@ public final class SelectorStats {
     }
 
     public static Percentiles waitTimes(List<SelectorStats> selectors) {
-        return TimeHistogram.combined(selectors.stream().map(s -> s.waits).toList());
+        return Percentiles.of(Histogram.merged(selectors.stream().map(s -> s.waits).toList()));
     }
 
     public static Percentiles runTimes(List<SelectorStats> selectors) {
-        return TimeHistogram.combined(selectors.stream().map(s -> s.runs).toList());
+        return Percentiles.of(Histogram.merged(selectors.stream().map(s -> s.runs).toList()));
     }
 
     void woven() {

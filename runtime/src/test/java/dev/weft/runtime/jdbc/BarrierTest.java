@@ -48,12 +48,12 @@ class BarrierTest {
         RealDatabase.Source db = kind.fresh();
         try (Connection c = db.open()) {
             c.setAutoCommit(false);
-            PhaseScope.begin(new BarrierKey("outer", 1, Phase.CONFIRM));
+            PhaseScope.begin(new BarrierKey("outer", 1, BranchPhase.CONFIRM));
             jdbc.update(c, "INSERT INTO t VALUES (1)");
-            PhaseScope.begin(new BarrierKey("inner", 1, Phase.TRY));
+            PhaseScope.begin(new BarrierKey("inner", 1, BranchPhase.TRY));
             jdbc.update(c, "INSERT INTO t VALUES (2)");
             assertEquals(PhaseOutcome.APPLIED, PhaseScope.end());
-            assertEquals(new BarrierKey("outer", 1, Phase.CONFIRM), PhaseScope.current());
+            assertEquals(new BarrierKey("outer", 1, BranchPhase.CONFIRM), PhaseScope.current());
             jdbc.update(c, "INSERT INTO t VALUES (3)");
             jdbc.commit(c);
             assertEquals(PhaseOutcome.APPLIED, PhaseScope.end());
@@ -72,7 +72,7 @@ class BarrierTest {
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
     void aPhaseWithoutStatementsNeverInvolvesTheBarrier(RealDatabase kind) {
-        PhaseScope.begin(new BarrierKey("idle", 1, Phase.TRY));
+        PhaseScope.begin(new BarrierKey("idle", 1, BranchPhase.TRY));
         assertEquals(PhaseOutcome.NO_DATABASE_WORK, PhaseScope.end());
     }
 
@@ -82,7 +82,7 @@ class BarrierTest {
         RealDatabase.Source db = kind.fresh();
         Woven strict = new Woven(Duration.ofDays(1), false, System::currentTimeMillis);
         try (Connection c = db.open()) {
-            PhaseScope.begin(new BarrierKey("x", 1, Phase.TRY));
+            PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.TRY));
             BarrierException e = assertThrows(BarrierException.class, () -> strict.update(c, "INSERT INTO t VALUES (1)"));
             assertTrue(e.getMessage().contains("CREATE TABLE IF NOT EXISTS weft_tcc_barrier"), e.getMessage());
             assertEquals(PhaseOutcome.ROLLED_BACK, PhaseScope.end());
@@ -94,11 +94,11 @@ class BarrierTest {
     @EnumSource(RealDatabase.class)
     void anEmptyRollbackIsRefusedInsideATransactionThatHoldsOtherWork(RealDatabase kind) throws SQLException {
         RealDatabase.Source db = kind.fresh();
-        phaseInAutoCommit(db, new BarrierKey("setup", 1, Phase.CONFIRM)); // creates the table
+        phaseInAutoCommit(db, new BarrierKey("setup", 1, BranchPhase.CONFIRM)); // creates the table
         try (Connection c = db.open()) {
             c.setAutoCommit(false);
             jdbc.update(c, "INSERT INTO t VALUES (1)"); // the application's own work, before the phase
-            PhaseScope.begin(new BarrierKey("x", 1, Phase.CANCEL));
+            PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CANCEL));
             BarrierException e = assertThrows(BarrierException.class, () -> jdbc.update(c, "INSERT INTO t VALUES (2)"));
             assertTrue(e.getMessage().contains("already holds other work"), e.getMessage());
             assertEquals(PhaseOutcome.ROLLED_BACK, PhaseScope.end());
@@ -111,11 +111,11 @@ class BarrierTest {
     @EnumSource(RealDatabase.class)
     void aCancelWithItsTryInsideATransactionThatHoldsOtherWorkRuns(RealDatabase kind) throws SQLException {
         RealDatabase.Source db = kind.fresh();
-        phaseInAutoCommit(db, new BarrierKey("x", 1, Phase.TRY));
+        phaseInAutoCommit(db, new BarrierKey("x", 1, BranchPhase.TRY));
         try (Connection c = db.open()) {
             c.setAutoCommit(false);
             jdbc.update(c, "INSERT INTO t VALUES (1)");
-            PhaseScope.begin(new BarrierKey("x", 1, Phase.CANCEL));
+            PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CANCEL));
             jdbc.update(c, "INSERT INTO t VALUES (2)");
             jdbc.commit(c);
             assertEquals(PhaseOutcome.APPLIED, PhaseScope.end());
@@ -130,7 +130,7 @@ class BarrierTest {
         RealDatabase.Source db = kind.fresh();
         Connection c = db.open();
         c.setAutoCommit(false);
-        PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+        PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CONFIRM));
         jdbc.update(c, "INSERT INTO t VALUES (1)");
         jdbc.close(c);
         assertEquals(PhaseOutcome.ROLLED_BACK, PhaseScope.end());
@@ -151,7 +151,7 @@ class BarrierTest {
         RealDatabase.Source management = RealDatabase.H2.fresh();
         for (int attempt = 0; attempt < 2; attempt++) { // the second is a replay
             Connection[] internal = new Connection[1];
-            PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+            PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CONFIRM));
             try (Connection c = jdbc.open(() -> {
                 internal[0] = management.open();
                 jdbc.update(internal[0], "INSERT INTO t VALUES (7)"); // in auto-commit mode
@@ -183,7 +183,7 @@ class BarrierTest {
         RealDatabase.Source first = kind.fresh();
         RealDatabase.Source second = kind.fresh();
         Connection barrierConnection = first.open();
-        PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+        PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CONFIRM));
         jdbc.update(barrierConnection, "INSERT INTO t VALUES (1)"); // auto-commit: the barrier's transaction
         try (Connection c = second.open()) {
             jdbc.update(c, "INSERT INTO t VALUES (2)"); // unguarded, committed at once
@@ -202,7 +202,7 @@ class BarrierTest {
     void anAutoCommitPhaseWhoseConnectionWasClosedUnseenRolledBack(RealDatabase kind) throws SQLException {
         RealDatabase.Source db = kind.fresh();
         Connection c = db.open();
-        PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+        PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CONFIRM));
         jdbc.update(c, "INSERT INTO t VALUES (1)");
         c.close(); // unseen by the barrier
         assertEquals(PhaseOutcome.ROLLED_BACK, PhaseScope.end());
@@ -216,7 +216,7 @@ class BarrierTest {
         RealDatabase.Source db = kind.fresh();
         try (Connection c = db.open()) {
             c.setAutoCommit(false);
-            PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+            PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CONFIRM));
             jdbc.update(c, "INSERT INTO t VALUES (1)");
             jdbc.rollback(c);
             jdbc.update(c, "INSERT INTO t VALUES (2)");
@@ -232,7 +232,7 @@ class BarrierTest {
     void turningAutoCommitBackOnCommitsThePhase(RealDatabase kind) throws SQLException {
         RealDatabase.Source db = kind.fresh();
         try (Connection c = db.open()) {
-            PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+            PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CONFIRM));
             jdbc.update(c, "INSERT INTO t VALUES (1)");
             jdbc.setAutoCommit(c, false);
             jdbc.update(c, "INSERT INTO t VALUES (2)");
@@ -248,9 +248,9 @@ class BarrierTest {
         RealDatabase.Source db = kind.fresh();
         AtomicLong now = new AtomicLong(Duration.ofDays(1).toMillis());
         Woven swept = new Woven(Duration.ofHours(1), true, now::get);
-        phaseInAutoCommit(db, swept, new BarrierKey("old", 1, Phase.TRY)); // the first commit sweeps (nothing)
+        phaseInAutoCommit(db, swept, new BarrierKey("old", 1, BranchPhase.TRY)); // the first commit sweeps (nothing)
         now.addAndGet(Duration.ofHours(2).toMillis());
-        phaseInAutoCommit(db, swept, new BarrierKey("new", 1, Phase.TRY));
+        phaseInAutoCommit(db, swept, new BarrierKey("new", 1, BranchPhase.TRY));
         assertEquals(List.of(), db.barrier("old"), "older than the retention");
         assertEquals(List.of("TRY by TRY"), db.barrier("new"));
 
@@ -258,10 +258,10 @@ class BarrierTest {
             jdbc.update(c, "INSERT INTO weft_tcc_barrier VALUES ('ancient', 1, 'TRY', 'TRY', 0)");
         }
         now.addAndGet(Duration.ofMinutes(59).toMillis());
-        phaseInAutoCommit(db, swept, new BarrierKey("later", 1, Phase.TRY));
+        phaseInAutoCommit(db, swept, new BarrierKey("later", 1, BranchPhase.TRY));
         assertEquals(List.of("TRY by TRY"), db.barrier("ancient"), "no sweep within the hour");
         now.addAndGet(Duration.ofMinutes(1).toMillis());
-        phaseInAutoCommit(db, swept, new BarrierKey("last", 1, Phase.TRY));
+        phaseInAutoCommit(db, swept, new BarrierKey("last", 1, BranchPhase.TRY));
         assertEquals(List.of(), db.barrier("ancient"));
     }
 
@@ -274,12 +274,12 @@ class BarrierTest {
         RealDatabase.Source db = RealDatabase.H2.fresh();
         try (Connection first = db.open()) {
             first.setAutoCommit(false);
-            PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+            PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CONFIRM));
             jdbc.update(first, "INSERT INTO t VALUES (1)");
             BarrierException busy = CompletableFuture.supplyAsync(() -> {
                 try (Connection second = db.open()) {
                     second.setAutoCommit(false);
-                    PhaseScope.begin(new BarrierKey("x", 1, Phase.CONFIRM));
+                    PhaseScope.begin(new BarrierKey("x", 1, BranchPhase.CONFIRM));
                     try {
                         return assertThrows(BarrierException.class, () -> jdbc.update(second, "INSERT INTO t VALUES (2)"));
                     } finally {

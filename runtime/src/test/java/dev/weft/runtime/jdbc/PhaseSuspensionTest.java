@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** {@link PhaseScope#suspend()}: Weft's own statements on a thread inside a phase pass the barrier untouched. */
 @ExtendWith(EndPhasesLeftBehind.class)
 class PhaseSuspensionTest {
-    private static final BarrierKey KEY = new BarrierKey("x-suspend", 1, Phase.TRY);
+    private static final BarrierKey KEY = new BarrierKey("x-suspend", 1, BranchPhase.TRY);
     private final Woven jdbc = new Woven();
 
     @ParameterizedTest
@@ -54,14 +54,14 @@ class PhaseSuspensionTest {
 
     @Test
     void nestedPhasesAreAllHiddenAndAllComeBack() {
-        PhaseScope.begin(new BarrierKey("outer", 1, Phase.CONFIRM));
+        PhaseScope.begin(new BarrierKey("outer", 1, BranchPhase.CONFIRM));
         PhaseScope.begin(KEY);
         try (PhaseScope.Suspension ignored = PhaseScope.suspend()) {
             assertNull(PhaseScope.current());
         }
         assertEquals(KEY, PhaseScope.current());
         PhaseScope.end();
-        assertEquals(new BarrierKey("outer", 1, Phase.CONFIRM), PhaseScope.current());
+        assertEquals(new BarrierKey("outer", 1, BranchPhase.CONFIRM), PhaseScope.current());
     }
 
     @Test
@@ -76,7 +76,7 @@ class PhaseSuspensionTest {
     void aPhaseBegunWhileSuspendedMustEndFirst() {
         PhaseScope.begin(KEY);
         PhaseScope.Suspension suspension = PhaseScope.suspend();
-        PhaseScope.begin(new BarrierKey("inner", 1, Phase.TRY));
+        PhaseScope.begin(new BarrierKey("inner", 1, BranchPhase.TRY));
         assertThrows(IllegalStateException.class, suspension::close);
         PhaseScope.end();
         suspension.close();

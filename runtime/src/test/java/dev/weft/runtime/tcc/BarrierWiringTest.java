@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jdbc.BarrierKey;
-import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.BranchPhase;
 import dev.weft.runtime.txlog.FileTransactionLog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +52,8 @@ class BarrierWiringTest {
             return null;
         });
         String xid = Accounts.PHASES.get(0).xid();
-        assertEquals(List.of(new BarrierKey(xid, 0, Phase.TRY), new BarrierKey(xid, 1, Phase.TRY),
-                new BarrierKey(xid, 0, Phase.CONFIRM), new BarrierKey(xid, 1, Phase.CONFIRM)), Accounts.PHASES);
+        assertEquals(List.of(new BarrierKey(xid, 0, BranchPhase.TRY), new BarrierKey(xid, 1, BranchPhase.TRY),
+                new BarrierKey(xid, 0, BranchPhase.CONFIRM), new BarrierKey(xid, 1, BranchPhase.CONFIRM)), Accounts.PHASES);
     }
 
     @Test
@@ -66,7 +66,7 @@ class BarrierWiringTest {
         }));
         assertEquals(List.of("debit a 5", "credit threw", "cancelCredit b 5", "cancelDebit a 5"), Accounts.JOURNAL);
         String xid = Accounts.PHASES.get(0).xid();
-        assertEquals(new BarrierKey(xid, 1, Phase.CANCEL), Accounts.PHASES.get(2));
+        assertEquals(new BarrierKey(xid, 1, BranchPhase.CANCEL), Accounts.PHASES.get(2));
     }
 
     @Test

@@ -2,16 +2,16 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.RecoveredTransaction;
-import dev.weft.runtime.txlog.TransactionLog;
+import dev.weft.runtime.txlog.RecordLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import java.util.List;
 
-/** A log that can be made to fail every write, like a full disk, until {@link #fixed}. */
-final class BrokenLog implements TransactionLog {
-    private final TransactionLog log;
+/** Records that can be made to fail every write, like a full disk, until {@link #fixed}. */
+final class BrokenLog implements RecordLog {
+    private final RecordLog log;
     private volatile boolean broken;
 
-    BrokenLog(TransactionLog log) {
+    BrokenLog(RecordLog log) {
         this.log = log;
     }
 
@@ -30,8 +30,8 @@ final class BrokenLog implements TransactionLog {
     }
 
     @Override public List<RecoveredTransaction> recovered() { return log.recovered(); }
-    @Override public void append(LogRecord record) { check(); log.append(record); }
-    @Override public void appendDurably(LogRecord record) { check(); log.appendDurably(record); }
+    @Override public long append(LogRecord record) { check(); return log.append(record); }
+    @Override public void awaitDurable(long position) { check(); log.awaitDurable(position); }
     @Override public void checkWritable() { check(); log.checkWritable(); }
     @Override public boolean repair() { return !broken && log.repair(); }
     @Override public String describe() { return log.describe(); }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.txlog.FileTransactionLog;
+import dev.weft.runtime.txlog.SegmentLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +25,8 @@ class FailClosedTest {
     @BeforeEach
     void open() {
         Accounts.reset();
-        log = new BrokenLog(FileTransactionLog.open(dir));
-        tcc = new Harness(log, Duration.ofSeconds(30), TccTest.FAST);
+        log = new BrokenLog(SegmentLog.open(dir));
+        tcc = new Harness(FileTransactionLog.over(log), Duration.ofSeconds(30), TccTest.FAST);
     }
 
     @AfterEach

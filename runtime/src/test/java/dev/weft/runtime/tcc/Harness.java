@@ -8,7 +8,6 @@ import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionsBean;
 import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
-import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.weave.Described;
@@ -46,7 +45,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** One instance of the root service over a shared log; its branches of other services are {@link Warehouse}'s. */
-    static Harness shared(SharedTransactionLog log, Wakeups wakeups, LockService locks, Duration timeout,
+    static Harness shared(TransactionLog log, Wakeups wakeups, LockService locks, Duration timeout,
                           TransactionSettings.Retry retry) {
         return new Harness(settings -> new Transactions(settings, log, wakeups, locks, false),
                 TransactionSettings.LOG_REDIS, timeout, retry);

@@ -1,7 +1,7 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.TransactionSettings;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.txlog.jdbc.JdbcTransactionLog;
 import dev.weft.runtime.txlog.redis.RedisWakeups;
@@ -12,14 +12,14 @@ import dev.weft.runtime.txlog.redis.RedisWakeups;
  */
 class JdbcSharedTccTest extends SharedTccContract {
     @Override
-    SharedTransactionLog newLog() {
+    TransactionLog newLog() {
         String database = "dtcc-" + keyPrefix.replace(":", "");
         return JdbcTransactionLog.open(new TransactionSettings.JdbcLog("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
                 "sa", null));
     }
 
     @Override
-    Wakeups wakeups(SharedTransactionLog log) {
+    Wakeups wakeups(TransactionLog log) {
         return new RedisWakeups(redisSettings());
     }
 }

@@ -1,12 +1,12 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.txlog.CombinedOperationsContract;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLog;
 
 /** The in-memory log the coordination tests use keeps the same contract as the real ones. */
 class MemoryCombinedOperationsTest extends CombinedOperationsContract {
     @Override
-    protected SharedTransactionLog openLog() {
+    protected TransactionLog openLog() {
         return new MemoryTransactionLog();
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.txlog.BranchState;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +22,12 @@ class MemorySharedTccTest extends SharedTccContract {
     final MemoryWakeups bus = new MemoryWakeups();
 
     @Override
-    SharedTransactionLog newLog() {
+    TransactionLog newLog() {
         return memory;
     }
 
     @Override
-    Wakeups wakeups(SharedTransactionLog log) {
+    Wakeups wakeups(TransactionLog log) {
         return bus.endpoint();
     }
 
@@ -58,7 +58,7 @@ class MemorySharedTccTest extends SharedTccContract {
     }
 
     private List<BranchState> states() {
-        return memory.open(1).get(0).branches().stream().map(SharedTransaction.SharedBranch::state).toList();
+        return memory.open(1).get(0).branches().stream().map(LoggedTransaction.LoggedBranch::state).toList();
     }
 
     @Test

@@ -6,11 +6,10 @@ import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,12 +19,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The {@link SharedTransactionLog} contract in memory, for the coordination tests of several {@link Transactions} in
+ * The {@link TransactionLog} contract in memory, for the coordination tests of several {@link Transactions} in
  * one JVM: each method is one atomic step (synchronized), as a store's script or statement is. {@link #down} makes
  * every call fail as an unreachable store would, and {@link #decideAndThenFail} makes a decision land and its answer
  * get lost.
  */
-final class MemoryTransactionLog implements SharedTransactionLog {
+final class MemoryTransactionLog implements TransactionLog {
     private final Map<String, Tx> transactions = new LinkedHashMap<>();
     volatile boolean down;
     volatile boolean decideAndThenFail;
@@ -48,15 +47,15 @@ final class MemoryTransactionLog implements SharedTransactionLog {
         String failure;
         int attempts;
         long dueAt;
-        final List<SharedBranch> branches = new ArrayList<>();
+        final List<LoggedBranch> branches = new ArrayList<>();
 
         Tx(LogRecord.Begin begin) {
             this.begin = begin;
             this.dueAt = begin.deadline();
         }
 
-        SharedTransaction view() {
-            return new SharedTransaction(begin.xid(), begin.origin(), begin.startedAt(), begin.deadline(), phase,
+        LoggedTransaction view() {
+            return new LoggedTransaction(begin.xid(), begin.origin(), begin.startedAt(), begin.deadline(), phase,
                     failure, attempts, dueAt, branches);
         }
 
@@ -67,8 +66,8 @@ final class MemoryTransactionLog implements SharedTransactionLog {
         }
 
         void state(int branchId, BranchState state) {
-            SharedBranch b = branches.get(branchId);
-            branches.set(branchId, new SharedBranch(b.id(), b.participant(), b.arguments(), state));
+            LoggedBranch b = branches.get(branchId);
+            branches.set(branchId, new LoggedBranch(b.id(), b.participant(), b.arguments(), state));
         }
     }
 
@@ -98,30 +97,30 @@ final class MemoryTransactionLog implements SharedTransactionLog {
         }
         tx.returned(carried.returned());
         int id = tx.branches.size();
-        tx.branches.add(new SharedBranch(id, participant, arguments, BranchState.TRYING));
+        tx.branches.add(new LoggedBranch(id, participant, arguments, BranchState.TRYING));
         return id;
     }
 
     @Override
-    public synchronized boolean tryEnded(String xid, int branchId, TryEnd end) {
+    public synchronized boolean tryEnded(String xid, int branchId, BranchState end) {
         reachable("tryEnded");
         Tx tx = transactions.get(xid);
         if (tx == null) {
             return false;
         }
-        if (end == TryEnd.RETURNED) {
+        if (end == BranchState.RETURNED) {
             if (tx.phase != Phase.TRYING || tx.branches.get(branchId).state() != BranchState.TRYING) {
                 return false;
             }
             tx.state(branchId, BranchState.RETURNED);
         } else if (tx.branches.get(branchId).state() != BranchState.DONE) {
-            tx.state(branchId, end == TryEnd.FAILED_TO_CANCEL ? BranchState.FAILED : BranchState.DONE);
+            tx.state(branchId, end);
         }
         return true;
     }
 
     @Override
-    public synchronized Optional<SharedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
+    public synchronized Optional<LoggedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
         reachable("decide");
         Tx tx = transactions.get(xid);
         if (tx == null) {
@@ -145,7 +144,7 @@ final class MemoryTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public synchronized Optional<SharedTransaction> load(String xid) {
+    public synchronized Optional<LoggedTransaction> load(String xid) {
         reachable("load");
         return Optional.ofNullable(transactions.get(xid)).map(Tx::view);
     }
@@ -231,9 +230,14 @@ final class MemoryTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public synchronized List<SharedTransaction> open(int limit) {
+    public synchronized List<LoggedTransaction> open(int limit) {
         reachable("open");
         return transactions.values().stream().map(Tx::view).limit(limit).toList();
+    }
+
+    @Override
+    public boolean sharedByProcesses() {
+        return true;
     }
 
     @Override

@@ -14,7 +14,7 @@ import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.testkit.RedisExtension;
 import java.time.Duration;
@@ -50,15 +50,15 @@ abstract class SharedTccContract {
     final String keyPrefix = "weft-" + TESTS.incrementAndGet() + ":";
     final List<AutoCloseable> closing = new ArrayList<>();
     /** The test's own view of the log. */
-    SharedTransactionLog log;
+    TransactionLog log;
     final ExecutorService http = Executors.newCachedThreadPool();
     Harness root;
     WarehouseService warehouse;
 
     /** A log client of one instance (of the root or of the warehouse service), or the test's own. */
-    abstract SharedTransactionLog newLog();
+    abstract TransactionLog newLog();
 
-    abstract Wakeups wakeups(SharedTransactionLog log);
+    abstract Wakeups wakeups(TransactionLog log);
 
     @BeforeEach
     void open() {
@@ -81,14 +81,14 @@ abstract class SharedTccContract {
     }
 
     Harness root(Duration timeout) {
-        SharedTransactionLog own = newLog();
+        TransactionLog own = newLog();
         Harness harness = Harness.shared(own, wakeups(own), locks(), timeout, TccTest.FAST);
         closing.add(harness);
         return harness;
     }
 
     WarehouseService warehouse() {
-        SharedTransactionLog own = newLog();
+        TransactionLog own = newLog();
         WarehouseService service = new WarehouseService(own, wakeups(own), locks(), TccTest.FAST);
         closing.add(service);
         return service;

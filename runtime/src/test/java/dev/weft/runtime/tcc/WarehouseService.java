@@ -4,7 +4,7 @@ import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.ParticipantRule;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.lock.LockService;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.weave.Described;
 import dev.weft.runtime.weave.Site;
@@ -24,7 +24,7 @@ final class WarehouseService implements AutoCloseable {
     final Warehouse warehouse = new Warehouse();
     private final Site reserve;
 
-    WarehouseService(SharedTransactionLog log, Wakeups wakeups, LockService locks, TransactionSettings.Retry retry) {
+    WarehouseService(TransactionLog log, Wakeups wakeups, LockService locks, TransactionSettings.Retry retry) {
         TransactionSettings settings = new TransactionSettings(TransactionSettings.LOG_REDIS, Path.of("unused"), null,
                 Duration.ofSeconds(30), retry, List.of(),
                 List.of(new ParticipantRule(MethodSelector.parse(Warehouse.class.getName() + "#reserve"),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operations of {@link SharedTransactionLog} that carry more than one change in one atomic step: a register that
+ * The operations of {@link TransactionLog} that carry more than one change in one atomic step: a register that
  * begins the transaction and marks the root's returned tries, a decision that marks them and returns the transaction,
  * and the end of a round. Run on every implementation.
  */
@@ -24,12 +24,12 @@ public abstract class CombinedOperationsContract {
             "(Ljava/lang/String;J)V", "confirmDebit", "cancelDebit");
     private static final String ORIGIN = "com.acme.Transfers#transfer(..)";
 
-    private SharedTransactionLog log;
+    private TransactionLog log;
     private final String xid = UUID.randomUUID().toString();
     private final long now = System.currentTimeMillis();
 
     /** A log of its own for each test, closed after it. */
-    protected abstract SharedTransactionLog openLog() throws Exception;
+    protected abstract TransactionLog openLog() throws Exception;
 
     @BeforeEach
     public void open() throws Exception {
@@ -55,16 +55,16 @@ public abstract class CombinedOperationsContract {
     }
 
     private List<BranchState> states() {
-        return log.load(xid).orElseThrow().branches().stream().map(SharedBranch::state).toList();
+        return log.load(xid).orElseThrow().branches().stream().map(LoggedBranch::state).toList();
     }
 
     @Test
     public void theFirstRegisterBeginsTheTransactionDueAtItsDeadline() {
         assertEquals(0, first());
 
-        SharedTransaction tx = log.load(xid).orElseThrow();
-        assertEquals(new SharedTransaction(xid, ORIGIN, now, now + Duration.ofHours(1).toMillis(), Phase.TRYING, null,
-                0, now + Duration.ofHours(1).toMillis(), List.of(new SharedBranch(0, DEBIT, "[]", BranchState.TRYING))),
+        LoggedTransaction tx = log.load(xid).orElseThrow();
+        assertEquals(new LoggedTransaction(xid, ORIGIN, now, now + Duration.ofHours(1).toMillis(), Phase.TRYING, null,
+                0, now + Duration.ofHours(1).toMillis(), List.of(new LoggedBranch(0, DEBIT, "[]", BranchState.TRYING))),
                 tx);
     }
 
@@ -79,7 +79,7 @@ public abstract class CombinedOperationsContract {
                 () -> log.register(xid, DEBIT, "[]", new Carried(begin("another origin"), List.of())));
 
         assertEquals(Phase.COMMITTING, refused.phase());
-        SharedTransaction tx = log.load(xid).orElseThrow();
+        LoggedTransaction tx = log.load(xid).orElseThrow();
         assertEquals(ORIGIN, tx.origin());
         assertEquals(2, tx.branches().size());
     }
@@ -107,7 +107,7 @@ public abstract class CombinedOperationsContract {
     public void onlyABranchStillTryingIsMarkedReturned() {
         first();
         register();
-        log.tryEnded(xid, 1, TryEnd.FAILED_TO_CANCEL);
+        log.tryEnded(xid, 1, BranchState.FAILED);
 
         register(0, 1);
 
@@ -119,11 +119,11 @@ public abstract class CombinedOperationsContract {
         first();
         register(0);
 
-        SharedTransaction decided = log.decide(xid, true, List.of(1)).orElseThrow();
+        LoggedTransaction decided = log.decide(xid, true, List.of(1)).orElseThrow();
 
         assertEquals(Phase.COMMITTING, decided.phase());
         assertEquals(List.of(BranchState.RETURNED, BranchState.RETURNED),
-                decided.branches().stream().map(SharedBranch::state).toList());
+                decided.branches().stream().map(LoggedBranch::state).toList());
         assertEquals(log.load(xid).orElseThrow(), decided);
     }
 
@@ -132,7 +132,7 @@ public abstract class CombinedOperationsContract {
         first();
         log.decide(xid, false, List.of()); // recovery, past the deadline by its clock
 
-        SharedTransaction decided = log.decide(xid, true, List.of(0)).orElseThrow();
+        LoggedTransaction decided = log.decide(xid, true, List.of(0)).orElseThrow();
 
         assertEquals(Phase.ROLLING_BACK, decided.phase());
         assertEquals(List.of(BranchState.TRYING), states(), "a RETURNED after the decision would not count");
@@ -160,7 +160,7 @@ public abstract class CombinedOperationsContract {
     @Test
     public void aRoundWithNothingToMarkEndsATransactionWhoseBranchesAreAllDone() {
         first();
-        log.tryEnded(xid, 0, TryEnd.FAILED_UNDONE);
+        log.tryEnded(xid, 0, BranchState.DONE);
         log.decide(xid, false, List.of());
 
         assertTrue(log.finishRound(xid, List.of()));
@@ -174,7 +174,7 @@ public abstract class CombinedOperationsContract {
         log.decide(xid, false, List.of());
         assertFalse(log.finishRound(xid, List.of(0)));
 
-        log.tryEnded(xid, 0, TryEnd.FAILED_TO_CANCEL); // a late report: the barrier refused the late try
+        log.tryEnded(xid, 0, BranchState.FAILED); // a late report: the barrier refused the late try
 
         assertEquals(List.of(BranchState.DONE, BranchState.TRYING), states());
     }

@@ -5,276 +5,83 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.runtime.log.CapturedLog;
-import dev.weft.runtime.redis.Eventually;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What only the file log does: its state comes back from the segment after a restart, and a decision waits for its
+ * fsync (a commit that cannot be made durable is not taken; a rollback is taken and waits for the disk before phase
+ * two may run).
+ */
 class FileTransactionLogTest {
-    @RegisterExtension
-    final CapturedLog weftLog = new CapturedLog();
+    private static final ParticipantId DEBIT = new ParticipantId("com.acme.Accounts", "debit",
+            "(Ljava/lang/String;J)V", "confirmDebit", "cancelDebit");
+    private static final long NOW = System.currentTimeMillis();
+    private static final LogRecord.Begin BEGIN = new LogRecord.Begin("x1", NOW, NOW + 60_000, "com.acme.T#transfer");
 
     @TempDir
     Path dir;
 
     @Test
-    void unfinishedTransactionsAreRecoveredInTheirPhaseAndEndedOnesAreNot() {
+    void aCommitAndHowEachTryEndedComeBackAfterARestart() {
         try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            assertEquals(List.of(), log.recovered());
-            begin(log, "trying", 2);
-            begin(log, "committing", 2);
-            log.append(new LogRecord.BranchDone("committing", 0));
-            log.appendDurably(new LogRecord.Decision("committing", true));
-            begin(log, "failed", 1);
-            log.appendDurably(new LogRecord.Decision("failed", false));
-            log.append(new LogRecord.Failed("failed", "cancel threw IllegalStateException: no"));
-            begin(log, "ended", 1);
-            log.appendDurably(new LogRecord.Decision("ended", true));
-            log.append(new LogRecord.End("ended"));
+            log.register("x1", DEBIT, "[1]", new Carried(BEGIN, List.of()));
+            log.register("x1", DEBIT, "[2]", Carried.NONE);
+            log.register("x1", DEBIT, "[3]", Carried.NONE);
+            log.tryEnded("x1", 1, BranchState.FAILED);
+            log.tryEnded("x1", 2, BranchState.DONE);
+            log.decide("x1", true, List.of(0));
         }
         try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            List<RecoveredTransaction> recovered = log.recovered();
-            assertEquals(List.of("trying", "committing", "failed"), recovered.stream().map(RecoveredTransaction::xid).toList());
-            assertEquals(Phase.TRYING, recovered.get(0).phase());
-            assertEquals(2, recovered.get(0).branches().size());
-            assertEquals(Phase.COMMITTING, recovered.get(1).phase());
-            assertEquals(Set.of(0), recovered.get(1).done());
-            assertEquals(Phase.ROLLING_BACK, recovered.get(2).phase());
-            assertEquals("cancel threw IllegalStateException: no", recovered.get(2).failure());
-            assertEquals("{\"amount\":1}", recovered.get(0).branches().get(1).arguments());
+            LoggedTransaction tx = log.load("x1").orElseThrow();
+            assertEquals(Phase.COMMITTING, tx.phase());
+            assertEquals(List.of(BranchState.RETURNED, BranchState.FAILED, BranchState.DONE),
+                    tx.branches().stream().map(LoggedBranch::state).toList());
+            assertEquals(List.of("x1"), log.claimDue(System.currentTimeMillis(), 5000, 10), "decided: due at once");
         }
     }
 
     @Test
-    void aTornTailIsCutOffAndKeptAsideAndTheLogGoesOn() throws IOException {
+    void aBranchThatHadNotReturnedAtTheCommitIsCancelledAfterARestartToo() {
         try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            begin(log, "kept", 1);
-        }
-        Path segment = onlySegment();
-        byte[] whole = Files.readAllBytes(segment);
-        ByteBuffer next = Frames.frame(RecordCodec.encode(new LogRecord.Decision("kept", true)));
-        Files.write(segment, java.util.Arrays.copyOf(next.array(), next.limit() - 3), StandardOpenOption.APPEND);
-
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            assertEquals(Phase.TRYING, log.recovered().get(0).phase(), "the torn decision is not applied");
-            assertEquals(whole.length, Files.size(segment));
-            log.appendDurably(new LogRecord.Decision("kept", false));
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(1, files.filter(f -> f.toString().endsWith(".tail")).count());
+            log.register("x1", DEBIT, "[1]", new Carried(BEGIN, List.of()));
+            log.register("x1", DEBIT, "[2]", Carried.NONE);
+            LoggedTransaction decided = log.decide("x1", true, List.of(0)).orElseThrow();
+            assertEquals(BranchState.TRYING, decided.branches().get(1).state());
         }
         try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            assertEquals(Phase.ROLLING_BACK, log.recovered().get(0).phase(), "records after the cut are read again");
+            assertEquals(BranchState.FAILED, log.load("x1").orElseThrow().branches().get(1).state(),
+                    "not RETURNED: a commit cancels it, as it would have before the restart");
         }
     }
 
     @Test
-    void aChangedByteInTheLastRecordDropsThatRecordInsteadOfMisapplyingIt() throws IOException {
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            begin(log, "tx", 1);
-            log.appendDurably(new LogRecord.Decision("tx", true));
-        }
-        Path segment = onlySegment();
-        byte[] bytes = Files.readAllBytes(segment);
-        bytes[bytes.length - 3] ^= 0x01; // the xid of the decision: "tx" would become another transaction
-        Files.write(segment, bytes);
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            assertEquals(Phase.TRYING, log.recovered().get(0).phase());
-        }
-    }
-
-    @Test
-    void damageFollowedByGoodRecordsIsRefusedBecauseItIsNotATornTail() throws IOException {
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            begin(log, "tx", 2);
-            log.appendDurably(new LogRecord.Decision("tx", true));
-        }
-        Path segment = onlySegment();
-        byte[] bytes = Files.readAllBytes(segment);
-        bytes[20] ^= 0x01; // inside the Begin, the first record after the checkpoint
-        Files.write(segment, bytes);
-        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
-        assertTrue(refused.getMessage().contains("good records follow"), refused.getMessage());
-        assertEquals(bytes.length, Files.size(segment), "nothing is cut");
-    }
-
-    @Test
-    void damageInsideTheSnapshotIsRefusedBecauseItIsNotACrash() throws IOException {
-        try (FileTransactionLog log = FileTransactionLog.open(dir, 1, FileChannel::open)) {
-            begin(log, "tx", 1);
-            log.append(new LogRecord.Decision("tx", true)); // past 1 byte: the next append starts a new segment
-            log.appendDurably(new LogRecord.BranchDone("tx", 0));
-        }
-        Path segment = onlySegment();
-        byte[] bytes = Files.readAllBytes(segment);
-        bytes[12] ^= 0x40; // inside the first record of the snapshot
-        Files.write(segment, bytes);
-        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
-        assertTrue(refused.getMessage().contains("not a crash"), refused.getMessage());
-        assertTrue(Files.exists(segment), "nothing is deleted or cut");
-    }
-
-    @Test
-    void aSecondOpenOfTheSameDirectoryFailsClearlyUntilTheFirstIsClosed() {
-        FileTransactionLog first = FileTransactionLog.open(dir);
-        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
-        assertTrue(refused.getMessage().contains("already in use by another process"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("held by"), "names the holder: " + refused.getMessage());
-        first.close();
-        FileTransactionLog.open(dir).close();
-    }
-
-    @Test
-    void segmentsAreCompactedSoTheLogStaysAsSmallAsItsLiveTransactions() throws IOException {
-        long segmentBytes = 4096;
-        try (FileTransactionLog log = FileTransactionLog.open(dir, segmentBytes, FileChannel::open)) {
-            begin(log, "long-running", 1);
-            for (int i = 0; i < 2000; i++) {
-                begin(log, "tx" + i, 2);
-                log.appendDurably(new LogRecord.Decision("tx" + i, true));
-                log.append(new LogRecord.End("tx" + i));
-            }
-            assertEquals(1, log.liveCount());
-            assertEquals(1, segments().size());
-            assertTrue(Files.size(onlySegment()) < 2 * segmentBytes, "size " + Files.size(onlySegment()));
-            assertTrue(Segment.number(onlySegment()) > 10, "it did roll over: " + onlySegment());
-        }
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            assertEquals(List.of("long-running"), log.recovered().stream().map(RecoveredTransaction::xid).toList());
-        }
-    }
-
-    @Test
-    void concurrentDurableAppendsShareFsyncs() throws Exception {
+    void aCommitWhoseFsyncFailsIsNotTakenAndTheRollbackAfterItWaitsForTheDisk() {
         FaultyDisk disk = new FaultyDisk();
-        int callers = 8;
-        try (FileTransactionLog log = FileTransactionLog.open(dir, FileTransactionLog.DEFAULT_SEGMENT_BYTES, disk)) {
-            int before = disk.forces.get();
-            CountDownLatch release = new CountDownLatch(1);
-            disk.holdNextForce = release;
-            ExecutorService pool = Executors.newFixedThreadPool(callers);
-            try {
-                Future<?> leader = pool.submit(() -> log.appendDurably(new LogRecord.Begin("leader", 0, 0, "")));
-                assertTrue(disk.forceHeld.await(10, TimeUnit.SECONDS));
-                List<Future<?>> followers = new ArrayList<>();
-                CountDownLatch written = new CountDownLatch(callers - 1);
-                for (int i = 0; i < callers - 1; i++) {
-                    String xid = "follower" + i;
-                    followers.add(pool.submit(() -> {
-                        log.append(new LogRecord.Begin(xid, 0, 0, ""));
-                        written.countDown();
-                        log.appendDurably(new LogRecord.Decision(xid, true));
-                    }));
-                }
-                assertTrue(written.await(10, TimeUnit.SECONDS));
-                release.countDown();
-                leader.get(10, TimeUnit.SECONDS);
-                for (Future<?> follower : followers) {
-                    follower.get(10, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            // one fsync for the leader; every follower arrived while it ran, so one more covers them all
-            assertEquals(2, disk.forces.get() - before);
-        }
-    }
-
-    @Test
-    void aFullDiskFailsTheWriteAndEveryLaterOneUntilRepairedAndLosesNothingAcknowledged() {
-        FaultyDisk disk = new FaultyDisk();
-        try (FileTransactionLog log = FileTransactionLog.open(dir, FileTransactionLog.DEFAULT_SEGMENT_BYTES, disk)) {
-            begin(log, "before", 1);
-            disk.full = true;
-            TransactionLogException failed = assertThrows(TransactionLogException.class,
-                    () -> log.appendDurably(new LogRecord.Begin("during", 0, 0, "")));
-            assertTrue(failed.getMessage().contains("No space left on device"), failed.getMessage());
-            Eventually.await("the failure logged", Duration.ofSeconds(30), () -> weftLog.errors().stream()
-                    .anyMatch(e -> e.contains("could not be written") && e.contains("No space left on device")));
-            assertThrows(TransactionLogException.class, log::checkWritable);
-            assertFalse(log.repair(), "still full");
-            disk.full = false;
-            assertThrows(TransactionLogException.class, () -> log.append(new LogRecord.End("before")),
-                    "no record after a torn one until repaired");
-            assertTrue(log.repair());
-            log.checkWritable();
-            log.appendDurably(new LogRecord.Decision("before", true));
-        }
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            assertEquals(List.of("before"), log.recovered().stream().map(RecoveredTransaction::xid).toList());
-            assertEquals(Phase.COMMITTING, log.recovered().get(0).phase());
-        }
-    }
-
-    @Test
-    void aFailedFsyncIsNeverReportedAsDurable() {
-        FaultyDisk disk = new FaultyDisk();
-        try (FileTransactionLog log = FileTransactionLog.open(dir, FileTransactionLog.DEFAULT_SEGMENT_BYTES, disk)) {
+        try (FileTransactionLog log = FileTransactionLog.over(SegmentLog.open(dir, SegmentLog.DEFAULT_SEGMENT_BYTES,
+                disk))) {
+            log.register("x1", DEBIT, "[1]", new Carried(BEGIN, List.of()));
             disk.fsyncFails = true;
-            assertThrows(TransactionLogException.class, () -> log.appendDurably(new LogRecord.Begin("tx", 0, 0, "")));
-            assertThrows(TransactionLogException.class, log::checkWritable);
-            Eventually.await("the failure logged", Duration.ofSeconds(30),
-                    () -> weftLog.errors().stream().anyMatch(e -> e.contains("could not be written")));
+            assertThrows(TransactionLogException.class, () -> log.decide("x1", true, List.of(0)));
+            assertEquals(Phase.TRYING, log.load("x1").orElseThrow().phase(), "the caller is never told committed");
+
+            LoggedTransaction rolledBack = log.decide("x1", false, List.of()).orElseThrow();
+            assertEquals(Phase.ROLLING_BACK, rolledBack.phase());
+            assertTrue(rolledBack.decisionPending(), "no cancel before the rollback is on disk");
+            assertThrows(TransactionLogException.class, log::checkWritable, "nothing begins meanwhile");
+            assertEquals(List.of(), log.claimDue(Long.MAX_VALUE - 10_000, 5000, 10));
+
             disk.fsyncFails = false;
-            assertTrue(log.repair());
+            assertEquals(List.of("x1"), log.claimDue(System.currentTimeMillis() + 1000, 5000, 10),
+                    "written at the repair, then due");
+            assertFalse(log.load("x1").orElseThrow().decisionPending());
+            log.checkWritable();
         }
-    }
-
-    @Test
-    void aRecordFromAnotherVersionIsRefusedNotSkipped() throws IOException {
-        FileTransactionLog.open(dir).close();
-        ByteBuffer unknown = Frames.frame(new byte[] {99, 1, 2});
-        Files.write(onlySegment(), java.util.Arrays.copyOf(unknown.array(), unknown.limit()), StandardOpenOption.APPEND);
-        TransactionLogException refused = assertThrows(TransactionLogException.class, () -> FileTransactionLog.open(dir));
-        assertTrue(refused.getMessage().contains("newer Weft"), refused.getMessage());
-    }
-
-    @Test
-    void aSnapshotCutShortAndASupersededSegmentLeftByACrashAreCleanedUp() throws IOException {
         try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            begin(log, "tx", 1);
+            assertEquals(Phase.ROLLING_BACK, log.load("x1").orElseThrow().phase());
         }
-        Path segment = onlySegment();
-        Files.copy(segment, dir.resolve("segment-000000000000.log"));
-        Files.write(dir.resolve("segment-000000000002.log.tmp"), new byte[] {1, 2, 3});
-        try (FileTransactionLog log = FileTransactionLog.open(dir)) {
-            assertEquals(1, log.recovered().size());
-        }
-        assertEquals(List.of(segment), segments());
-        assertFalse(Files.exists(dir.resolve("segment-000000000002.log.tmp")));
-    }
-
-    private static void begin(TransactionLog log, String xid, int branches) {
-        log.append(new LogRecord.Begin(xid, 1, 2, "com.acme.Transfers#transfer"));
-        for (int i = 0; i < branches; i++) {
-            log.appendDurably(new LogRecord.Branch(xid, i, Records.DEBIT, "{\"amount\":" + i + "}"));
-        }
-    }
-
-    private List<Path> segments() throws IOException {
-        return Segment.list(dir);
-    }
-
-    private Path onlySegment() throws IOException {
-        List<Path> segments = segments();
-        assertEquals(1, segments.size(), segments.toString());
-        return segments.get(0);
     }
 }

@@ -11,10 +11,9 @@ import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import java.util.function.LongSupplier;
  * its condition against the committed row, which is why READ COMMITTED is enough. Changes to a transaction's branches
  * lock that row first, so they are ordered with its decision.
  */
-public final class JdbcTransactionLog implements SharedTransactionLog {
+public final class JdbcTransactionLog implements TransactionLog {
     private static final String TRYING = Phase.TRYING.name();
     private static final String LOCK_TX = "SELECT phase FROM " + TX + " WHERE xid = ? FOR UPDATE";
     private static final String PHASE = "SELECT phase FROM " + TX + " WHERE xid = ?";
@@ -156,25 +155,25 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public boolean tryEnded(String xid, int branchId, TryEnd end) {
+    public boolean tryEnded(String xid, int branchId, BranchState end) {
+        BranchState.checkTryEnd(end);
         return transactions.run("recording the end of branch " + branchId + " of " + xid, connection -> {
             // locking the transaction's row orders this change with the decision, which updates that row
             Phase phase = Statements.first(connection, LOCK_TX, LogRows::phase, xid);
-            if (end == TryEnd.RETURNED) {
+            if (end == BranchState.RETURNED) {
                 return phase == Phase.TRYING && Statements.update(connection, "UPDATE " + BRANCH + " SET state = ?"
                         + " WHERE xid = ? AND branch_id = ? AND state = ?", BranchState.RETURNED.name(), xid, branchId,
                         BranchState.TRYING.name()) == 1;
             }
-            BranchState state = end == TryEnd.FAILED_TO_CANCEL ? BranchState.FAILED : BranchState.DONE;
             // a branch already DONE (cancelled while its try still ran) stays done: it has nothing left to undo
             Statements.update(connection, "UPDATE " + BRANCH + " SET state = ? WHERE xid = ? AND branch_id = ?"
-                    + " AND state <> ?", state.name(), xid, branchId, BranchState.DONE.name());
+                    + " AND state <> ?", end.name(), xid, branchId, BranchState.DONE.name());
             return phase != null;
         });
     }
 
     @Override
-    public Optional<SharedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
+    public Optional<LoggedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
         Phase asked = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
         return Optional.ofNullable(transactions.run("deciding " + xid, connection -> {
             if (Statements.update(connection, "UPDATE " + TX + " SET phase = ?, due_at = ? WHERE xid = ? AND phase = ?",
@@ -189,11 +188,11 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public Optional<SharedTransaction> load(String xid) {
+    public Optional<LoggedTransaction> load(String xid) {
         return Optional.ofNullable(transactions.run("reading " + xid, connection -> snapshot(connection, xid)));
     }
 
-    private static SharedTransaction snapshot(Connection connection, String xid) throws SQLException {
+    private static LoggedTransaction snapshot(Connection connection, String xid) throws SQLException {
         LogRows.TxRow tx = Statements.first(connection, LogRows.SELECT_TX, LogRows::tx, xid);
         return tx == null ? null : LogRows.withBranches(connection, tx);
     }
@@ -284,14 +283,19 @@ public final class JdbcTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public List<SharedTransaction> open(int limit) {
+    public List<LoggedTransaction> open(int limit) {
         return transactions.run("listing open transactions", connection -> {
-            List<SharedTransaction> open = new ArrayList<>();
+            List<LoggedTransaction> open = new ArrayList<>();
             for (LogRows.TxRow tx : Statements.query(connection, LogRows.SELECT_OLDEST, LogRows::tx, limit)) {
                 open.add(LogRows.withBranches(connection, tx));
             }
             return open;
         });
+    }
+
+    @Override
+    public boolean sharedByProcesses() {
+        return true;
     }
 
     @Override

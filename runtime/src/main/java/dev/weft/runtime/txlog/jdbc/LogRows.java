@@ -3,8 +3,8 @@ package dev.weft.runtime.txlog.jdbc;
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +22,8 @@ final class LogRows {
     /** A transaction's own row, before its branches are read. */
     record TxRow(String xid, String origin, long startedAt, long deadline, Phase phase, String failure, int attempts,
                  long dueAt) {
-        SharedTransaction with(List<SharedBranch> branches) {
-            return new SharedTransaction(xid, origin, startedAt, deadline, phase, failure, attempts, dueAt, branches);
+        LoggedTransaction with(List<LoggedBranch> branches) {
+            return new LoggedTransaction(xid, origin, startedAt, deadline, phase, failure, attempts, dueAt, branches);
         }
     }
 
@@ -40,14 +40,14 @@ final class LogRows {
         return Phase.valueOf(row.getString(1));
     }
 
-    static SharedTransaction withBranches(Connection connection, TxRow tx) throws SQLException {
+    static LoggedTransaction withBranches(Connection connection, TxRow tx) throws SQLException {
         return tx.with(Statements.query(connection, SELECT_BRANCHES, LogRows::branch, tx.xid()));
     }
 
-    private static SharedBranch branch(ResultSet row) throws SQLException {
+    private static LoggedBranch branch(ResultSet row) throws SQLException {
         ParticipantId participant = new ParticipantId(row.getString("class_name"), row.getString("try_method"),
                 row.getString("descriptor"), row.getString("confirm_name"), row.getString("cancel_name"));
-        return new SharedBranch(row.getInt("branch_id"), participant, row.getString("arguments"),
+        return new LoggedBranch(row.getInt("branch_id"), participant, row.getString("arguments"),
                 BranchState.valueOf(row.getString("state")));
     }
 }

@@ -2,8 +2,8 @@ package dev.weft.runtime.txlog.redis;
 
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransaction.SharedBranch;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.LoggedTransaction.LoggedBranch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ final class LoadedTransaction {
     }
 
     /** @throws IllegalArgumentException when the stored data is not what this version of Weft writes */
-    static Optional<SharedTransaction> read(String xid, List<Object> reply) {
+    static Optional<LoggedTransaction> read(String xid, List<Object> reply) {
         if (reply.isEmpty()) {
             return Optional.empty();
         }
@@ -27,7 +27,7 @@ final class LoadedTransaction {
         Map<String, String> branchFields = pairs(reply.get(1));
         long dueAt = reply.get(2) == null ? 0 : TxScripts.score((String) reply.get(2));
         try {
-            return Optional.of(new SharedTransaction(xid, fields.get("origin"), Long.parseLong(fields.get("startedAt")),
+            return Optional.of(new LoggedTransaction(xid, fields.get("origin"), Long.parseLong(fields.get("startedAt")),
                     Long.parseLong(fields.get("deadline")), Phase.valueOf(fields.get("phase")), fields.get("failure"),
                     Integer.parseInt(fields.get("attempts")), dueAt, branches(branchFields)));
         } catch (NullPointerException | IllegalArgumentException e) {
@@ -36,16 +36,16 @@ final class LoadedTransaction {
         }
     }
 
-    private static List<SharedBranch> branches(Map<String, String> fields) {
-        List<SharedBranch> branches = new ArrayList<>();
+    private static List<LoggedBranch> branches(Map<String, String> fields) {
+        List<LoggedBranch> branches = new ArrayList<>();
         fields.forEach((field, value) -> {
             if (!field.endsWith(STATE)) {
                 BranchCodec.Decoded record = BranchCodec.decode(value);
-                branches.add(new SharedBranch(Integer.parseInt(field), record.participant(), record.arguments(),
+                branches.add(new LoggedBranch(Integer.parseInt(field), record.participant(), record.arguments(),
                         BranchState.valueOf(fields.get(field + STATE))));
             }
         });
-        branches.sort(Comparator.comparingInt(SharedBranch::id));
+        branches.sort(Comparator.comparingInt(LoggedBranch::id));
         return branches;
     }
 

@@ -9,10 +9,9 @@ import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.LoggedTransaction;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +32,7 @@ import java.util.stream.IntStream;
  * transaction due by the Redis server's clock. Instances whose clocks differ by a second only see such a transaction
  * a second sooner or later.
  */
-public final class RedisTransactionLog implements SharedTransactionLog {
+public final class RedisTransactionLog implements TransactionLog {
     private final TxRedis redis;
     private final TxKeys keys;
     private final TxScripts scripts;
@@ -69,25 +68,21 @@ public final class RedisTransactionLog implements SharedTransactionLog {
     }
 
     @Override
-    public boolean tryEnded(String xid, int branchId, TryEnd end) {
-        BranchState state = switch (end) {
-            case RETURNED -> BranchState.RETURNED;
-            case FAILED_TO_CANCEL -> BranchState.FAILED;
-            case FAILED_UNDONE -> BranchState.DONE;
-        };
+    public boolean tryEnded(String xid, int branchId, BranchState end) {
+        BranchState.checkTryEnd(end);
         return redis.call("record how the try of branch " + branchId + " of global transaction " + xid + " ended",
-                r -> scripts.branchState(r, xid, branchId, state, end == TryEnd.RETURNED));
+                r -> scripts.branchState(r, xid, branchId, end, end == BranchState.RETURNED));
     }
 
     @Override
-    public Optional<SharedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
+    public Optional<LoggedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
         Phase decision = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
         return read(xid, redis.call("record the decision (" + decision + ") of global transaction " + xid,
                 r -> scripts.decide(r, xid, decision, returned)));
     }
 
     @Override
-    public Optional<SharedTransaction> load(String xid) {
+    public Optional<LoggedTransaction> load(String xid) {
         return read(xid, redis.call("read global transaction " + xid + " from the shared transaction log",
                 r -> scripts.load(r, xid)));
     }
@@ -159,18 +154,23 @@ public final class RedisTransactionLog implements SharedTransactionLog {
 
     /** Reads every shard's queue and failed set, then each transaction, all sent at once: for operators, not hot paths. */
     @Override
-    public List<SharedTransaction> open(int limit) {
+    public List<LoggedTransaction> open(int limit) {
         List<String> xids = new ArrayList<>();
         redis.callAll("list open global transactions", eachShard(shard -> r -> scripts.members(r, shard)))
                 .forEach(xids::addAll);
         List<List<Object>> replies = redis.callAll("read open global transactions",
                 xids.stream().<Function<RedisAsyncCommands<String, String>, CompletionStage<List<Object>>>>map(
                         xid -> r -> scripts.load(r, xid)).toList());
-        List<SharedTransaction> open = new ArrayList<>();
+        List<LoggedTransaction> open = new ArrayList<>();
         for (int i = 0; i < xids.size(); i++) {
             read(xids.get(i), replies.get(i)).ifPresent(open::add); // ended between the two reads
         }
-        return open.stream().sorted(Comparator.comparingLong(SharedTransaction::startedAt)).limit(limit).toList();
+        return open.stream().sorted(Comparator.comparingLong(LoggedTransaction::startedAt)).limit(limit).toList();
+    }
+
+    @Override
+    public boolean sharedByProcesses() {
+        return true;
     }
 
     @Override
@@ -188,7 +188,7 @@ public final class RedisTransactionLog implements SharedTransactionLog {
         return IntStream.range(0, TxKeys.SHARDS).mapToObj(command).toList();
     }
 
-    private Optional<SharedTransaction> read(String xid, List<Object> reply) {
+    private Optional<LoggedTransaction> read(String xid, List<Object> reply) {
         try {
             return LoadedTransaction.read(xid, reply);
         } catch (IllegalArgumentException e) {

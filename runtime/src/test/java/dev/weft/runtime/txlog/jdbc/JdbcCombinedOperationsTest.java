@@ -2,14 +2,14 @@ package dev.weft.runtime.txlog.jdbc;
 
 import dev.weft.runtime.jdbc.RealDatabase;
 import dev.weft.runtime.txlog.CombinedOperationsContract;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLog;
 import org.junit.jupiter.api.Nested;
 
 class JdbcCombinedOperationsTest {
     @Nested
     class OnH2 extends CombinedOperationsContract {
         @Override
-        protected SharedTransactionLog openLog() throws Exception {
+        protected TransactionLog openLog() throws Exception {
             return Logs.open(RealDatabase.H2.empty());
         }
     }
@@ -17,7 +17,7 @@ class JdbcCombinedOperationsTest {
     @Nested
     class OnPostgresql extends CombinedOperationsContract {
         @Override
-        protected SharedTransactionLog openLog() throws Exception {
+        protected TransactionLog openLog() throws Exception {
             return Logs.open(RealDatabase.POSTGRESQL.empty());
         }
     }

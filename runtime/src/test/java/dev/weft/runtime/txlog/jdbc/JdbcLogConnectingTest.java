@@ -11,7 +11,7 @@ import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jdbc.RealDatabase;
 import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
+import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLogException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -90,11 +90,11 @@ class JdbcLogConnectingTest {
                     () -> log.decide("x1", true, List.of()));
             assertTrue(e.getMessage().contains("deciding x1 failed"), e.getMessage());
             assertTrue(e.getMessage().contains("it may or may not have happened"), e.getMessage());
-            assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", true, List.of()).map(SharedTransaction::phase),
+            assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", true, List.of()).map(LoggedTransaction::phase),
                     "reconnected");
         }
         try (JdbcTransactionLog reopened = open(url, "sa", "")) {
-            SharedTransaction x1 = reopened.load("x1").orElseThrow();
+            LoggedTransaction x1 = reopened.load("x1").orElseThrow();
             assertEquals(Phase.COMMITTING, x1.phase());
             assertEquals(1, x1.branches().size());
         }

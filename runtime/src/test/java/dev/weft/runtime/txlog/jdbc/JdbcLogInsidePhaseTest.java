@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.jdbc.BarrierKey;
 import dev.weft.runtime.jdbc.EndPhasesLeftBehind;
-import dev.weft.runtime.jdbc.Phase;
+import dev.weft.runtime.jdbc.BranchPhase;
 import dev.weft.runtime.jdbc.PhaseOutcome;
 import dev.weft.runtime.jdbc.PhaseScope;
 import dev.weft.runtime.jdbc.RealDatabase;
 import dev.weft.runtime.jdbc.WovenDriver;
 import dev.weft.runtime.txlog.Carried;
-import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.runtime.txlog.BranchState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ExtendWith(EndPhasesLeftBehind.class)
 class JdbcLogInsidePhaseTest {
-    private static final BarrierKey TRY = new BarrierKey("outer-xid", 0, Phase.TRY);
+    private static final BarrierKey TRY = new BarrierKey("outer-xid", 0, BranchPhase.TRY);
 
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
@@ -41,7 +41,7 @@ class JdbcLogInsidePhaseTest {
         try (JdbcTransactionLog log = Logs.open(woven)) {
             log.begin(Logs.begin("x1", NOW));
             int branch = log.register("x1", DEBIT, "[]", Carried.NONE);
-            log.tryEnded("x1", branch, TryEnd.RETURNED);
+            log.tryEnded("x1", branch, BranchState.RETURNED);
             log.decide("x1", true, List.of());
             log.claimDue(NOW, 1, 10);
             log.finishRound("x1", List.of(branch));

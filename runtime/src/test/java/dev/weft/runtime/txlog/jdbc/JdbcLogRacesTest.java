@@ -11,8 +11,7 @@ import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.runtime.txlog.LoggedTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,7 +79,7 @@ class JdbcLogRacesTest {
             a.begin(Logs.begin(xid, NOW));
             // on each instance, some threads commit and others roll back
             List<Optional<Phase>> seen = Logs.atOnce(THREADS,
-                    t -> instance(t).decide(xid, t % 4 < 2, List.of()).map(SharedTransaction::phase));
+                    t -> instance(t).decide(xid, t % 4 < 2, List.of()).map(LoggedTransaction::phase));
             Phase winner = a.load(xid).orElseThrow().phase();
             assertTrue(winner != Phase.TRYING);
             assertEquals(new HashSet<>(List.of(Optional.of(winner))), new HashSet<>(seen), "round " + round);
@@ -113,8 +112,8 @@ class JdbcLogRacesTest {
         List<Integer> all = ids.stream().flatMap(List::stream).sorted().toList();
         List<Integer> expected = IntStream.range(0, THREADS * 10).boxed().toList();
         assertEquals(expected, all, "every id once, none skipped");
-        SharedTransaction logged = b.load("x1").orElseThrow();
-        assertEquals(expected, logged.branches().stream().map(SharedTransaction.SharedBranch::id).toList());
+        LoggedTransaction logged = b.load("x1").orElseThrow();
+        assertEquals(expected, logged.branches().stream().map(LoggedTransaction.LoggedBranch::id).toList());
         for (int t = 0; t < THREADS; t++) {
             for (int id : ids.get(t)) {
                 assertEquals("[" + t + "]", logged.branches().get(id).arguments(), "branch " + id);
@@ -157,12 +156,12 @@ class JdbcLogRacesTest {
                 }
                 return registerAndReturnUntilRefused(instance(t), xid, aBranchIsIn);
             });
-            SharedTransaction decided = a.load(xid).orElseThrow();
+            LoggedTransaction decided = a.load(xid).orElseThrow();
             assertEquals(Phase.COMMITTING, decided.phase());
             Map<Integer, Boolean> told = new HashMap<>();
             returned.forEach(told::putAll);
             assertEquals(told.size(), decided.branches().size(), "every branch that was told its id is in the log");
-            for (SharedTransaction.SharedBranch branch : decided.branches()) {
+            for (LoggedTransaction.LoggedBranch branch : decided.branches()) {
                 // RETURNED exactly when the log said so: a try whose end was refused stays TRYING (and is cancelled)
                 BranchState expected = told.get(branch.id()) ? BranchState.RETURNED : BranchState.TRYING;
                 assertEquals(expected, branch.state(), xid + " branch " + branch.id());
@@ -190,7 +189,7 @@ class JdbcLogRacesTest {
                 assertEquals(Phase.COMMITTING, refused.phase());
                 return returned;
             }
-            returned.put(id, log.tryEnded(xid, id, TryEnd.RETURNED));
+            returned.put(id, log.tryEnded(xid, id, BranchState.RETURNED));
         }
     }
 

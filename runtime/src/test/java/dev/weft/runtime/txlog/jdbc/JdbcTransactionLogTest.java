@@ -15,8 +15,7 @@ import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.runtime.txlog.LoggedTransaction;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +49,7 @@ class JdbcTransactionLogTest {
         }
     }
 
-    private SharedTransaction loaded(String xid) {
+    private LoggedTransaction loaded(String xid) {
         return log.load(xid).orElseThrow();
     }
 
@@ -63,7 +62,7 @@ class JdbcTransactionLogTest {
     void beginRecordsATryingTransactionDueAtItsDeadlineOnce(RealDatabase kind) throws SQLException {
         fresh(kind).begin(Logs.begin("x1", DEADLINE));
         log.begin(Logs.begin("x1", DEADLINE + 1)); // the root again, after an error: nothing changes
-        assertEquals(new SharedTransaction("x1", "com.acme.Transfers#transfer(..)", NOW, DEADLINE, Phase.TRYING, null,
+        assertEquals(new LoggedTransaction("x1", "com.acme.Transfers#transfer(..)", NOW, DEADLINE, Phase.TRYING, null,
                 0, DEADLINE, List.of()), loaded("x1"));
         assertEquals(Optional.empty(), log.load("unknown"));
     }
@@ -77,8 +76,8 @@ class JdbcTransactionLogTest {
         String unicode = "[\"Zoë 😀\",1]";
         assertEquals(0, log.register("x1", DEBIT, "[\"alice\",5]", Carried.NONE));
         assertEquals(1, log.register("x1", credit, unicode, Carried.NONE));
-        assertEquals(List.of(new SharedTransaction.SharedBranch(0, DEBIT, "[\"alice\",5]", BranchState.TRYING),
-                new SharedTransaction.SharedBranch(1, credit, unicode, BranchState.TRYING)), loaded("x1").branches());
+        assertEquals(List.of(new LoggedTransaction.LoggedBranch(0, DEBIT, "[\"alice\",5]", BranchState.TRYING),
+                new LoggedTransaction.LoggedBranch(1, credit, unicode, BranchState.TRYING)), loaded("x1").branches());
     }
 
     @ParameterizedTest
@@ -93,12 +92,12 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void theFirstDecisionStaysAndMakesTheTransactionDueNow(RealDatabase kind) throws SQLException {
         fresh(kind).begin(Logs.begin("x1", DEADLINE));
-        assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", true, List.of()).map(SharedTransaction::phase));
-        assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", false, List.of()).map(SharedTransaction::phase),
+        assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", true, List.of()).map(LoggedTransaction::phase));
+        assertEquals(Optional.of(Phase.COMMITTING), log.decide("x1", false, List.of()).map(LoggedTransaction::phase),
                 "the rollback reads the commit");
         assertEquals(Phase.COMMITTING, loaded("x1").phase());
         assertEquals(NOW, loaded("x1").dueAt());
-        assertEquals(Optional.empty(), log.decide("unknown", false, List.of()).map(SharedTransaction::phase));
+        assertEquals(Optional.empty(), log.decide("unknown", false, List.of()).map(LoggedTransaction::phase));
     }
 
     @ParameterizedTest
@@ -116,7 +115,7 @@ class JdbcTransactionLogTest {
     @EnumSource(RealDatabase.class)
     void aTryThatReturnsBeforeTheDecisionIsReturned(RealDatabase kind) throws SQLException {
         x1With(kind, 1);
-        assertTrue(log.tryEnded("x1", 0, TryEnd.RETURNED));
+        assertTrue(log.tryEnded("x1", 0, BranchState.RETURNED));
         assertEquals(BranchState.RETURNED, state("x1", 0));
     }
 
@@ -125,9 +124,9 @@ class JdbcTransactionLogTest {
     void aTryThatReturnsAfterTheDecisionStaysTryingAndIsCancelled(RealDatabase kind) throws SQLException {
         x1With(kind, 1);
         log.decide("x1", true, List.of());
-        assertFalse(log.tryEnded("x1", 0, TryEnd.RETURNED));
+        assertFalse(log.tryEnded("x1", 0, BranchState.RETURNED));
         assertEquals(BranchState.TRYING, state("x1", 0));
-        assertFalse(log.tryEnded("gone", 0, TryEnd.RETURNED));
+        assertFalse(log.tryEnded("gone", 0, BranchState.RETURNED));
     }
 
     @ParameterizedTest
@@ -135,8 +134,8 @@ class JdbcTransactionLogTest {
     void aFailedTryIsRecordedWhateverThePhase(RealDatabase kind) throws SQLException {
         x1With(kind, 2);
         log.decide("x1", false, List.of());
-        assertTrue(log.tryEnded("x1", 0, TryEnd.FAILED_TO_CANCEL));
-        assertTrue(log.tryEnded("x1", 1, TryEnd.FAILED_UNDONE));
+        assertTrue(log.tryEnded("x1", 0, BranchState.FAILED));
+        assertTrue(log.tryEnded("x1", 1, BranchState.DONE));
         assertEquals(BranchState.FAILED, state("x1", 0));
         assertEquals(BranchState.DONE, state("x1", 1));
     }
@@ -147,7 +146,7 @@ class JdbcTransactionLogTest {
         x1With(kind, 2); // branch 1 keeps the transaction from ending
         log.decide("x1", false, List.of());
         log.finishRound("x1", List.of(0));
-        log.tryEnded("x1", 0, TryEnd.FAILED_TO_CANCEL); // the barrier refused the late try's statements
+        log.tryEnded("x1", 0, BranchState.FAILED); // the barrier refused the late try's statements
         assertEquals(BranchState.DONE, state("x1", 0));
     }
 
@@ -203,12 +202,12 @@ class JdbcTransactionLogTest {
         assertFalse(log.retry("x1"), "not FAILED");
         log.fail("x1", "confirmDebit threw IllegalStateException: account closed");
         log.dueAt("x1", NOW - 1); // a late reschedule does not revive it
-        SharedTransaction failed = loaded("x1");
+        LoggedTransaction failed = loaded("x1");
         assertEquals("confirmDebit threw IllegalStateException: account closed", failed.failure());
         assertEquals(0, failed.dueAt());
         assertEquals(List.of(), log.claimDue(Long.MAX_VALUE - 1, 1, 10));
         assertTrue(log.retry("x1"));
-        SharedTransaction retried = loaded("x1");
+        LoggedTransaction retried = loaded("x1");
         assertNull(retried.failure());
         assertEquals(0, retried.attempts());
         assertEquals(NOW, retried.dueAt());
@@ -237,8 +236,8 @@ class JdbcTransactionLogTest {
             log.begin(new LogRecord.Begin(xid, NOW + xid.charAt(0), DEADLINE, "origin"));
         }
         log.register("a", DEBIT, "[1]", Carried.NONE);
-        List<SharedTransaction> open = log.open(2);
-        assertEquals(List.of("a", "b"), open.stream().map(SharedTransaction::xid).toList());
+        List<LoggedTransaction> open = log.open(2);
+        assertEquals(List.of("a", "b"), open.stream().map(LoggedTransaction::xid).toList());
         assertEquals(1, open.get(0).branches().size());
         assertEquals(3, log.open(10).size());
     }

@@ -10,7 +10,7 @@ import dev.weft.runtime.redis.RawRedis;
 import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
+import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.testkit.RedisExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,7 +63,7 @@ class ConcurrencyTest {
         for (int round = 0; round < 50; round++) {
             String xid = TestLogs.begin(a);
             List<Optional<Phase>> seen = race(
-                    thread -> log(thread).decide(xid, thread % 4 < 2, List.of()).map(SharedTransaction::phase));
+                    thread -> log(thread).decide(xid, thread % 4 < 2, List.of()).map(LoggedTransaction::phase));
             Phase stored = a.load(xid).orElseThrow().phase();
             assertTrue(stored != Phase.TRYING);
             for (Optional<Phase> phase : seen) {
@@ -93,8 +93,8 @@ class ConcurrencyTest {
             assertEquals(Phase.ROLLING_BACK, a.load(xid).orElseThrow().phase(), "the root's commit is lost");
         }
         String scripted = TestLogs.begin(a);
-        assertEquals(Optional.of(Phase.COMMITTING), a.decide(scripted, true, List.of()).map(SharedTransaction::phase));
-        assertEquals(Optional.of(Phase.COMMITTING), b.decide(scripted, false, List.of()).map(SharedTransaction::phase),
+        assertEquals(Optional.of(Phase.COMMITTING), a.decide(scripted, true, List.of()).map(LoggedTransaction::phase));
+        assertEquals(Optional.of(Phase.COMMITTING), b.decide(scripted, false, List.of()).map(LoggedTransaction::phase),
                 "the second one reads the first");
     }
 

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
+import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLogException;
-import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.runtime.txlog.BranchState;
 import dev.weft.testkit.RedisServer;
 import java.time.Duration;
 import java.util.List;
@@ -86,16 +86,16 @@ class DurabilityTest {
     }
 
     /** A committed transaction as it was acknowledged, and as Redis has it after a SIGKILL and a restart. */
-    record Crash(SharedTransaction before, Optional<SharedTransaction> after) {
+    record Crash(LoggedTransaction before, Optional<LoggedTransaction> after) {
     }
 
     private static Crash decideThenCrash(String... redisArgs) {
         try (RedisServer server = RedisServer.start(redisArgs); RedisTransactionLog log = TestLogs.open(server.uri())) {
             String xid = TestLogs.begin(log);
             int branch = log.register(xid, DEBIT, "[\"acct-1\",100]", Carried.NONE);
-            log.tryEnded(xid, branch, TryEnd.RETURNED);
-            assertEquals(Optional.of(Phase.COMMITTING), log.decide(xid, true, List.of()).map(SharedTransaction::phase));
-            SharedTransaction before = log.load(xid).orElseThrow();
+            log.tryEnded(xid, branch, BranchState.RETURNED);
+            assertEquals(Optional.of(Phase.COMMITTING), log.decide(xid, true, List.of()).map(LoggedTransaction::phase));
+            LoggedTransaction before = log.load(xid).orElseThrow();
 
             server.restart();
 
@@ -104,7 +104,7 @@ class DurabilityTest {
     }
 
     /** The first calls after a restart may fail while Lettuce reconnects: that is the outage, not the data. */
-    private static Optional<SharedTransaction> loadOnceReconnected(RedisTransactionLog log, String xid) {
+    private static Optional<LoggedTransaction> loadOnceReconnected(RedisTransactionLog log, String xid) {
         long giveUp = System.nanoTime() + GENEROUS.toNanos();
         while (true) {
             try {

@@ -1,7 +1,7 @@
 package dev.weft.runtime.txlog.redis;
 
 import dev.weft.runtime.txlog.CombinedOperationsContract;
-import dev.weft.runtime.txlog.SharedTransactionLog;
+import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.testkit.RedisExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,7 +10,7 @@ class RedisCombinedOperationsTest extends CombinedOperationsContract {
     static final RedisExtension REDIS = new RedisExtension();
 
     @Override
-    protected SharedTransactionLog openLog() {
+    protected TransactionLog openLog() {
         return TestLogs.open(REDIS.uri());
     }
 }

@@ -14,8 +14,7 @@ import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
 import dev.weft.runtime.txlog.Phase;
-import dev.weft.runtime.txlog.SharedTransaction;
-import dev.weft.runtime.txlog.TryEnd;
+import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.testkit.RedisExtension;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +45,8 @@ class RedisTransactionLogTest {
         String xid = TestLogs.xid();
         log.begin(new LogRecord.Begin(xid, 1000, 61_000, "com.acme.TransferService#transfer"));
 
-        SharedTransaction tx = log.load(xid).orElseThrow();
-        assertEquals(new SharedTransaction(xid, "com.acme.TransferService#transfer", 1000, 61_000, Phase.TRYING, null,
+        LoggedTransaction tx = log.load(xid).orElseThrow();
+        assertEquals(new LoggedTransaction(xid, "com.acme.TransferService#transfer", 1000, 61_000, Phase.TRYING, null,
                 0, 61_000, List.of()), tx);
     }
 
@@ -59,7 +58,7 @@ class RedisTransactionLogTest {
 
         log.begin(new LogRecord.Begin(xid, 5, 10, "other"));
 
-        SharedTransaction tx = log.load(xid).orElseThrow();
+        LoggedTransaction tx = log.load(xid).orElseThrow();
         assertEquals(Phase.COMMITTING, tx.phase());
         assertEquals(1, tx.branches().size());
         assertEquals("com.acme.TransferService#transfer", tx.origin());
@@ -72,9 +71,9 @@ class RedisTransactionLogTest {
         assertEquals(0, log.register(xid, DEBIT, awkward, Carried.NONE));
         assertEquals(1, log.register(xid, CREDIT, "not JSON at all {", Carried.NONE));
 
-        List<SharedTransaction.SharedBranch> branches = log.load(xid).orElseThrow().branches();
-        assertEquals(List.of(new SharedTransaction.SharedBranch(0, DEBIT, awkward, BranchState.TRYING),
-                new SharedTransaction.SharedBranch(1, CREDIT, "not JSON at all {", BranchState.TRYING)), branches);
+        List<LoggedTransaction.LoggedBranch> branches = log.load(xid).orElseThrow().branches();
+        assertEquals(List.of(new LoggedTransaction.LoggedBranch(0, DEBIT, awkward, BranchState.TRYING),
+                new LoggedTransaction.LoggedBranch(1, CREDIT, "not JSON at all {", BranchState.TRYING)), branches);
     }
 
     @Test
@@ -98,15 +97,15 @@ class RedisTransactionLogTest {
         int undone = log.register(xid, DEBIT, "[3]", Carried.NONE);
         int late = log.register(xid, DEBIT, "[4]", Carried.NONE);
 
-        assertTrue(log.tryEnded(xid, returned, TryEnd.RETURNED));
-        assertTrue(log.tryEnded(xid, failed, TryEnd.FAILED_TO_CANCEL));
-        assertTrue(log.tryEnded(xid, undone, TryEnd.FAILED_UNDONE));
+        assertTrue(log.tryEnded(xid, returned, BranchState.RETURNED));
+        assertTrue(log.tryEnded(xid, failed, BranchState.FAILED));
+        assertTrue(log.tryEnded(xid, undone, BranchState.DONE));
         log.decide(xid, true, List.of());
-        assertFalse(log.tryEnded(xid, late, TryEnd.RETURNED));
+        assertFalse(log.tryEnded(xid, late, BranchState.RETURNED));
 
         assertEquals(List.of(BranchState.RETURNED, BranchState.FAILED, BranchState.DONE, BranchState.TRYING),
                 states(xid));
-        assertFalse(log.tryEnded(TestLogs.xid(), 0, TryEnd.RETURNED));
+        assertFalse(log.tryEnded(TestLogs.xid(), 0, BranchState.RETURNED));
     }
 
     @Test
@@ -117,8 +116,8 @@ class RedisTransactionLogTest {
         log.decide(xid, false, List.of());
         log.finishRound(xid, List.of(cancelled));
 
-        assertTrue(log.tryEnded(xid, late, TryEnd.FAILED_TO_CANCEL));
-        assertTrue(log.tryEnded(xid, cancelled, TryEnd.FAILED_TO_CANCEL));
+        assertTrue(log.tryEnded(xid, late, BranchState.FAILED));
+        assertTrue(log.tryEnded(xid, cancelled, BranchState.FAILED));
 
         assertEquals(List.of(BranchState.FAILED, BranchState.DONE), states(xid));
     }
@@ -128,11 +127,11 @@ class RedisTransactionLogTest {
         String xid = TestLogs.begin(log);
         long before = System.currentTimeMillis();
 
-        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, false, List.of()).map(SharedTransaction::phase));
-        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, true, List.of()).map(SharedTransaction::phase));
-        assertEquals(Optional.empty(), log.decide(TestLogs.xid(), true, List.of()).map(SharedTransaction::phase));
+        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, false, List.of()).map(LoggedTransaction::phase));
+        assertEquals(Optional.of(Phase.ROLLING_BACK), log.decide(xid, true, List.of()).map(LoggedTransaction::phase));
+        assertEquals(Optional.empty(), log.decide(TestLogs.xid(), true, List.of()).map(LoggedTransaction::phase));
 
-        SharedTransaction tx = log.load(xid).orElseThrow();
+        LoggedTransaction tx = log.load(xid).orElseThrow();
         assertEquals(Phase.ROLLING_BACK, tx.phase());
         // Due by the server's clock, which is this machine's clock: not at the deadline an hour away.
         assertTrue(tx.dueAt() < tx.deadline() && tx.dueAt() >= before - 1000, tx.toString());
@@ -204,7 +203,7 @@ class RedisTransactionLogTest {
         log.attemptFailed(xid);
         log.fail(xid, "confirmDebit threw IllegalStateException: account closed");
 
-        SharedTransaction failed = log.load(xid).orElseThrow();
+        LoggedTransaction failed = log.load(xid).orElseThrow();
         assertEquals("confirmDebit threw IllegalStateException: account closed", failed.failure());
         assertEquals(0, failed.dueAt());
         assertFalse(log.claimDue(Long.MAX_VALUE / 2, 1000, 10_000).contains(xid));
@@ -212,7 +211,7 @@ class RedisTransactionLogTest {
 
         assertTrue(log.retry(xid));
         assertFalse(log.retry(xid), "not FAILED any more");
-        SharedTransaction retried = log.load(xid).orElseThrow();
+        LoggedTransaction retried = log.load(xid).orElseThrow();
         assertNull(retried.failure());
         assertEquals(0, retried.attempts());
         assertTrue(log.claimDue(System.currentTimeMillis() + 60_000, 1000, 10_000).contains(xid));
@@ -261,10 +260,10 @@ class RedisTransactionLogTest {
     }
 
     private static List<BranchState> states(String xid) {
-        return log.load(xid).orElseThrow().branches().stream().map(SharedTransaction.SharedBranch::state).toList();
+        return log.load(xid).orElseThrow().branches().stream().map(LoggedTransaction.LoggedBranch::state).toList();
     }
 
     private static List<String> open() {
-        return log.open(Integer.MAX_VALUE).stream().map(SharedTransaction::xid).toList();
+        return log.open(Integer.MAX_VALUE).stream().map(LoggedTransaction::xid).toList();
     }
 }
