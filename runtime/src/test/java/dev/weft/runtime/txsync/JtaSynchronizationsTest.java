@@ -62,7 +62,10 @@ class JtaSynchronizationsTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        if (jta.getTransaction() != null) {
+            jta.rollback(); // a failed test's, which would fail the next one's begin()
+        }
         jvmA.close();
         jvmB.close();
     }
@@ -137,6 +140,6 @@ class JtaSynchronizationsTest {
     }
 
     private String owner() {
-        return raw.owner("weft:lock:" + key);
+        return raw.owner("weft:lock:{" + key + "}"); // the key is its own Redis Cluster hash tag
     }
 }
