@@ -173,13 +173,7 @@ final class LockSpace implements AutoCloseable {
                 acquisition.joined();
             }
             long sentAt = System.nanoTime();
-            QuorumLock.Attempt attempt;
-            try {
-                attempt = quorum.acquire(key, acquisition.owner(), options.lease(), join, purpose);
-            } catch (WeftBackendException e) {
-                metrics.onError();
-                throw e;
-            }
+            QuorumLock.Attempt attempt = attempt(key, acquisition, options, join, purpose);
             if (attempt.granted()) {
                 return granted(queue, waiter, acquisition, attempt.token(), attempt.validUntilNanos());
             }
@@ -201,6 +195,16 @@ final class LockSpace implements AutoCloseable {
             if (left <= 0 || !acquisition.await(sleep)) {
                 return null;
             }
+        }
+    }
+
+    private QuorumLock.Attempt attempt(String key, Acquisition acquisition, LockOptions options, boolean join,
+                                      String purpose) {
+        try {
+            return quorum.acquire(key, acquisition.owner(), options.lease(), join, purpose);
+        } catch (WeftBackendException e) {
+            metrics.onError();
+            throw e;
         }
     }
 

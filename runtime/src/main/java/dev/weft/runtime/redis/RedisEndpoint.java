@@ -112,10 +112,7 @@ public final class RedisEndpoint implements AutoCloseable {
         CompletableFuture<StatefulRedisConnection<String, String>> connecting = commands.get();
         synchronized (this) {
             if (connecting.isDone() && unsent.isDone()) {
-                // Connected: written on this thread, with no future stage in between (docs/locks.md, round trips)
-                return connecting.isCompletedExceptionally()
-                        ? connecting.thenCompose(connection -> send(connection, command))
-                        : send(connecting.join(), command).toCompletableFuture();
+                return connecting.thenCompose(connection -> send(connection, command));
             }
             // Dependents of one future run in no promised order: chain the sends, so that commands issued while
             // connecting go out in the order they were issued (a release must not overtake its acquire).
@@ -179,8 +176,7 @@ public final class RedisEndpoint implements AutoCloseable {
                                                Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
         try {
             return command.apply(connection.async());
-        } catch (RuntimeException rejected) {
-            // as a failed reply, the same whether the command was written on this thread or after connecting
+        } catch (RedisException rejected) {
             return CompletableFuture.failedFuture(rejected);
         }
     }
