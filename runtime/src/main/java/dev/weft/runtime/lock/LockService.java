@@ -6,6 +6,7 @@ import dev.weft.api.WeftException;
 import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.Durations;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,17 +155,21 @@ public final class LockService implements AutoCloseable {
         } catch (RuntimeException e) {
             release.abandon();
             metrics.onError();
-            return new WeftException("lock " + lock.describe() + " could not be kept until the end of the"
-                    + " transaction active on thread " + Thread.currentThread().getName() + " (" + e + "), so it is"
-                    + " released now and the method fails instead of committing unprotected; report this to the Weft"
-                    + " maintainers with the transaction manager in use", e);
+            WeftException failure = new WeftException("lock " + lock.describe() + " could not be kept until the end"
+                    + " of the transaction active on thread " + Thread.currentThread().getName() + " (" + e + "), so it"
+                    + " is released now and the method fails instead of committing unprotected; lock the method that"
+                    + " begins and ends the transaction instead (docs/locks.md, \"Held until the data is committed\")",
+                    e);
+            Log.error(failure.getMessage());
+            return failure;
         }
     }
 
     /** The waits of one outermost hold for its transactions; each awaited end releases the lock once the last is. */
     private final class DeferredRelease implements TransactionEnds.PendingRelease {
         private final HeldLock lock;
-        private final List<Runnable> awaited = new ArrayList<>(1);
+        /** Null until a transaction is found: most methods run outside one. */
+        private List<Runnable> awaited;
 
         DeferredRelease(HeldLock lock) {
             this.lock = lock;
@@ -183,6 +188,9 @@ public final class LockService implements AutoCloseable {
                     }
                 }
             };
+            if (awaited == null) {
+                awaited = new ArrayList<>(1);
+            }
             awaited.add(ended);
             return ended;
         }
@@ -194,7 +202,9 @@ public final class LockService implements AutoCloseable {
 
         /** The waits registered so far end now: the lock does not outlive its method when one could not be. */
         void abandon() {
-            awaited.forEach(Runnable::run);
+            if (awaited != null) {
+                awaited.forEach(Runnable::run);
+            }
         }
     }
 
