@@ -26,6 +26,7 @@ import dev.weft.runtime.weave.StartupCheck;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WeaveStats;
 import dev.weft.runtime.weave.Weaver;
+import dev.weft.runtime.weave.WovenClassLoaders;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -93,9 +94,11 @@ public final class WeftRuntime {
             return;
         }
         Transactions transactions = null;
+        WovenClassLoaders wovenLoaders = new WovenClassLoaders();
         if (Transactions.configured(config.transactions())) {
             try {
-                transactions = Transactions.open(config.transactions(), config.jdbc().barrier(), config.redis(), locks);
+                transactions = Transactions.open(config.transactions(), config.jdbc().barrier(), config.redis(), locks,
+                        wovenLoaders::seen);
             } catch (TransactionLogException e) {
                 locks.close();
                 refuseWithoutLog(e, beforeMain);
@@ -114,7 +117,7 @@ public final class WeftRuntime {
         SiteRegistry sites = new SiteRegistry();
         WeaveStats stats = new WeaveStats();
         WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken, http.outgoing()));
-        Weaver weaver = new Weaver(rules, http.callSites(), sites, stats);
+        Weaver weaver = new Weaver(rules, http.callSites(), sites, stats, wovenLoaders);
         weaver.install(inst);
         if (transactions != null) {
             transactions.start();
