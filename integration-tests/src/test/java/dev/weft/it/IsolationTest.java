@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the agent (which carries newer copies of both) and still gets its locks.
  */
 class IsolationTest {
-    /** SPEC 3: the full Redis key is {@code <keyPrefix>lock:<rendered key>}. */
-    private static final String LOCK_KEY = "iso:lock:journal:entry1";
+    /** docs/configuration.md: the full Redis key is {@code <keyPrefix>lock:{<rendered key>}}. */
+    private static final String LOCK_KEY = "iso:lock:{journal:entry1}";
 
     @RegisterExtension
     static final RedisExtension redis = new RedisExtension();

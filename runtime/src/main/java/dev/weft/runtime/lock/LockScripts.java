@@ -27,15 +27,17 @@ final class LockScripts {
     private final String direct;
 
     LockScripts(String keyPrefix, boolean directHandOff) {
-        this.lockPrefix = keyPrefix + "lock:";
-        this.queuePrefix = keyPrefix + "lock-queue:";
+        // Every key of one lock carries the rendered key as its hash tag, so that a script's keys share one Redis
+        // Cluster slot (docs/locks.md, "Keys").
+        this.lockPrefix = keyPrefix + "lock:{";
+        this.queuePrefix = keyPrefix + "lock-queue:{";
         this.wakePrefix = keyPrefix + "lock-wake:";
         this.direct = directHandOff ? "1" : "0";
     }
 
-    /** The key of {@code lockKey}: {@code <keyPrefix>lock:<key>}, the hash with the owner and the last token. */
+    /** The key of {@code lockKey}: {@code <keyPrefix>lock:{<key>}}, the hash with the owner and the last token. */
     String keyOf(String lockKey) {
-        return lockKey.substring(lockPrefix.length());
+        return lockKey.substring(lockPrefix.length(), lockKey.length() - 1);
     }
 
     /** The channel on which the JVM with this id hears that it was handed a lock, or should try again. */
@@ -90,7 +92,7 @@ final class LockScripts {
     }
 
     private String[] keys(String key) {
-        return new String[] {lockPrefix + key, queuePrefix + key};
+        return new String[] {lockPrefix + key + '}', queuePrefix + key + '}'};
     }
 
     private static boolean isOne(Long reply) {

@@ -25,9 +25,9 @@ import java.util.function.Consumer;
  *   <li>{@link Lease}: fencing tokens, and {@link LeaseKeeper}: renewal and loss.
  * </ul>
  *
- * <p><b>Protocol.</b> A lock is the hash {@code <keyPrefix>lock:<key>} holding its current owner (unique per
+ * <p><b>Protocol.</b> A lock is the hash {@code <keyPrefix>lock:{<key>}} holding its current owner (unique per
  * acquisition) and the last fencing token handed out, with the holder's lease as its expiry; a free lock keeps only
- * the token, for a day. Waiters queue in {@code <keyPrefix>lock-queue:<key>}, written only under contention. Every
+ * the token, for a day. Waiters queue in {@code <keyPrefix>lock-queue:{<key>}}, written only under contention. Every
  * step is one script per node: an uncontended acquire is one round trip, a release one more. A release or renewal
  * never touches a lock whose owner is not its own.
  *

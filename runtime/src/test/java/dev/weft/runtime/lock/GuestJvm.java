@@ -57,7 +57,7 @@ public final class GuestJvm {
     private static void loseALock(LockService locks, String uri) {
         HeldLock lock = locks.acquire("lost", new LockOptions(Duration.ofMillis(600), Duration.ZERO, OnBusy.THROW, null));
         try (RawRedis raw = new RawRedis(uri)) {
-            raw.del("weft:lock:lost");
+            raw.del("weft:lock:{lost}");
         }
         Eventually.await("lost", Duration.ofSeconds(30), lock::isLost);
         locks.release(lock);

@@ -72,11 +72,11 @@ class LockServiceTest {
     }
 
     static String lockKey(String key) {
-        return "weft:lock:" + key;
+        return "weft:lock:{" + key + "}";
     }
 
     static String queueKey(String key) {
-        return "weft:lock-queue:" + key;
+        return "weft:lock-queue:{" + key + "}";
     }
 
     @Test
