@@ -12,12 +12,16 @@ import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.http.HttpPropagation;
 import dev.weft.runtime.jmx.LockServiceIntrospection;
 import dev.weft.runtime.jdbc.JdbcWeaveRule;
+import dev.weft.runtime.jdbc.UncommittedWrites;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.lock.LockWeaveRule;
+import dev.weft.runtime.lock.TransactionEnds;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.tcc.TransactionPropagation;
 import dev.weft.runtime.tcc.Transactions;
+import dev.weft.runtime.txsync.JtaSynchronizations;
+import dev.weft.runtime.txsync.SpringSynchronizations;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.weave.BridgeDispatcher;
 import dev.weft.runtime.weave.RuleCheck;
@@ -83,6 +87,7 @@ public final class WeftRuntime {
 
         List<ConfigProblem> problems = new ArrayList<>();
         LockService locks = new LockService(config.redis());
+        UncommittedWrites writes = config.locks().isEmpty() ? null : waitForCommits(locks);
         List<WeaveRule> rules = new ArrayList<>();
         config.locks().forEach(rule -> rules.add(new LockWeaveRule(rule, locks)));
         List<RuleCheck> checks = new ArrayList<>(rules);
@@ -110,9 +115,7 @@ public final class WeftRuntime {
                 ? transactions.propagation() : TransactionPropagation.NONE, config.transactions().position());
         rules.addAll(http.weaveRules());
         // After the start-up check: the barrier's hooks name JDBC interfaces, whose methods are all abstract
-        if (config.jdbc().barrier()) {
-            rules.addAll(JdbcWeaveRule.all(config.jdbc()));
-        }
+        rules.addAll(JdbcWeaveRule.all(config.jdbc(), writes));
 
         SiteRegistry sites = new SiteRegistry();
         WeaveStats stats = new WeaveStats();
@@ -141,6 +144,16 @@ public final class WeftRuntime {
         Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
                 + config.locks().size() + " lock rule(s), " + (transactions == null ? "no transactions" : transactions.describe())
                 + ", JDBC barrier " + (config.jdbc().barrier() ? "on" : "off") + ", from " + config.source());
+    }
+
+    /**
+     * What a lock's release waits for (docs/locks.md, "Held until the data is committed"): Spring-managed and JTA
+     * transactions, and JDBC connections a locked method wrote on, which the JDBC hooks then follow.
+     */
+    private static UncommittedWrites waitForCommits(LockService locks) {
+        UncommittedWrites writes = new UncommittedWrites(locks::runningLocked);
+        locks.waitFor(TransactionEnds.all(List.of(new SpringSynchronizations(), new JtaSynchronizations(), writes)));
+        return writes;
     }
 
     /** Transactions are configured but their log cannot be opened: they could neither run safely nor be recovered. */

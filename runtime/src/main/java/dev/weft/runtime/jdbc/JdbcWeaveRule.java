@@ -12,7 +12,7 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * One JDBC method the barrier hooks, in every implementation of {@code java.sql.Connection} or
+ * One JDBC method the barrier, or a lock waiting for a commit (docs/locks.md), hooks, in every implementation of {@code java.sql.Connection} or
  * {@code java.sql.Statement} (prepared and callable statements included), whatever the driver or pool; and the
  * methods that open connections, {@code java.sql.Driver.connect} and {@code javax.sql.DataSource.getConnection}, so
  * that what a driver or pool does while opening one (H2 in {@code AUTO_SERVER} mode starts a server with a management
@@ -45,34 +45,54 @@ public final class JdbcWeaveRule implements WeaveRule {
 
     /** Every hook of the barrier configured by {@code settings}. */
     public static List<JdbcWeaveRule> all(JdbcSettings settings) {
-        Barrier barrier = new Barrier(settings, System::currentTimeMillis);
+        return all(settings, new Barrier(settings, System::currentTimeMillis), null);
+    }
+
+    /**
+     * The hooks for the barrier, when {@code settings} turn it on, and for locks that wait for a connection's commit,
+     * when {@code writes} is not null (docs/locks.md); none when neither is needed.
+     */
+    public static List<JdbcWeaveRule> all(JdbcSettings settings, UncommittedWrites writes) {
+        Barrier barrier = settings.barrier() ? new Barrier(settings, System::currentTimeMillis) : null;
+        return barrier == null && writes == null ? List.of() : all(settings, barrier, writes);
+    }
+
+    private static List<JdbcWeaveRule> all(JdbcSettings settings, Barrier barrier, UncommittedWrites writes) {
         SourcePosition position = settings.position();
-        JdbcHook execute = new JdbcHook(JdbcCall.EXECUTE, barrier);
         List<JdbcWeaveRule> rules = new ArrayList<>();
+        JdbcHook execute = new JdbcHook(JdbcCall.EXECUTE, barrier, writes);
         for (String method : List.of("execute", "executeUpdate", "executeLargeUpdate")) {
             for (String parameters : UPDATE_PARAMETERS) {
                 rules.add(new JdbcWeaveRule("+java.sql.Statement#" + method + parameters, position, execute));
             }
         }
-        for (String method : List.of("executeQuery()", "executeQuery(String)", "executeBatch()",
-                "executeLargeBatch()")) {
+        for (String method : List.of("executeBatch()", "executeLargeBatch()")) {
             rules.add(new JdbcWeaveRule("+java.sql.Statement#" + method, position, execute));
         }
-        rules.add(connectionRule("commit()", JdbcCall.COMMIT, barrier, position));
-        rules.add(connectionRule("rollback()", JdbcCall.ROLLBACK, barrier, position));
-        rules.add(connectionRule("setAutoCommit(boolean)", JdbcCall.SET_AUTO_COMMIT, barrier, position));
-        rules.add(connectionRule("close()", JdbcCall.CLOSE, barrier, position));
-        JdbcHook open = new JdbcHook(JdbcCall.OPEN, barrier);
-        for (String method : List.of("java.sql.Driver#connect(String, Properties)",
-                "javax.sql.DataSource#getConnection()", "javax.sql.DataSource#getConnection(String, String)")) {
-            rules.add(new JdbcWeaveRule("+" + method, position, open));
+        if (barrier != null) {
+            // A query writes nothing a lock must wait for, but it is a phase's first statement as much as any
+            JdbcHook query = new JdbcHook(JdbcCall.EXECUTE, barrier);
+            for (String method : List.of("executeQuery()", "executeQuery(String)")) {
+                rules.add(new JdbcWeaveRule("+java.sql.Statement#" + method, position, query));
+            }
+        }
+        rules.add(connectionRule("commit()", JdbcCall.COMMIT, barrier, writes, position));
+        rules.add(connectionRule("rollback()", JdbcCall.ROLLBACK, barrier, writes, position));
+        rules.add(connectionRule("setAutoCommit(boolean)", JdbcCall.SET_AUTO_COMMIT, barrier, writes, position));
+        rules.add(connectionRule("close()", JdbcCall.CLOSE, barrier, writes, position));
+        if (barrier != null) {
+            JdbcHook open = new JdbcHook(JdbcCall.OPEN, barrier);
+            for (String method : List.of("java.sql.Driver#connect(String, Properties)",
+                    "javax.sql.DataSource#getConnection()", "javax.sql.DataSource#getConnection(String, String)")) {
+                rules.add(new JdbcWeaveRule("+" + method, position, open));
+            }
         }
         return rules;
     }
 
     private static JdbcWeaveRule connectionRule(String method, JdbcCall call, Barrier barrier,
-                                                SourcePosition position) {
-        return new JdbcWeaveRule("+java.sql.Connection#" + method, position, new JdbcHook(call, barrier));
+                                                UncommittedWrites writes, SourcePosition position) {
+        return new JdbcWeaveRule("+java.sql.Connection#" + method, position, new JdbcHook(call, barrier, writes));
     }
 
     /** {@code binaryName} is dotted; the simple name is what follows the last dot or {@code $}. */

@@ -12,8 +12,12 @@ public final class HeldLock {
     private final Thread thread;
     private final LockOptions options;
     private final long grantedAtNanos = System.nanoTime();
-    /** Acquires minus releases on the owning thread; only that thread touches it. */
+    /** Acquires minus releases on the owning thread; only that thread changes it. Guarded by this. */
     private int holds = 1;
+    /** Transactions that must end before the release (docs/locks.md, "Held until the data is committed"). */
+    private int pendingEnds;
+    /** Set once the release is under way; after it, the thread cannot re-enter this grant. Guarded by this. */
+    private boolean released;
     private volatile boolean lost;
 
     HeldLock(LockSpace space, Lease lease, Thread thread, LockOptions options) {
@@ -67,13 +71,52 @@ public final class HeldLock {
         lost = true;
     }
 
-    void enter() {
+    synchronized void enter() {
         holds++;
     }
 
-    /** @return true when this was the outermost hold */
-    boolean exit() {
-        return --holds == 0;
+    synchronized boolean isOutermostHold() {
+        return holds == 1;
+    }
+
+    /**
+     * Ends one hold.
+     *
+     * @return true when the lock is to be released now: that was the outermost hold and no transaction is awaited
+     */
+    synchronized boolean exit() {
+        return --holds == 0 && releaseIfUnused();
+    }
+
+    /** Whether the lock's release waits for transactions to end (and no hold of its thread is open). */
+    synchronized boolean isDeferred() {
+        return holds == 0 && pendingEnds > 0 && !released;
+    }
+
+    /** The thread takes its deferred lock again; false once the release is under way (it must acquire anew). */
+    synchronized boolean resume() {
+        if (released) {
+            return false;
+        }
+        holds++;
+        return true;
+    }
+
+    synchronized void awaitTransactionEnd() {
+        pendingEnds++;
+    }
+
+    /** @return true when the lock is to be released now: the last awaited transaction ended and no hold is open */
+    synchronized boolean transactionEnded() {
+        return --pendingEnds == 0 && releaseIfUnused();
+    }
+
+    private boolean releaseIfUnused() {
+        if (holds > 0 || pendingEnds > 0 || released) {
+            return false;
+        }
+        released = true;
+        return true;
     }
 
     HeldLockInfo info(long nowNanos) {

@@ -2,6 +2,7 @@ package dev.weft.runtime.lock;
 
 import dev.weft.api.LockUnavailableException;
 import dev.weft.api.WeftBackendException;
+import dev.weft.api.WeftException;
 import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 
@@ -46,6 +48,8 @@ public final class LockService implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final LockSpace single;
     private final LockSpace redlock;
+    /** Until {@link #waitFor} is called, locks are released when their method returns, whatever transaction is open. */
+    private volatile TransactionEnds transactions = TransactionEnds.NONE;
 
     public LockService(RedisSettings settings) {
         scheduler = new ScheduledThreadPoolExecutor(1, task -> {
@@ -62,6 +66,16 @@ public final class LockService implements AutoCloseable {
     private LockSpace space(List<String> uris, RedisSettings settings, OwnerIds owners) {
         return new LockSpace(new QuorumLock(uris, settings.timeout(), settings.keyPrefix()), owners, scheduler,
                 metrics, losses);
+    }
+
+    /** The transactions whose end a lock's release waits for (docs/locks.md); set once, before any lock is taken. */
+    public void waitFor(TransactionEnds transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Whether the current thread is running a locked method: what it writes to a database is the lock's to cover. */
+    public boolean runningLocked() {
+        return holds.anyRunning();
     }
 
     /** Begins connecting to the Redis servers of {@code mode} in the background; never blocks the caller. */
@@ -92,17 +106,114 @@ public final class LockService implements AutoCloseable {
     }
 
     /**
-     * Ends one hold of {@code lock}, on the thread that acquired it (as woven advice does); the outermost release
-     * hands the lock to a waiting thread of this JVM or frees it in Redis. Never throws: a failure is logged and
-     * counted.
+     * Ends one hold of {@code lock}, on the thread that acquired it, with no transaction to wait for: the outermost
+     * release hands the lock to a waiting thread of this JVM or frees it in Redis. Never throws: a failure is logged
+     * and counted.
      */
     public void release(HeldLock lock) {
+        release(lock, null);
+    }
+
+    /**
+     * Ends one hold of {@code lock} as a locked method returns or throws, on the thread that acquired it. When that
+     * was the outermost hold and transactions are active on the thread, the release waits until they have ended
+     * (docs/locks.md, "Held until the data is committed"); meanwhile the lease is renewed and the thread re-enters the
+     * lock freely.
+     *
+     * @param woven the woven class, through whose loader transactions are found; null looks for none
+     * @throws WeftException when a transaction is active but the release could not wait for it: the lock is released
+     *     now, and the exception, in place of the method's outcome, makes the transaction roll back instead of
+     *     committing unprotected (docs/locks.md)
+     */
+    public void release(HeldLock lock, Class<?> woven) {
         if (lock == null) {
             return;
         }
         holds.pop(lock);
+        WeftException unprotected = woven != null && lock.isOutermostHold() ? awaitTransactions(lock, woven) : null;
         if (lock.exit()) {
             lock.space().release(lock);
+        } else if (lock.isDeferred()) {
+            holds.defer(lock);
+        }
+        if (unprotected != null) {
+            throw unprotected;
+        }
+    }
+
+    /**
+     * Ties the release to the end of each transaction active on this thread.
+     *
+     * @return null, or the failure to report: then no transaction is awaited
+     */
+    private WeftException awaitTransactions(HeldLock lock, Class<?> woven) {
+        DeferredRelease release = new DeferredRelease(lock);
+        try {
+            transactions.attach(woven, release);
+            return null;
+        } catch (RuntimeException e) {
+            release.abandon();
+            metrics.onError();
+            return new WeftException("lock " + lock.describe() + " could not be kept until the end of the"
+                    + " transaction active on thread " + Thread.currentThread().getName() + " (" + e + "), so it is"
+                    + " released now and the method fails instead of committing unprotected; report this to the Weft"
+                    + " maintainers with the transaction manager in use", e);
+        }
+    }
+
+    /** The waits of one outermost hold for its transactions; each awaited end releases the lock once the last is. */
+    private final class DeferredRelease implements TransactionEnds.PendingRelease {
+        private final HeldLock lock;
+        private final List<Runnable> awaited = new ArrayList<>(1);
+
+        DeferredRelease(HeldLock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public Runnable awaitEnd() {
+            lock.awaitTransactionEnd();
+            Runnable ended = new Runnable() {
+                private final AtomicBoolean ran = new AtomicBoolean();
+
+                @Override
+                public void run() {
+                    if (ran.compareAndSet(false, true)) {
+                        transactionEnded(lock);
+                    }
+                }
+            };
+            awaited.add(ended);
+            return ended;
+        }
+
+        @Override
+        public String describe() {
+            return lock.describe();
+        }
+
+        /** The waits registered so far end now: the lock does not outlive its method when one could not be. */
+        void abandon() {
+            awaited.forEach(Runnable::run);
+        }
+    }
+
+    /** On whatever thread ended the transaction: Spring's, a JTA reaper's, the one committing a connection. */
+    private void transactionEnded(HeldLock lock) {
+        if (!lock.transactionEnded()) {
+            return;
+        }
+        if (Thread.currentThread() == lock.thread()) {
+            holds.forget(lock);
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        // Lettuce and Netty look classes up through it, as on the woven methods' path (BridgeDispatcher)
+        thread.setContextClassLoader(LockService.class.getClassLoader());
+        try {
+            lock.space().release(lock);
+        } finally {
+            thread.setContextClassLoader(caller);
         }
     }
 

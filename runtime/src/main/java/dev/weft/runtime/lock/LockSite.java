@@ -1,5 +1,6 @@
 package dev.weft.runtime.lock;
 
+import dev.weft.api.WeftException;
 import dev.weft.runtime.key.KeyRenderer;
 import dev.weft.runtime.key.ResolvedKeyTemplate;
 import dev.weft.runtime.weave.Site;
@@ -15,6 +16,8 @@ final class LockSite implements Site {
     private final LockOptions options;
     /** Bound on the first call, when the declaring class is loaded and reflection on it is safe. */
     private volatile KeyRenderer renderer;
+    /** The woven class, through whose loader the application's transaction managers are found (docs/locks.md). */
+    private volatile Class<?> woven;
 
     LockSite(ResolvedKeyTemplate key, String methodName, String descriptor, LockService locks, LockOptions options) {
         this.key = key;
@@ -26,12 +29,27 @@ final class LockSite implements Site {
 
     @Override
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
-        return locks.acquire(renderer(declaringType).render(arguments), options);
+        HeldLock held = locks.acquire(renderer(declaringType).render(arguments), options);
+        if (woven == null) {
+            woven = declaringType;
+        }
+        return held;
     }
 
+    /**
+     * Throws in place of the method's return when the lock could not wait for the transaction to end; a method that
+     * threw keeps its own exception, with that failure added as suppressed.
+     */
     @Override
     public void exit(Object scope, Throwable thrown) {
-        locks.release((HeldLock) scope);
+        try {
+            locks.release((HeldLock) scope, woven);
+        } catch (WeftException e) {
+            if (thrown == null) {
+                throw e;
+            }
+            thrown.addSuppressed(e);
+        }
     }
 
     private KeyRenderer renderer(Class<?> declaringType) {
