@@ -99,35 +99,38 @@ class SpringBootRowTest {
                            long unfinishedTransactions, List<SpringStockJvm> instances) {
     }
 
-    /** Two instances race on the stock, then one order is placed on the first and one refused on the second. */
+    /**
+     * Two instances race on the stock, then one order is placed on the first and one refused on the second. The test
+     * opens the database first, so that it is the one serving the file: two instances starting together would
+     * otherwise race to become its {@code AUTO_SERVER}, and H2 refuses the loser ("Locked by another process").
+     */
     private Outcome run(Stack first, Stack second) {
         Path database = dir.resolve("stock");
         Path config = weftYaml();
-        List<SpringStockJvm> instances = List.of(
-                SpringStockJvm.start("stock-a", first, database, config, redis.uri()),
-                SpringStockJvm.start("stock-b", second, database, config, redis.uri()));
-        try {
-            instances.forEach(SpringStockJvm::awaitStarted);
-            int a = instances.get(0).port();
-            int b = instances.get(1).port();
-            assertEquals(200, Http.put(a, "/stock/1?quantity=" + STOCK));
-            Requests.postConcurrently(List.of(a, b), "/stock/1/decrement", PER_INSTANCE, CONNECTIONS_PER_INSTANCE);
-            assertEquals(200, Http.post(a, "/orders/1"));
-            assertEquals(409, Http.post(b, "/orders/2?refused=true"));
-            Outcome outcome;
-            try (AppDatabase db = AppDatabase.open(Jvm.springStockJar(), database, dir)) {
+        try (AppDatabase db = AppDatabase.open(Jvm.springStockJar(), database, dir)) {
+            List<SpringStockJvm> instances = List.of(
+                    SpringStockJvm.start("stock-a", first, database, config, redis.uri()),
+                    SpringStockJvm.start("stock-b", second, database, config, redis.uri()));
+            try {
+                instances.forEach(SpringStockJvm::awaitStarted);
+                int a = instances.get(0).port();
+                int b = instances.get(1).port();
+                assertEquals(200, Http.put(a, "/stock/1?quantity=" + STOCK));
+                Requests.postConcurrently(List.of(a, b), "/stock/1/decrement", PER_INSTANCE, CONNECTIONS_PER_INSTANCE);
+                assertEquals(200, Http.post(a, "/orders/1"));
+                assertEquals(409, Http.post(b, "/orders/2?refused=true"));
                 Supplier<List<String>> reservations = () -> db.column("SELECT state FROM reservation ORDER BY order_id");
                 boolean weft = first.weft();
                 List<String> settled = weft ? await(reservations, now -> !now.contains("TRIED")) : reservations.get();
-                outcome = new Outcome(db.number("SELECT quantity FROM stock WHERE id = 1"), settled,
+                Outcome outcome = new Outcome(db.number("SELECT quantity FROM stock WHERE id = 1"), settled,
                         weft ? db.column("SELECT phase FROM weft_tcc_barrier ORDER BY phase") : List.of(),
                         weft ? await(() -> db.number("SELECT COUNT(*) FROM weft_tcc_tx"), now -> now == 0) : 0,
                         instances);
+                instances.forEach(SpringStockJvm::stop);
+                return outcome;
+            } finally {
+                instances.forEach(SpringStockJvm::close);
             }
-            instances.forEach(SpringStockJvm::stop);
-            return outcome;
-        } finally {
-            instances.forEach(SpringStockJvm::close);
         }
     }
 

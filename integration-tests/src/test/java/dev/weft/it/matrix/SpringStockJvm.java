@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class SpringStockJvm implements AutoCloseable {
     /** Only so that a broken run cannot hang the build: Spring Boot with two agents starts slowly on a busy machine. */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
     private static final Pattern PORT = Pattern.compile(".*Tomcat started on port (\\d+).*");
     private static final Pattern STARTED =
             Pattern.compile(".*Started StockApplication in [\\d.]+ seconds \\(process running for ([\\d.]+)\\).*");
