@@ -51,7 +51,8 @@ class PlainJarRowTest {
     private int race(Stack stack, List<JavaProcess> jvms) {
         Path jar = AppJar.build(dir.resolve("counter.jar"), CounterApp.class,
                 List.of(CounterApp.class, Store.class), List.of());
-        Path config = WeftYaml.lock(dir, "counter:{0}", "20s", "throw", "com.acme.counter.CounterApp#increment(..)");
+        // a generous wait: 400 increments queue on one key, and this row must not fail on a busy machine
+        Path config = WeftYaml.lock(dir, "counter:{0}", "60s", "throw", "com.acme.counter.CounterApp#increment(..)");
         return CounterRace.run(dir, JVMS, args -> stack.apply(JavaProcess.jar(jar).args(args), config, redis.uri()),
                 jvms);
     }
