@@ -1,6 +1,7 @@
 package dev.weft.demo;
 
 import dev.weft.testkit.RedisServer;
+import dev.weft.testkit.TempDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,12 +43,12 @@ public final class DemoMain {
         }
     }
 
+    /** Everything a run writes (configs, logs, stock files) goes to one temporary directory, deleted at the end. */
     private static boolean run(DemoOptions options) throws IOException {
-        Path work = Files.createTempDirectory("weft-demo-");
-        Path config = extract("weft.yaml", work);
-        try (RedisServer redis = RedisServer.start()) {
+        try (TempDirectory work = TempDirectory.create("weft-demo-"); RedisServer redis = RedisServer.start()) {
+            Path config = extract("weft.yaml", work.path());
             System.out.println("redis-server started at " + redis.uri());
-            Stage stage = new Stage(options, redis.uri(), config, work);
+            Stage stage = new Stage(options, redis.uri(), config, work.path());
             boolean kept = true;
             for (Act act : ACTS) {
                 kept &= act.run(stage);

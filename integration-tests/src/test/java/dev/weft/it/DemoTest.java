@@ -1,28 +1,37 @@
 package dev.weft.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testkit.JavaProcess;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's demo, run as a user runs it: {@code java -jar demo/target/weft-demo.jar} from the repository root. */
 class DemoTest {
     /** One run for every test: the demo takes a while, and each test reads its own act. */
     private static JavaProcess demo;
     private static List<String> out;
+    /** The demo's java.io.tmpdir, and its JVMs': to see what a run leaves behind. */
+    @TempDir
+    static Path tmp;
 
     @BeforeAll
     static void runTheQuickDemo() {
         Path demoJar = Jvm.demoJar();
         Path repositoryRoot = demoJar.getParent().getParent().getParent();
-        demo = JavaProcess.jar(demoJar).args("--quick").workDir(repositoryRoot).start();
+        demo = JavaProcess.jar(demoJar).args("--quick").workDir(repositoryRoot)
+                .env("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp).start();
         Jvm.assertExitsCleanly(demo);
         out = demo.stdoutLines();
     }
@@ -31,6 +40,17 @@ class DemoTest {
     static void close() {
         if (demo != null) {
             demo.close();
+        }
+    }
+
+    /** Its work directory (configs, databases, logs) and its redis-server's are deleted when it ends. */
+    @Test
+    void theDemoLeavesNoTemporaryDirectoryBehind() throws IOException {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            List<String> left = entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> name.startsWith("weft-demo-") || name.startsWith("weft-redis-"))
+                    .toList();
+            assertEquals(List.of(), left, demo.report());
         }
     }
 

@@ -27,6 +27,7 @@ import dev.weft.runtime.weave.BridgeDispatcher;
 import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.SiteRegistry;
 import dev.weft.runtime.weave.StartupCheck;
+import dev.weft.runtime.weave.UnmatchedReport;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WeaveStats;
 import dev.weft.runtime.weave.Weaver;
@@ -70,17 +71,23 @@ public final class WeftRuntime {
     private static void startWithRuntimeLoader(String agentArgs, Instrumentation inst, boolean beforeMain) {
         long started = System.nanoTime();
         Map<String, String> env = System.getenv();
+        Optional<Path> file;
+        try {
+            file = ConfigLocator.locate(agentArgs, systemProperties(), env, Path.of("").toAbsolutePath());
+        } catch (ConfigException e) {
+            refuse(e.problems(), e.onConfigError(), beforeMain, "the config location");
+            return;
+        }
+        if (file.isEmpty()) {
+            Log.warn("no config found (agent argument config=, -Dweft.config, WEFT_CONFIG or ./weft.yaml);"
+                    + " running with nothing woven");
+            return;
+        }
         WeftConfig config;
         try {
-            Optional<Path> file = ConfigLocator.locate(agentArgs, systemProperties(), env, Path.of("").toAbsolutePath());
-            if (file.isEmpty()) {
-                Log.warn("no config found (agent argument config=, -Dweft.config, WEFT_CONFIG or ./weft.yaml);"
-                        + " running with nothing woven");
-                return;
-            }
             config = ConfigLoader.load(file.get(), env);
         } catch (ConfigException e) {
-            refuse(e.problems(), e.onConfigError(), beforeMain);
+            refuse(e.problems(), e.onConfigError(), beforeMain, file.get().toString());
             return;
         }
         Log.setLevel(config.logLevel());
@@ -92,10 +99,11 @@ public final class WeftRuntime {
         config.locks().forEach(rule -> rules.add(new LockWeaveRule(rule, locks)));
         List<RuleCheck> checks = new ArrayList<>(rules);
         checks.addAll(Transactions.checks(config.transactions()));
-        problems.addAll(StartupCheck.check(checks));
+        StartupCheck startupCheck = new StartupCheck(config.unmatched().onUnmatched());
+        problems.addAll(startupCheck.check(checks));
         if (!problems.isEmpty()) {
             locks.close();
-            refuse(problems, config.onConfigError(), beforeMain);
+            refuse(problems, config.onConfigError(), beforeMain, file.get().toString());
             return;
         }
         Transactions transactions = null;
@@ -122,6 +130,7 @@ public final class WeftRuntime {
         WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken, http.outgoing()));
         Weaver weaver = new Weaver(rules, http.callSites(), sites, stats, wovenLoaders);
         weaver.install(inst);
+        new UnmatchedReport(stats, config.unmatched().warnAfter(), startupCheck.warned()).start();
         if (transactions != null) {
             transactions.start();
         }
@@ -169,13 +178,17 @@ public final class WeftRuntime {
         }
     }
 
-    /** Prints every problem; then halts before main (exit 78) or, with {@code onConfigError: warn}, weaves nothing. */
-    private static void refuse(List<ConfigProblem> problems, OnConfigError policy, boolean beforeMain) {
+    /**
+     * Prints every problem; then halts before main (exit 78) or, with {@code onConfigError: warn}, weaves nothing.
+     *
+     * @param source the file that was loaded (or what named it), so the last line says which file to fix
+     */
+    private static void refuse(List<ConfigProblem> problems, OnConfigError policy, boolean beforeMain, String source) {
         problems.forEach(problem -> System.err.println(problem.format()));
         if (policy == OnConfigError.WARN) {
             Log.warn("onConfigError: warn, so the application runs with NOTHING woven: no locks, no transactions");
         } else if (beforeMain) {
-            System.err.println("[weft] error: the application was stopped before main because weft.yaml has "
+            System.err.println("[weft] error: the application was stopped before main because " + source + " has "
                     + problems.size() + " problem(s); fix them, or set onConfigError: warn to run unprotected");
             System.err.flush();
             Runtime.getRuntime().halt(EXIT_CONFIG);

@@ -82,9 +82,18 @@ public final class JavaProcess implements AutoCloseable {
 
     /** As {@link #awaitLine(String, Duration)}, for the first line that matches {@code test}, described by {@code what}. */
     public String awaitLine(Predicate<String> test, String what, Duration timeout) {
-        String found = stdout.await(test, timeout);
+        return await(stdout, test, what, timeout);
+    }
+
+    /** As {@link #awaitLine(Predicate, String, Duration)}, on standard error: for the agent's own log lines. */
+    public String awaitErrorLine(Predicate<String> test, String what, Duration timeout) {
+        return await(stderr, test, what, timeout);
+    }
+
+    private String await(Output output, Predicate<String> test, String what, Duration timeout) {
+        String found = output.await(test, timeout);
         if (found == null) {
-            String why = stdout.ended() ? endedBy() : " printed nothing matching within " + timeout;
+            String why = output.ended() ? endedBy() : " printed nothing matching within " + timeout;
             kill();
             throw new IllegalStateException(name + why + " instead of printing " + what + report());
         }

@@ -35,11 +35,11 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private final int port;
-    private final Path dir;
+    private final TempDirectory dir;
     private final List<String> extraArgs;
     private Process process;
 
-    private RedisServer(int port, Path dir, List<String> extraArgs) {
+    private RedisServer(int port, TempDirectory dir, List<String> extraArgs) {
         this.port = port;
         this.dir = dir;
         this.extraArgs = extraArgs;
@@ -47,8 +47,8 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server with persistence off on a free port. */
     public static RedisServer start(String... extraArgs) {
+        TempDirectory dir = TempDirectory.create("weft-redis-");
         try {
-            Path dir = Files.createTempDirectory("weft-redis-");
             for (int attempt = 1; ; attempt++) {
                 RedisServer server = new RedisServer(freePort(), dir, List.of(extraArgs));
                 try {
@@ -56,7 +56,7 @@ public final class RedisServer implements AutoCloseable {
                     return server;
                 } catch (IllegalStateException lostPortRace) {
                     if (attempt == 3) {
-                        throw lostPortRace;
+                        throw lostPortRace; // the directory stays until exit: its log says why
                     }
                 }
             }
@@ -79,7 +79,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** The server's data directory (for AOF/RDB files in persistence tests). */
     public Path dir() {
-        return dir;
+        return dir.path();
     }
 
     /** Kills the process at once (no save), as a crash would. */
@@ -108,20 +108,22 @@ public final class RedisServer implements AutoCloseable {
         Signals.send("CONT", process.pid());
     }
 
+    /** Kills the process and deletes its directory. */
     @Override
     public void close() {
         kill();
+        dir.close();
     }
 
     private void launch() {
         List<String> command = new ArrayList<>(List.of(binary().toString(),
                 "--port", String.valueOf(port), "--bind", "127.0.0.1", "--protected-mode", "no",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no"));
+                "--save", "", "--appendonly", "no", "--dir", dir.path().toString(), "--daemonize", "no"));
         command.addAll(extraArgs);
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis-" + port + ".log").toFile())
+                    .redirectOutput(dir.path().resolve("redis-" + port + ".log").toFile())
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0), e);
@@ -135,7 +137,7 @@ public final class RedisServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("redis-server exited at start (port " + port + " taken?), see "
-                        + dir.resolve("redis-" + port + ".log"));
+                        + dir.path().resolve("redis-" + port + ".log"));
             }
             if (answersPing()) {
                 return;

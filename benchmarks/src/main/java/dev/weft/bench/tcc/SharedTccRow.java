@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +83,7 @@ public record SharedTccRow(SharedLog log, int callers) implements Row {
     public List<Line> run(Harness harness) throws Exception {
         String row = "2 empty branches, " + callers + (callers == 1 ? " caller" : " callers");
         LoadResult file = TccRow.fileLog(harness, callers);
-        RedisServer redis = redis();
+        RedisServer redis = redis(); // closing it deletes its directory: with AOF on, tens of MB per row
         try (redis; Database database = Database.start(log, harness.scratch(), id())) {
             Path config = WeftYaml.tcc(harness.scratch(), id(), redis.uri(), database.logLines());
             WorkerJvm jvm = WorkerJvm.withAgent("weft-" + id(),
@@ -111,8 +110,6 @@ public record SharedTccRow(SharedLog log, int callers) implements Row {
                     Long.toString(result.failures())));
         } catch (NotInThisBuild refused) {
             return List.of(Line.unavailable(Section.TCC_SHARED, row, log.label, refused));
-        } finally {
-            deleteQuietly(redis.dir()); // with AOF on: tens of MB per row
         }
     }
 
@@ -177,16 +174,6 @@ public record SharedTccRow(SharedLog log, int callers) implements Row {
             if (postgres != null) {
                 postgres.close();
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException ignored) {
-            // a temporary directory: the next boot's tmp cleaning gets it
         }
     }
 }

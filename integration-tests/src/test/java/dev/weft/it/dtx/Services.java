@@ -223,6 +223,13 @@ final class Services implements AutoCloseable {
         return Books.read(null, payeeDb);
     }
 
+    /** The most lines containing {@code text} that any one service printed on standard error. */
+    long mostErrorLinesWith(String text) {
+        return started.stream()
+                .mapToLong(p -> p.stderrLines().stream().filter(line -> line.contains(text)).count())
+                .max().orElse(0);
+    }
+
     /** Everything every service printed so far, for assertion messages. */
     String reports() {
         StringBuilder text = new StringBuilder();

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final List<String> TOP_KEYS =
-            List.of("redis", "locks", "transactions", "jdbc", "jmx", "log", "onConfigError");
+            List.of("redis", "locks", "transactions", "jdbc", "jmx", "log", "onConfigError", "onUnmatched",
+                    "warnUnmatchedAfter");
 
     private static final Pattern WARN_LINE =
             Pattern.compile("^onConfigError:[ \\t]*([\"']?)warn\\1[ \\t]*(#.*)?$", Pattern.MULTILINE);
@@ -52,11 +53,14 @@ public final class ConfigLoader {
         JdbcSettings jdbc = JdbcSection.read(top.fields("jdbc", "in 'jdbc'", JdbcSection.KEYS),
                 top.keyPosition("jdbc").orElse(null));
         boolean jmxEnabled = flag(top, "jmx", "enabled", true);
+        UnmatchedSettings unmatched = new UnmatchedSettings(
+                top.optional("onUnmatched", OnUnmatched.WARN, ValueParsers.choice(OnUnmatched.class)),
+                top.optional("warnUnmatchedAfter", UnmatchedSettings.DEFAULT_WARN_AFTER, ValueParsers.positiveDuration()));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.inFileOrder(), onConfigError);
         }
-        return new WeftConfig(file, onConfigError, logLevel, redis, locks, transactions, jdbc, jmxEnabled);
+        return new WeftConfig(file, onConfigError, logLevel, redis, locks, transactions, jdbc, jmxEnabled, unmatched);
     }
 
     /**

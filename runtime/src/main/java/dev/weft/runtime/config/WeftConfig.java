@@ -17,7 +17,8 @@ public record WeftConfig(
         List<LockRule> locks,
         TransactionSettings transactions,
         JdbcSettings jdbc,
-        boolean jmxEnabled) {
+        boolean jmxEnabled,
+        UnmatchedSettings unmatched) {
     public static final Log.Level DEFAULT_LOG_LEVEL = Log.Level.INFO;
 
     public WeftConfig {
@@ -27,6 +28,6 @@ public record WeftConfig(
     /** What applies when there is no config file: every default, nothing to weave. */
     public static WeftConfig empty(Path source) {
         return new WeftConfig(source, OnConfigError.HALT, DEFAULT_LOG_LEVEL, RedisSettings.defaults(), List.of(),
-                TransactionSettings.defaults(), JdbcSettings.defaults(), true);
+                TransactionSettings.defaults(), JdbcSettings.defaults(), true, UnmatchedSettings.defaults());
     }
 }

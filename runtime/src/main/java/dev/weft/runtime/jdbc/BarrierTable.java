@@ -25,12 +25,13 @@ final class BarrierTable {
             return;
         }
         if (!exists(connection)) {
-            create(database.dialect(), connection, autoCommit);
+            create(database, connection, autoCommit);
         }
         database.tableIsReady();
     }
 
-    private void create(Dialect dialect, Connection connection, boolean autoCommit) throws SQLException {
+    private void create(Database database, Connection connection, boolean autoCommit) throws SQLException {
+        Dialect dialect = database.dialect();
         String ddl = String.join(";\n", dialect.createTable());
         if (!mayCreate) {
             throw new BarrierException("table " + Dialect.Sql.TABLE + " does not exist and jdbc.createTable is false;"
@@ -47,7 +48,9 @@ final class BarrierTable {
             if (!autoCommit) {
                 connection.commit();
             }
-            Log.info("created table " + Dialect.Sql.TABLE + " for the JDBC barrier");
+            if (database.firstToTellTableCreated()) {
+                Log.info("created table " + Dialect.Sql.TABLE + " for the JDBC barrier");
+            }
         } catch (SQLException e) {
             if (!autoCommit) {
                 Connections.rollbackQuietly(connection);

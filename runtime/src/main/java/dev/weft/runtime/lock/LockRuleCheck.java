@@ -1,6 +1,7 @@
 package dev.weft.runtime.lock;
 
 import dev.weft.runtime.config.LockRule;
+import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.key.ParameterNames;
 import dev.weft.runtime.key.ResolvedKeyTemplate;
 import dev.weft.runtime.weave.ConfiguredRule;
@@ -27,8 +28,13 @@ public class LockRuleCheck extends ConfiguredRule {
             resolveKey(method, classFiles);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of("key \"" + rule.key().text() + "\": " + e.getMessage());
+            return Optional.of(e.getMessage()); // names the template, the method and the placeholder already
         }
+    }
+
+    @Override
+    public SourcePosition problemPosition() {
+        return rule.keyPosition();
     }
 
     protected ResolvedKeyTemplate resolveKey(MethodDescription method, ClassFileLocator classFiles) {

@@ -11,13 +11,22 @@ public final class Log {
     public enum Level { ERROR, WARN, INFO, DEBUG }
 
     private static volatile Level threshold = Level.INFO;
-    private static final PrintStream OUT = System.err;
+    private static final PrintStream STANDARD_ERROR = System.err;
+    private static volatile PrintStream out = STANDARD_ERROR;
 
     private Log() {
     }
 
     public static void setLevel(Level level) {
         threshold = level;
+    }
+
+    /**
+     * Where the lines go from now on; null for standard error again. Only for tests, which capture the errors they
+     * provoke on purpose and assert them, instead of printing them into the build's output as if something broke.
+     */
+    static void sendTo(PrintStream target) {
+        out = target == null ? STANDARD_ERROR : target;
     }
 
     /** Parses {@code error|warn|info|debug}; returns null for anything else. */
@@ -59,10 +68,11 @@ public final class Log {
         }
         String line = "[weft] " + level.name().toLowerCase(Locale.ROOT) + ": " + message
                 + (cause == null ? "" : " (" + cause + ")");
-        synchronized (OUT) {
-            OUT.println(line);
+        PrintStream target = out;
+        synchronized (target) {
+            target.println(line);
             if (cause != null && isEnabled(Level.DEBUG)) {
-                cause.printStackTrace(OUT);
+                cause.printStackTrace(target);
             }
         }
     }

@@ -22,6 +22,11 @@ public interface RuleCheck {
      */
     Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles);
 
+    /** Where the value {@link #problemWith} complains about is written, so that a message points at it. */
+    default SourcePosition problemPosition() {
+        return position();
+    }
+
     /**
      * A test on the class name alone, run for every class the JVM loads before anything else is known about it:
      * {@code false} rules the class out. With a {@code +Type} selector any class may be a subtype, so by default

@@ -54,7 +54,6 @@ public final class Weaver {
         }
         inst.addTransformer(transformer(), true);
         retransformLoaded(inst);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::reportUnmatched, "weft-unmatched-report"));
     }
 
     /** The transformer {@link #install} registers; tests apply it to class files directly. */
@@ -140,17 +139,6 @@ public final class Weaver {
         }
     }
 
-    /**
-     * Once, at exit: a selector that wove nothing during the whole run is most likely misspelt. It cannot be known
-     * earlier, since a matching class may load at any time; until then JMX lists it as unmatched.
-     */
-    private void reportUnmatched() {
-        for (SelectorStats selector : stats.unmatched()) {
-            Log.warn(selector.rule().position() + ": " + selector.rule().selector().text() + " matched no method"
-                    + " of any class loaded during this run; check it with java -jar weft-agent.jar check");
-        }
-    }
-
     private ElementMatcher<TypeDescription> selectedByAnyRule() {
         return type -> {
             for (WeaveRule rule : rules) {
@@ -208,8 +196,8 @@ public final class Weaver {
         if (problem == null) {
             return rule.createSite(method, classFiles);
         }
-        String message = rule.position() + ": " + problem + " (" + method.getDeclaringType().getTypeName() + "#"
-                + method.getName() + "). Every call of this method now fails; fix weft.yaml and restart.";
+        String message = rule.problemPosition() + ": " + MethodProblem.naming(problem, method)
+                + ". Every call of this method now fails; fix the config and restart.";
         Log.error(message);
         stats.rejected();
         return new FailingSite(message);

@@ -57,8 +57,8 @@ class CheckCommandTest {
         assertEquals(1, run.status(), run.toString());
         int method = run.outLines().indexOf("    " + WAREHOUSE + "#ship(" + WAREHOUSE + "$Order)");
         String error = run.outLines().get(method + 1);
-        assertTrue(error.startsWith("        ERROR: key \"order:{0.customer.name}\"") && error.contains("name"),
-                run.toString());
+        assertEquals("        ERROR: lock key \"order:{0.customer.name}\" for " + WAREHOUSE + "#ship: {0.customer.name}: "
+                + WAREHOUSE + "$Customer has no public getName(), isName(), name() or field name", error, run.toString());
         assertEquals("PROBLEMS FOUND: 1 method cannot be woven as configured", last(run));
     }
 

@@ -42,7 +42,7 @@ class ConfigErrorsTest {
                 cache: true
                 """,
                 "3:1: unknown key 'cache' at the top level; allowed: redis, locks, transactions, jdbc, jmx, log,"
-                        + " onConfigError");
+                        + " onConfigError, onUnmatched, warnUnmatchedAfter");
     }
 
     @Test
@@ -337,8 +337,8 @@ class ConfigErrorsTest {
         files.assertProblems("""
                 - redis
                 """,
-                "1:1: the file: expected a mapping of redis, locks, transactions, jdbc, jmx, log, onConfigError;"
-                        + " found a list");
+                "1:1: the file: expected a mapping of redis, locks, transactions, jdbc, jmx, log, onConfigError,"
+                        + " onUnmatched, warnUnmatchedAfter; found a list");
     }
 
     @Test

@@ -43,7 +43,8 @@ class ConfigLoaderTest {
                         List.of(new ParticipantRule(MethodSelector.parse("com.acme.AccountService#debit(String, long)"),
                                 "confirmDebit", "cancelDebit", new SourcePosition(name, 24, 7))),
                         new SourcePosition(name, 15, 1)),
-                new JdbcSettings(true, JdbcSettings.DEFAULT_RETENTION, true, new SourcePosition(name, 28, 1)), true);
+                new JdbcSettings(true, JdbcSettings.DEFAULT_RETENTION, true, new SourcePosition(name, 28, 1)), true,
+                UnmatchedSettings.defaults());
         assertEquals(expected, config);
     }
 
@@ -77,6 +78,7 @@ class ConfigLoaderTest {
         assertEquals(Log.Level.INFO, config.logLevel());
         assertEquals(JdbcSettings.defaults(), config.jdbc());
         assertEquals(true, config.jmxEnabled());
+        assertEquals(new UnmatchedSettings(OnUnmatched.WARN, Duration.ofSeconds(60)), config.unmatched());
     }
 
     @Test
@@ -109,6 +111,8 @@ class ConfigLoaderTest {
         ConfigFiles files = new ConfigFiles(dir);
         WeftConfig config = files.load("""
                 onConfigError: warn
+                onUnmatched: halt
+                warnUnmatchedAfter: 5s
                 log:
                   level: debug
                 redis:
@@ -148,8 +152,9 @@ class ConfigLoaderTest {
         assertEquals("redis", config.transactions().logType());
         assertEquals(Path.of("/var/lib/weft"), config.transactions().logDir());
         assertEquals(Duration.ofMinutes(5), config.transactions().timeout());
-        assertEquals(new JdbcSettings(true, Duration.ofHours(48), false, files.at(19, 1)), config.jdbc());
+        assertEquals(new JdbcSettings(true, Duration.ofHours(48), false, files.at(21, 1)), config.jdbc());
         assertEquals(false, config.jmxEnabled());
+        assertEquals(new UnmatchedSettings(OnUnmatched.HALT, Duration.ofSeconds(5)), config.unmatched());
     }
 
     @Test

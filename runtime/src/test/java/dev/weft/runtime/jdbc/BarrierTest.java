@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.runtime.log.CapturedLog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,6 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(EndPhasesLeftBehind.class)
 class BarrierTest {
     private final Woven jdbc = new Woven();
+
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     @ParameterizedTest
     @EnumSource(RealDatabase.class)
@@ -187,6 +192,9 @@ class BarrierTest {
         assertEquals(PhaseOutcome.APPLIED, PhaseScope.end(), "the body decides, as without the barrier");
         assertEquals(List.of(), first.values());
         assertEquals(List.of(2), second.values());
+        assertEquals(1, log.errors().size(), String.valueOf(log.errors()));
+        assertTrue(log.errors().get(0).startsWith("confirm of x/1: its connection was closed without Weft seeing it,"
+                + " so its auto-commit transaction rolled back, but the phase also ran statements"), log.errors().get(0));
     }
 
     @ParameterizedTest

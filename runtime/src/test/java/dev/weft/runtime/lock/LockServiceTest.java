@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.api.LockUnavailableException;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.redis.Eventually;
 import dev.weft.runtime.redis.RawRedis;
 import dev.weft.runtime.config.LockMode;
@@ -34,6 +35,9 @@ class LockServiceTest {
     static final RedisExtension REDIS = new RedisExtension();
     static final Duration LONG = Duration.ofSeconds(60);
     static final Duration GENEROUS = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     static RawRedis raw;
     LockService jvmA;
@@ -163,6 +167,7 @@ class LockServiceTest {
         assertTrue(stale.isLost());
         assertEquals(1, jvmA.metrics().lost());
         assertEquals(0, jvmA.metrics().heldNow());
+        assertLossLoggedOnce(key);
         jvmB.release(current);
         assertNull(raw.owner(lockKey(key)));
         assertFalse(current.isLost());
@@ -309,6 +314,15 @@ class LockServiceTest {
         jvmA.release(held);
         assertEquals(1, jvmA.metrics().lost());
         assertEquals(0, jvmA.metrics().heldNow());
+        assertLossLoggedOnce(key);
+    }
+
+    /** A lost lock is an error in the log, one line naming the key; captured here, since this test provokes it. */
+    private void assertLossLoggedOnce(String key) {
+        Eventually.await("the loss logged", GENEROUS, () -> !log.errors().isEmpty());
+        assertEquals(1, log.errors().size(), String.valueOf(log.errors()));
+        assertTrue(log.errors().get(0).startsWith("lock \"" + key + "\" (LockServiceTest) was lost while held"),
+                log.errors().get(0));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.OnLost;
+import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.redis.Eventually;
 import dev.weft.runtime.redis.RawRedis;
 import dev.weft.testkit.RedisExtension;
@@ -25,6 +26,9 @@ class OperatorViewsTest {
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
     static final Duration GENEROUS = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
     static final LockOptions OPTIONS = new LockOptions(Duration.ofSeconds(30), Duration.ofSeconds(60), OnBusy.THROW,
             "OperatorViewsTest");
 
@@ -93,6 +97,9 @@ class OperatorViewsTest {
             assertEquals(key, told.get(0).key());
             assertTrue(told.get(0).lost());
             assertEquals(1, locks.metrics().lost());
+            Eventually.await("the loss logged", GENEROUS, () -> !log.errors().isEmpty());
+            assertTrue(log.errors().get(0).startsWith("lock \"" + key + "\" (OperatorViewsTest) was lost while held"),
+                    String.valueOf(log.errors()));
             if (interrupted) {
                 assertTrue(holder.get(GENEROUS.toSeconds(), TimeUnit.SECONDS));
             } else {

@@ -14,6 +14,7 @@ import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.OnLost;
 import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.redis.Eventually;
 import dev.weft.runtime.redis.RawRedis;
 import dev.weft.testkit.RedisServer;
@@ -25,12 +26,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** mode: redlock over five real redis-server processes, with nodes killed and stopped. */
 class RedLockTest {
     static final int NODES = 5;
     static final Duration GENEROUS = Duration.ofSeconds(30);
     static final String KEY = "sku:1";
+
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     final List<RedisServer> servers = new ArrayList<>();
     final List<RawRedis> raws = new ArrayList<>();
@@ -183,6 +188,9 @@ class RedLockTest {
 
         Eventually.await("lost", GENEROUS, lock::isLost);
         assertEquals(1, locks.metrics().lost());
+        Eventually.await("the loss logged", GENEROUS, () -> !log.errors().isEmpty());
+        assertTrue(log.errors().get(0).startsWith("lock \"" + KEY + "\" (RedLockTest) was lost while held"),
+                String.valueOf(log.errors()));
         locks.release(lock);
     }
 

@@ -10,6 +10,7 @@ import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.redis.Eventually;
 import dev.weft.testkit.RedisServer;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redis gone, stopped or back: the lock fails fast and loudly, never hangs, and recovers. */
 class RedisOutageTest {
@@ -28,6 +30,9 @@ class RedisOutageTest {
     static final Duration GENEROUS = Duration.ofSeconds(30);
     static final LockOptions OPTIONS = new LockOptions(Duration.ofSeconds(30), Duration.ofSeconds(1), OnBusy.THROW,
             "RedisOutageTest");
+
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     RedisServer server;
     LockService locks;
@@ -110,6 +115,8 @@ class RedisOutageTest {
         }
         assertEquals(1, locks.metrics().lost());
         assertTrue(locks.metrics().errors() >= 1);
+        Eventually.await("the loss logged", GENEROUS, () -> !log.errors().isEmpty());
+        assertTrue(log.errors().get(0).startsWith("lock \"sku:1\" was lost while held"), String.valueOf(log.errors()));
 
         locks.release(lock);
         assertEquals(1, locks.metrics().lost());

@@ -9,6 +9,7 @@ import dev.weft.api.TransactionTimeoutException;
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.lock.LockService;
+import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.ParticipantId;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 abstract class SharedTccContract {
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
+    @RegisterExtension
+    final CapturedLog weftLog = new CapturedLog();
     private static final AtomicInteger TESTS = new AtomicInteger();
 
     /** Each test on keys of its own, so that one test's leftovers never reach the next one's recovery. */
@@ -294,6 +297,7 @@ abstract class SharedTccContract {
         });
         Eventually.until("FAILED", () -> root.mbean.getFailed() == 1);
         String xid = root.mbean.getFailedTransactions().get(0).getXid();
+        awaitFailureLogged(xid);
         assertEquals(1, warehouse.transactions.mbean().getFailed(), "the warehouse sees it too");
         assertEquals(3, log.load(xid).orElseThrow().attempts());
         Accounts.FAILING.clear();
@@ -308,6 +312,7 @@ abstract class SharedTccContract {
         });
         Eventually.until("FAILED", () -> root.mbean.getFailed() == 1);
         String second = root.mbean.getFailedTransactions().get(0).getXid();
+        awaitFailureLogged(second);
         assertFalse(root.mbean.forget("no-such-xid"));
         assertTrue(root.mbean.forget(second));
         assertEquals(List.of(), log.open(10));
@@ -328,7 +333,14 @@ abstract class SharedTccContract {
         Eventually.until("FAILED", () -> log.load(xid).map(t -> t.failure() != null).orElse(false));
         String failure = log.load(xid).orElseThrow().failure();
         assertTrue(failure.startsWith("no service finished its branches of com.acme.Gone in 3 attempt(s)"), failure);
+        awaitFailureLogged(xid);
         assertTrue(root.mbean.forget(xid));
+    }
+
+    /** A FAILED transaction is an error in the log, for an operator; provoked here, so captured and checked. */
+    private void awaitFailureLogged(String xid) {
+        Eventually.until("the failure logged", () -> weftLog.errors().stream()
+                .anyMatch(e -> e.startsWith("global transaction " + xid + " ") && e.contains("FAILED")));
     }
 
     private static void await(CountDownLatch latch) {

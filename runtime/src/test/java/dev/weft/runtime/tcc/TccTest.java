@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.api.TransactionTimeoutException;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jmx.TransactionInfo;
+import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.txlog.FileTransactionLog;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC 4 "TCC transactions", in one process: what confirms, what cancels, what propagates. */
@@ -32,6 +34,8 @@ class TccTest {
     @TempDir
     Path dir;
     Harness tcc;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void open() {
@@ -205,6 +209,7 @@ class TccTest {
             throw new IllegalArgumentException("no");
         }));
         Eventually.until("FAILED", () -> tcc.mbean.getFailed() == 1);
+        assertFailureLogged();
         assertEquals(3, Accounts.JOURNAL.stream().filter("cancelDebit threw"::equals).count(), "maxAttempts: 3");
         TransactionInfo failed = tcc.mbean.getFailedTransactions().get(0);
         assertEquals("FAILED", failed.getStatus());
@@ -226,6 +231,7 @@ class TccTest {
             throw new IllegalArgumentException("no");
         }));
         Eventually.until("FAILED", () -> tcc.mbean.getFailed() == 1);
+        assertFailureLogged();
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.weft.test:type=Transactions,test=" + System.nanoTime());
         server.registerMBean(tcc.mbean, name);
@@ -252,6 +258,7 @@ class TccTest {
             throw new IllegalArgumentException("no");
         }));
         Eventually.until("FAILED", () -> tcc.mbean.getFailed() == 1);
+        assertFailureLogged();
         tcc.close();
         tcc = new Harness(FileTransactionLog.open(dir), Duration.ofSeconds(30), FAST);
         assertEquals(1, tcc.mbean.getFailed());
@@ -261,5 +268,11 @@ class TccTest {
         tcc.close();
         tcc = new Harness(FileTransactionLog.open(dir), Duration.ofSeconds(30), FAST);
         assertEquals(List.of(), tcc.mbean.getOpenTransactions());
+    }
+
+    /** A FAILED transaction is an error in the log, for an operator; provoked here, so captured and checked. */
+    private void assertFailureLogged() {
+        Eventually.until("the failure logged", () -> log.errors().stream()
+                .anyMatch(e -> e.startsWith("global transaction ") && e.contains(" FAILED: cancel of 1 branch(es)")));
     }
 }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.runtime.log.CapturedLog;
+import dev.weft.runtime.redis.Eventually;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +24,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileTransactionLogTest {
+    @RegisterExtension
+    final CapturedLog weftLog = new CapturedLog();
+
     @TempDir
     Path dir;
 
@@ -199,6 +206,8 @@ class FileTransactionLogTest {
             TransactionLogException failed = assertThrows(TransactionLogException.class,
                     () -> log.appendDurably(new LogRecord.Begin("during", 0, 0, "")));
             assertTrue(failed.getMessage().contains("No space left on device"), failed.getMessage());
+            Eventually.await("the failure logged", Duration.ofSeconds(30), () -> weftLog.errors().stream()
+                    .anyMatch(e -> e.contains("could not be written") && e.contains("No space left on device")));
             assertThrows(TransactionLogException.class, log::checkWritable);
             assertFalse(log.repair(), "still full");
             disk.full = false;
@@ -221,6 +230,8 @@ class FileTransactionLogTest {
             disk.fsyncFails = true;
             assertThrows(TransactionLogException.class, () -> log.appendDurably(new LogRecord.Begin("tx", 0, 0, "")));
             assertThrows(TransactionLogException.class, log::checkWritable);
+            Eventually.await("the failure logged", Duration.ofSeconds(30),
+                    () -> weftLog.errors().stream().anyMatch(e -> e.contains("could not be written")));
             disk.fsyncFails = false;
             assertTrue(log.repair());
         }
