@@ -44,7 +44,7 @@ public class JdbcHookBenchmark {
         JdbcWeaveRule executeUpdate = JdbcWeaveRule.all(settings).stream()
                 .filter(rule -> rule.selector().text().equals("+java.sql.Statement#executeUpdate(String)"))
                 .findFirst().orElseThrow();
-        siteId = sites.register(executeUpdate.createSite(null, null));
+        siteId = sites.register(executeUpdate.createSite(null));
         WeftBridge.install(new BridgeDispatcher(sites, () -> -1L, request -> request));
         statement = new Object();
     }

@@ -5,30 +5,17 @@ import dev.weft.runtime.config.ConfigException;
 import dev.weft.runtime.config.ConfigLoader;
 import dev.weft.runtime.config.ConfigLocator;
 import dev.weft.runtime.config.ConfigProblem;
-import dev.weft.runtime.config.LockMode;
-import dev.weft.runtime.config.LockRule;
 import dev.weft.runtime.config.OnConfigError;
 import dev.weft.runtime.config.WeftConfig;
-import dev.weft.runtime.http.HttpPropagation;
-import dev.weft.runtime.jmx.LockServiceIntrospection;
-import dev.weft.runtime.jdbc.JdbcWeaveRule;
-import dev.weft.runtime.jdbc.UncommittedWrites;
+import dev.weft.runtime.feature.Feature;
+import dev.weft.runtime.feature.FeatureException;
+import dev.weft.runtime.feature.Shared;
 import dev.weft.runtime.jmx.WeftMBeans;
-import dev.weft.runtime.lock.LockService;
-import dev.weft.runtime.lock.LockWeaveRule;
-import dev.weft.runtime.lock.TransactionEnds;
 import dev.weft.runtime.log.Log;
-import dev.weft.runtime.tcc.TransactionPropagation;
-import dev.weft.runtime.tcc.Transactions;
-import dev.weft.runtime.txsync.JtaSynchronizations;
-import dev.weft.runtime.txsync.SpringSynchronizations;
-import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.weave.BridgeDispatcher;
-import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.SiteRegistry;
 import dev.weft.runtime.weave.StartupCheck;
 import dev.weft.runtime.weave.UnmatchedReport;
-import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WeaveStats;
 import dev.weft.runtime.weave.Weaver;
 import dev.weft.runtime.weave.WovenClassLoaders;
@@ -40,18 +27,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Start-up of the runtime, called reflectively by {@code dev.weft.agent.WeftAgent} inside the private class loader:
- * read and check the config, then connect, install the bridge and weave. Redis is connected in the background so
- * that start-up never waits on the network.
+ * read and check the config, open every {@link Features feature}, install the bridge, weave, then start them. Redis
+ * is connected in the background so that start-up never waits on the network.
  */
 public final class WeftRuntime {
     /** sysexits.h EX_CONFIG, promised by SPEC section 2. */
     static final int EXIT_CONFIG = 78;
-    /** sysexits.h EX_CANTCREAT: the transaction log directory cannot be opened (docs/tcc.md). */
-    static final int EXIT_CANT_OPEN_LOG = 73;
 
     private WeftRuntime() {
     }
@@ -83,96 +67,75 @@ public final class WeftRuntime {
                     + " running with nothing woven");
             return;
         }
+        List<Feature> features = Features.all();
         WeftConfig config;
         try {
-            config = ConfigLoader.load(file.get(), env);
+            config = ConfigLoader.load(file.get(), env, Features.sections(features));
         } catch (ConfigException e) {
             refuse(e.problems(), e.onConfigError(), beforeMain, file.get().toString());
             return;
         }
         Log.setLevel(config.logLevel());
 
-        List<ConfigProblem> problems = new ArrayList<>();
-        LockService locks = new LockService(config.redis());
-        UncommittedWrites writes = config.locks().isEmpty() ? null : waitForCommits(locks);
-        List<WeaveRule> rules = new ArrayList<>();
-        config.locks().forEach(rule -> rules.add(new LockWeaveRule(rule, locks)));
-        List<RuleCheck> checks = new ArrayList<>(rules);
-        checks.addAll(Transactions.checks(config.transactions()));
         StartupCheck startupCheck = new StartupCheck(config.unmatched().onUnmatched());
-        problems.addAll(startupCheck.check(checks));
+        List<ConfigProblem> problems = startupCheck.check(features.stream()
+                .flatMap(feature -> feature.checks(config).stream()).map(Feature.Check::rule).toList());
         if (!problems.isEmpty()) {
-            locks.close();
             refuse(problems, config.onConfigError(), beforeMain, file.get().toString());
             return;
         }
-        Transactions transactions = null;
+        Shared shared = new Shared();
+        // the class loaders of the application's woven classes: where a JDBC log finds its driver in a fat jar
         WovenClassLoaders wovenLoaders = new WovenClassLoaders();
-        if (Transactions.configured(config.transactions())) {
-            try {
-                transactions = Transactions.open(config.transactions(), config.jdbc().barrier(), config.redis(), locks,
-                        wovenLoaders::seen);
-            } catch (TransactionLogException e) {
-                locks.close();
-                refuseWithoutLog(e, beforeMain);
-                return;
+        shared.offer(WovenClassLoaders.class, wovenLoaders);
+        List<Feature.Running> running = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        try {
+            for (Feature feature : features) {
+                Optional<Feature.Running> opened = feature.open(config, shared);
+                opened.ifPresent(running::add);
+                described.add(opened.map(Feature.Running::describe).orElse("no " + feature.name()));
             }
-            rules.addAll(transactions.weaveRules());
+        } catch (FeatureException e) {
+            running.forEach(Feature.Running::close);
+            refuse(e, beforeMain);
+            return;
         }
-        HttpPropagation http = new HttpPropagation(transactions != null && config.transactions().sharedLog()
-                ? transactions.propagation() : TransactionPropagation.NONE, config.transactions().position());
-        rules.addAll(http.weaveRules());
-        // After the start-up check: the barrier's hooks name JDBC interfaces, whose methods are all abstract
-        rules.addAll(JdbcWeaveRule.all(config.jdbc(), writes));
 
         SiteRegistry sites = new SiteRegistry();
         WeaveStats stats = new WeaveStats();
-        WeftBridge.install(new BridgeDispatcher(sites, locks::fencingToken, http.outgoing()));
-        Weaver weaver = new Weaver(rules, http.callSites(), sites, stats, wovenLoaders);
+        WeftBridge.install(new BridgeDispatcher(sites, shared.fencingToken(), shared.outgoingRequests()));
+        Weaver weaver = new Weaver(running.stream().flatMap(feature -> feature.rules().stream()).toList(),
+                running.stream().flatMap(feature -> feature.callSites().stream()).toList(), sites, stats, wovenLoaders);
         weaver.install(inst);
         new UnmatchedReport(stats, config.unmatched().warnAfter(), startupCheck.warned()).start();
-        if (transactions != null) {
-            transactions.start();
-        }
-        Transactions transactionsToShow = transactions;
+        running.forEach(Feature.Running::start);
         // The rest is not needed before main, and on a small machine it would compete with main for the CPU. In the
         // order it is needed: the weaver (a woven class may load any moment), Redis, then the JMX beans (the platform
         // MBean server takes tens of milliseconds to build).
         Thread background = new Thread(() -> {
             weaver.warmUp();
-            lockModesInUse(config).forEach(locks::startConnecting);
+            running.forEach(Feature.Running::connect);
             if (config.jmxEnabled()) {
-                WeftMBeans.register(config, new LockServiceIntrospection(locks), stats);
-                if (transactionsToShow != null) {
-                    WeftMBeans.registerTransactions(transactionsToShow.mbean());
-                }
+                WeftMBeans beans = WeftMBeans.platform(stats);
+                beans.registerAgent(String.valueOf(config.source()));
+                running.forEach(feature -> feature.registerBeans(beans));
             }
         }, "weft-start");
         background.setDaemon(true);
         background.start();
         Log.info("Weft " + WeftVersion.get() + " started in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
-                + config.locks().size() + " lock rule(s), " + (transactions == null ? "no transactions" : transactions.describe())
-                + ", JDBC barrier " + (config.jdbc().barrier() ? "on" : "off") + ", from " + config.source());
+                + String.join(", ", described) + ", from " + config.source());
     }
 
-    /**
-     * What a lock's release waits for (docs/locks.md, "Held until the data is committed"): Spring-managed and JTA
-     * transactions, and JDBC connections a locked method wrote on, which the JDBC hooks then follow.
-     */
-    private static UncommittedWrites waitForCommits(LockService locks) {
-        UncommittedWrites writes = new UncommittedWrites(locks::runningLocked);
-        locks.waitFor(TransactionEnds.all(List.of(new SpringSynchronizations(), new JtaSynchronizations(), writes)));
-        return writes;
-    }
-
-    /** Transactions are configured but their log cannot be opened: they could neither run safely nor be recovered. */
-    private static void refuseWithoutLog(TransactionLogException e, boolean beforeMain) {
+    /** A configured feature cannot run safely: it stops the JVM before main, or weaves nothing when attached. */
+    private static void refuse(FeatureException e, boolean beforeMain) {
         if (beforeMain) {
             System.err.println("[weft] error: " + e.getMessage());
-            System.err.println("[weft] error: the application was stopped before main because the transaction log"
-                    + " cannot be opened (exit status " + EXIT_CANT_OPEN_LOG + ")");
+            System.err.println("[weft] error: the application was stopped before main because " + e.stopped()
+                    + " (exit status " + e.exitStatus() + ")");
             System.err.flush();
-            Runtime.getRuntime().halt(EXIT_CANT_OPEN_LOG);
+            Runtime.getRuntime().halt(e.exitStatus());
         } else {
             Log.error(e.getMessage() + "; the agent was attached to a running JVM and wove nothing");
         }
@@ -195,13 +158,6 @@ public final class WeftRuntime {
         } else {
             Log.error("the agent was attached to a running JVM with a broken config; nothing was woven");
         }
-    }
-
-    /** The lock rules' modes, and single Redis for the owner locks of phase two with a shared transaction log. */
-    private static Stream<LockMode> lockModesInUse(WeftConfig config) {
-        Stream<LockMode> owners = Transactions.configured(config.transactions()) && config.transactions().sharedLog()
-                ? Stream.of(LockMode.SINGLE) : Stream.empty();
-        return Stream.concat(config.locks().stream().map(LockRule::mode), owners).distinct();
     }
 
     private static Map<String, String> systemProperties() {

@@ -1,12 +1,12 @@
 package dev.weft.runtime.cli;
 
+import dev.weft.runtime.Features;
 import dev.weft.runtime.config.ConfigException;
 import dev.weft.runtime.config.ConfigLoader;
 import dev.weft.runtime.config.ConfigProblem;
 import dev.weft.runtime.config.WeftConfig;
-import dev.weft.runtime.lock.LockRuleCheck;
-import dev.weft.runtime.tcc.GlobalRuleCheck;
-import dev.weft.runtime.tcc.ParticipantRuleCheck;
+import dev.weft.runtime.feature.Feature;
+import dev.weft.runtime.weave.Described;
 import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeavableMethods;
 import java.io.PrintStream;
@@ -31,9 +31,10 @@ final class CheckCommand {
     }
 
     int run(Path configFile, String classPathSpec) throws Exception {
+        List<Feature> features = Features.all();
         WeftConfig config;
         try {
-            config = ConfigLoader.load(configFile, System.getenv());
+            config = ConfigLoader.load(configFile, System.getenv(), Features.sections(features));
         } catch (ConfigException e) {
             e.problems().forEach(p -> out.println(p.format()));
             out.println("PROBLEMS FOUND: " + Tally.count(e.problems().size(), "config error", "config errors"));
@@ -41,11 +42,8 @@ final class CheckCommand {
         }
         Tally tally = new Tally();
 
-        List<Rule> rules = new ArrayList<>();
-        config.locks().forEach(rule -> rules.add(new Rule("lock", new LockRuleCheck(rule))));
-        config.transactions().global().forEach(rule -> rules.add(new Rule("global", new GlobalRuleCheck(rule))));
-        config.transactions().participants()
-                .forEach(rule -> rules.add(new Rule("participant", new ParticipantRuleCheck(rule))));
+        List<Feature.Check> rules = features.stream().flatMap(feature -> feature.checks(config).stream())
+                .toList();
         try (ClassPath classPath = new ClassPath(classPathSpec)) {
             out.println("Checking " + configFile + " against " + classPath.classNames().size() + " classes in "
                     + classPathSpec);
@@ -54,7 +52,7 @@ final class CheckCommand {
             }
             tally.missingEntries = classPath.missing().size();
             TypePool pool = TypePool.Default.of(classPath.locator());
-            for (Rule rule : rules) {
+            for (Feature.Check rule : rules) {
                 report(rule, classPath, pool, tally);
             }
         }
@@ -63,18 +61,18 @@ final class CheckCommand {
         return tally.ok() ? Cli.OK : Cli.PROBLEM;
     }
 
-    private void report(Rule rule, ClassPath classPath, TypePool pool, Tally tally) {
-        out.println(rule.check().position() + ": " + rule.kind() + " " + rule.check().selector().text());
+    private void report(Feature.Check rule, ClassPath classPath, TypePool pool, Tally tally) {
+        out.println(rule.rule().position() + ": " + rule.kind() + " " + rule.rule().selector().text());
         int matched = 0;
         for (String className : classPath.classNames()) {
-            Optional<TypeDescription> type = candidate(rule.check(), className, pool);
+            Optional<TypeDescription> type = candidate(rule.rule(), className, pool);
             if (type.isEmpty()) {
                 continue;
             }
-            for (MethodDescription method : WeavableMethods.matching(rule.check().selector(), type.get())) {
+            for (MethodDescription method : WeavableMethods.matching(rule.rule().selector(), type.get())) {
                 matched++;
                 out.println("    " + signature(type.get(), method));
-                Optional<String> problem = rule.check().problemWith(method, classPath.locator());
+                Optional<String> problem = rule.rule().problemWith(Described.method(method, classPath.locator()));
                 problem.ifPresent(p -> out.println("        ERROR: " + p));
                 tally.matchedMethods++;
                 tally.badMethods += problem.isPresent() ? 1 : 0;
@@ -108,10 +106,6 @@ final class CheckCommand {
         List<String> parameters = new ArrayList<>();
         method.getParameters().asTypeList().asErasures().forEach(t -> parameters.add(t.getActualName()));
         return type.getName() + "#" + method.getName() + "(" + String.join(", ", parameters) + ")";
-    }
-
-    /** A rule and what it is called in the report ({@code lock}; with TCC also {@code global}, {@code participant}). */
-    private record Rule(String kind, RuleCheck check) {
     }
 
     private static final class Tally {

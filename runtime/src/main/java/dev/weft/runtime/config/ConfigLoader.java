@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +34,20 @@ public final class ConfigLoader {
      * @throws ConfigException with every problem found, and the {@code onConfigError} value read
      */
     public static WeftConfig load(Path file, Map<String, String> env) throws ConfigException {
+        return load(file, env, List.of());
+    }
+
+    /** @param sections the features' own sections, beside the built-in ones */
+    public static WeftConfig load(Path file, Map<String, String> env, List<ConfigSection<?>> sections)
+            throws ConfigException {
         String name = file.toString();
         String text = readText(file);
         Problems problems = new Problems();
         Optional<YamlNode> root = YamlReader.read(text, name, problems);
         TreeReader reader = new TreeReader(problems, new EnvSubstitution(env));
-        Fields top = root.flatMap(node -> reader.fields(node, "the file", "at the top level", TOP_KEYS))
+        List<String> topKeys = new ArrayList<>(TOP_KEYS);
+        sections.forEach(section -> topKeys.add(section.key()));
+        Fields top = root.flatMap(node -> reader.fields(node, "the file", "at the top level", topKeys))
                 .orElseGet(() -> Fields.none(new SourcePosition(name, 1, 1), reader));
 
         OnConfigError onConfigError = top.optional("onConfigError", writtenOnConfigError(text),
@@ -56,11 +66,18 @@ public final class ConfigLoader {
         UnmatchedSettings unmatched = new UnmatchedSettings(
                 top.optional("onUnmatched", OnUnmatched.WARN, ValueParsers.choice(OnUnmatched.class)),
                 top.optional("warnUnmatchedAfter", UnmatchedSettings.DEFAULT_WARN_AFTER, ValueParsers.positiveDuration()));
+        Map<String, Object> read = new LinkedHashMap<>();
+        for (ConfigSection<?> section : sections) {
+            read.put(section.key(), top.fields(section.key(), "in '" + section.key() + "'", section.keys())
+                    .<Object>map(fields -> section.read(new SectionReader(fields, reader)))
+                    .orElseGet(section::defaults));
+        }
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.inFileOrder(), onConfigError);
         }
-        return new WeftConfig(file, onConfigError, logLevel, redis, locks, transactions, jdbc, jmxEnabled, unmatched);
+        return new WeftConfig(file, onConfigError, logLevel, redis, locks, transactions, jdbc, jmxEnabled, unmatched,
+                read);
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.weft.runtime.http;
 import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.tcc.TransactionPropagation;
 import dev.weft.runtime.weave.CallSiteRewrite;
+import dev.weft.runtime.weave.ClassFileScan;
 import dev.weft.runtime.weave.WeaveRule;
+import dev.weft.runtime.weave.http.JdkClientCallSites;
 import java.util.List;
 import java.util.function.UnaryOperator;
 

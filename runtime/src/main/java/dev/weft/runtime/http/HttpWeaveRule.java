@@ -2,11 +2,11 @@ package dev.weft.runtime.http;
 
 import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SourcePosition;
+import dev.weft.runtime.weave.ClassFileScan;
+import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Weaves a method of an HTTP library or server: either the method that serves a request, around an
@@ -57,12 +57,12 @@ final class HttpWeaveRule implements WeaveRule {
     }
 
     @Override
-    public Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles) {
+    public Optional<String> problemWith(MethodShape method) {
         return Optional.empty();
     }
 
     @Override
-    public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
+    public Site createSite(MethodShape method) {
         return site;
     }
 

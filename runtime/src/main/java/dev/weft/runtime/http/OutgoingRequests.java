@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * What the bridge is handed on an HTTP request's way out: from rewritten call sites ({@link JdkClientCallSites}) a
+ * What the bridge is handed on an HTTP request's way out: from rewritten call sites ({@code JdkClientCallSites}) a
  * {@code java.net.http.HttpRequest} about to be sent or a {@code URLConnection} just opened; from woven library
  * methods an OkHttp or Apache HttpClient 5 request. Each comes back carrying the transaction's headers, or unchanged
  * outside a transaction or when the application set {@code Weft-Xid} itself;

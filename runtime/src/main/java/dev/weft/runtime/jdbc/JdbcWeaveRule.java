@@ -3,13 +3,12 @@ package dev.weft.runtime.jdbc;
 import dev.weft.runtime.config.JdbcSettings;
 import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SourcePosition;
+import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * One JDBC method the barrier, or a lock waiting for a commit (docs/locks.md), hooks, in every implementation of {@code java.sql.Connection} or
@@ -128,12 +127,12 @@ public final class JdbcWeaveRule implements WeaveRule {
     }
 
     @Override
-    public Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles) {
+    public Optional<String> problemWith(MethodShape method) {
         return Optional.empty();
     }
 
     @Override
-    public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
+    public Site createSite(MethodShape method) {
         return hook;
     }
 

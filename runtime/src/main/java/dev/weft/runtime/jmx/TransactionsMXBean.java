@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.tcc.TransactionInfo;
 import java.util.List;
 
 /**

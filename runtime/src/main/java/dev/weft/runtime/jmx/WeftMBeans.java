@@ -1,7 +1,6 @@
 package dev.weft.runtime.jmx;
 
 import dev.weft.runtime.WeftVersion;
-import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.lock.LockRuleCheck;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.weave.WeaveStats;
@@ -13,29 +12,49 @@ import javax.management.ObjectName;
 import javax.management.StandardEmitterMBean;
 import javax.management.StandardMBean;
 
-/** Weft's MXBeans on the platform MBean server, readable in JConsole and by {@code weft status}. */
+/**
+ * Weft's MXBeans on an MBean server, readable in JConsole and by {@code weft status}: {@code dev.weft:type=Agent} of
+ * the weaver, and one per feature, which each feature registers here (docs/contributing.md).
+ */
 public final class WeftMBeans {
-    public static final ObjectName AGENT = name("dev.weft:type=Agent");
-    public static final ObjectName LOCKS = name("dev.weft:type=Locks");
-    public static final ObjectName TRANSACTIONS = name("dev.weft:type=Transactions");
+    public static final ObjectName AGENT = name("Agent");
+    public static final ObjectName LOCKS = name("Locks");
+    public static final ObjectName TRANSACTIONS = name("Transactions");
 
-    private WeftMBeans() {
+    private final MBeanServer server;
+    private final WeaveStats weaving;
+
+    public WeftMBeans(MBeanServer server, WeaveStats weaving) {
+        this.server = server;
+        this.weaving = weaving;
     }
 
-    public static void register(WeftConfig config, LockIntrospection locks, WeaveStats weaving) {
-        register(ManagementFactory.getPlatformMBeanServer(), String.valueOf(config.source()), locks, weaving);
+    public static WeftMBeans platform(WeaveStats weaving) {
+        return new WeftMBeans(ManagementFactory.getPlatformMBeanServer(), weaving);
     }
 
     static void register(MBeanServer server, String configFile, LockIntrospection locks, WeaveStats weaving) {
+        WeftMBeans beans = new WeftMBeans(server, weaving);
+        beans.registerAgent(configFile);
+        beans.registerLocks(locks);
+    }
+
+    /** {@code dev.weft:type=Agent}: what the agent was told and what it wove. */
+    public void registerAgent(String configFile) {
         register(server, AGENT, AgentMXBean.class, new AgentBean(WeftVersion.get(), configFile, weaving), null);
+    }
+
+    /** {@code dev.weft:type=Locks}, with a notification for every lock lost while held. */
+    public void registerLocks(LockIntrospection locks) {
         WeftNotifier lockEvents = new WeftNotifier(LOCKS, LocksBean.NOTIFICATIONS);
         LocksBean bean = new LocksBean(locks, () -> weaving.selectors().stream()
                 .filter(s -> s.rule() instanceof LockRuleCheck).toList(), lockEvents);
         register(server, LOCKS, LocksMXBean.class, bean, lockEvents);
     }
 
-    public static void registerTransactions(TransactionsMXBean transactions) {
-        register(ManagementFactory.getPlatformMBeanServer(), TRANSACTIONS, TransactionsMXBean.class, transactions, null);
+    /** A feature's bean as {@code dev.weft:type=<type>}, e.g. {@code Transactions}. */
+    public <T> void register(String type, Class<T> mxbeanInterface, T bean) {
+        register(server, name(type), mxbeanInterface, bean, null);
     }
 
     /**
@@ -56,11 +75,11 @@ public final class WeftMBeans {
         }
     }
 
-    private static ObjectName name(String name) {
+    private static ObjectName name(String type) {
         try {
-            return new ObjectName(name);
+            return new ObjectName("dev.weft:type=" + type);
         } catch (JMException e) {
-            throw new IllegalArgumentException(name, e);
+            throw new IllegalArgumentException(type, e);
         }
     }
 }

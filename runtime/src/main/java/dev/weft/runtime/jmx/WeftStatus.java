@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.tcc.TransactionInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +43,8 @@ public final class WeftStatus {
     /** Ages are taken here, at reading time, so the report reads the same however long it is kept. */
     private static List<TransactionView> views(List<TransactionInfo> transactions, long now) {
         return transactions.stream()
-                .map(t -> new TransactionView(t.getXid(), t.getStatus(), now - t.getStartedAt(), t.getBranches(),
-                        t.getLastError() == null ? t.getOrigin() : t.getOrigin() + ": " + t.getLastError()))
+                .map(t -> new TransactionView(t.xid(), t.status(), now - t.startedAt(), t.branches(),
+                        t.lastError() == null ? t.origin() : t.origin() + ": " + t.lastError()))
                 .toList();
     }
 

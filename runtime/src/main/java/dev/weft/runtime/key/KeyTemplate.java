@@ -1,8 +1,8 @@
 package dev.weft.runtime.key;
 
+import dev.weft.runtime.weave.MethodShape;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.description.method.MethodDescription;
 
 /**
  * A lock key template as written in {@code key:}: literal text with {@code {...}} placeholders (SPEC "Lock key
@@ -50,8 +50,8 @@ public final class KeyTemplate {
      * @param parameterNames the method's argument names, or null when the class file does not have them
      * @throws IllegalArgumentException saying which placeholder does not fit the method, and why
      */
-    public ResolvedKeyTemplate resolve(MethodDescription method, List<String> parameterNames) {
-        String where = describeFor(method.getDeclaringType().asErasure().getName(), method.getName());
+    public ResolvedKeyTemplate resolve(MethodShape method, List<String> parameterNames) {
+        String where = describeFor(method.declaringType().name(), method.name());
         PlaceholderResolver resolver = new PlaceholderResolver(method, parameterNames, where);
         List<ResolvedPlaceholder> resolved = new ArrayList<>();
         for (Placeholder placeholder : placeholders) {

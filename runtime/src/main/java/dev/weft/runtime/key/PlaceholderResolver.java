@@ -1,27 +1,27 @@
 package dev.weft.runtime.key;
 
+import dev.weft.runtime.weave.MethodShape;
+import dev.weft.runtime.weave.TypeShape;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 
-/** Checks the placeholders of one template against one method, through Byte Buddy descriptions only. */
+/** Checks the placeholders of one template against one method, from the class file alone, loading no class. */
 final class PlaceholderResolver {
-    private final MethodDescription method;
+    private final List<TypeShape> parameterTypes;
     private final List<String> parameterNames;
     private final String where;
 
     /** @param where the start of every message: which template, on which method */
-    PlaceholderResolver(MethodDescription method, List<String> parameterNames, String where) {
-        this.method = method;
-        this.parameterNames = parameterNames != null && parameterNames.size() == method.getParameters().size()
+    PlaceholderResolver(MethodShape method, List<String> parameterNames, String where) {
+        this.parameterTypes = method.parameterTypes();
+        this.parameterNames = parameterNames != null && parameterNames.size() == parameterTypes.size()
                 ? parameterNames : null;
         this.where = where;
     }
 
     ResolvedPlaceholder resolve(Placeholder placeholder) {
         int argument = argument(placeholder);
-        TypeDescription type = method.getParameters().get(argument).getType().asErasure();
+        TypeShape type = parameterTypes.get(argument);
         List<Step> steps = new ArrayList<>();
         for (String property : placeholder.path()) {
             PropertyLookup.Found found = property(placeholder, steps.size(), type, property);
@@ -32,7 +32,7 @@ final class PlaceholderResolver {
     }
 
     private int argument(Placeholder placeholder) {
-        int count = method.getParameters().size();
+        int count = parameterTypes.size();
         if (placeholder.name() == null) {
             if (placeholder.index() >= count) {
                 throw bad(placeholder, count == 0 ? "the method has no arguments"
@@ -53,25 +53,25 @@ final class PlaceholderResolver {
         return index;
     }
 
-    private PropertyLookup.Found property(Placeholder placeholder, int steps, TypeDescription type, String property) {
+    private PropertyLookup.Found property(Placeholder placeholder, int steps, TypeShape type, String property) {
         String owner = placeholder.describe(steps);
         if (type.isPrimitive()) {
-            throw bad(placeholder, owner + " is of type " + type.getName() + ", which has no properties");
+            throw bad(placeholder, owner + " is of type " + type.name() + ", which has no properties");
         }
         if (type.isArray()) {
-            throw bad(placeholder, owner + " is an array (" + type.getActualName() + "), which has no properties");
+            throw bad(placeholder, owner + " is an array (" + type.actualName() + "), which has no properties");
         }
-        if (type.represents(Object.class)) {
+        if (type.is(Object.class)) {
             throw bad(placeholder, owner + " is declared as java.lang.Object, so its properties are unknown;"
                     + " declare a more specific type, or key on the value itself");
         }
         try {
-            return PropertyLookup.find(type, property).orElseThrow(() -> bad(placeholder, type.getName()
+            return PropertyLookup.find(type, property).orElseThrow(() -> bad(placeholder, type.name()
                     + " has no public get" + PropertyLookup.capitalize(property) + "(), is"
                     + PropertyLookup.capitalize(property) + "(), "
                     + property + "() or field " + property));
         } catch (IllegalStateException e) {
-            throw bad(placeholder, "cannot inspect " + type.getName() + " or one of its supertypes: "
+            throw bad(placeholder, "cannot inspect " + type.name() + " or one of its supertypes: "
                     + e.getMessage());
         }
     }

@@ -1,5 +1,7 @@
 package dev.weft.runtime.key;
 
+import dev.weft.runtime.weave.MethodShape;
+import dev.weft.runtime.weave.TypeShape;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,18 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
- * Finds how to read a property on a declared type through Byte Buddy's descriptions only, so that checking a
- * template never loads a class (the description may come from a {@code TypePool}).
+ * Finds how to read a property on a declared type from its {@link TypeShape} only, so that checking a template never
+ * loads a class (the shape may come from a class file that is not loaded).
  */
 final class PropertyLookup {
     /** A property read, and the declared (erased) type of its value. */
-    record Found(Step step, TypeDescription type) {
+    record Found(Step step, TypeShape type) {
     }
 
     private PropertyLookup() {
@@ -28,8 +26,8 @@ final class PropertyLookup {
      * In order of preference: {@code getX()}, {@code isX()} returning {@code boolean}, {@code x()}, the field
      * {@code x}; each public, not static, searched through superclasses and interfaces (not {@code Object}).
      */
-    static Optional<Found> find(TypeDescription type, String property) {
-        List<TypeDescription> hierarchy = hierarchy(type);
+    static Optional<Found> find(TypeShape type, String property) {
+        List<TypeShape> hierarchy = hierarchy(type);
         String capitalized = capitalize(property);
         return method(hierarchy, property, "get" + capitalized, false)
                 .or(() -> method(hierarchy, property, "is" + capitalized, true))
@@ -42,14 +40,16 @@ final class PropertyLookup {
         return Character.toUpperCase(property.charAt(0)) + property.substring(1);
     }
 
-    private static Optional<Found> method(List<TypeDescription> hierarchy, String property, String name,
+    private static Optional<Found> method(List<TypeShape> hierarchy, String property, String name,
             boolean mustReturnBoolean) {
-        for (TypeDescription type : hierarchy) {
-            for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
-                TypeDescription returned = m.getReturnType().asErasure();
-                if (m.getName().equals(name) && m.isPublic() && !m.isStatic() && !m.isBridge() && !m.isSynthetic()
-                        && m.getParameters().isEmpty() && !returned.represents(void.class)
-                        && (!mustReturnBoolean || returned.represents(boolean.class))) {
+        for (TypeShape type : hierarchy) {
+            for (MethodShape m : type.declaredMethods()) {
+                if (!m.name().equals(name) || !m.isPublic() || m.isStatic() || m.isGenerated()
+                        || !m.parameterTypes().isEmpty()) {
+                    continue;
+                }
+                TypeShape returned = m.returnType();
+                if (!returned.is(void.class) && (!mustReturnBoolean || returned.is(boolean.class))) {
                     return Optional.of(new Found(new Step(property, name, false), returned));
                 }
             }
@@ -57,11 +57,11 @@ final class PropertyLookup {
         return Optional.empty();
     }
 
-    private static Optional<Found> field(List<TypeDescription> hierarchy, String property) {
-        for (TypeDescription type : hierarchy) {
-            for (FieldDescription.InDefinedShape f : type.getDeclaredFields()) {
-                if (f.getName().equals(property) && f.isPublic() && !f.isStatic()) {
-                    return Optional.of(new Found(new Step(property, property, true), f.getType().asErasure()));
+    private static Optional<Found> field(List<TypeShape> hierarchy, String property) {
+        for (TypeShape type : hierarchy) {
+            for (TypeShape.FieldShape f : type.declaredFields()) {
+                if (f.name().equals(property) && f.isPublic() && !f.isStatic()) {
+                    return Optional.of(new Found(new Step(property, property, true), f.type()));
                 }
             }
         }
@@ -69,23 +69,21 @@ final class PropertyLookup {
     }
 
     /** The type first, then its supertypes breadth first, so that the most specific declaration wins. */
-    private static List<TypeDescription> hierarchy(TypeDescription type) {
-        List<TypeDescription> result = new ArrayList<>();
+    private static List<TypeShape> hierarchy(TypeShape type) {
+        List<TypeShape> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Deque<TypeDescription> queue = new ArrayDeque<>(List.of(type));
+        Deque<TypeShape> queue = new ArrayDeque<>(List.of(type));
         while (!queue.isEmpty()) {
-            TypeDescription next = queue.removeFirst();
-            if (next.represents(Object.class) || !seen.add(next.getName())) {
+            TypeShape next = queue.removeFirst();
+            if (next.is(Object.class) || !seen.add(next.name())) {
                 continue;
             }
             result.add(next);
-            TypeDescription.Generic superClass = next.getSuperClass();
+            TypeShape superClass = next.superClass();
             if (superClass != null) {
-                queue.add(superClass.asErasure());
+                queue.add(superClass);
             }
-            for (TypeDefinition anInterface : next.getInterfaces()) {
-                queue.add(anInterface.asErasure());
-            }
+            queue.addAll(next.interfaces());
         }
         return result;
     }

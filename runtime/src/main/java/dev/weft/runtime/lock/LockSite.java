@@ -3,9 +3,9 @@ package dev.weft.runtime.lock;
 import dev.weft.api.WeftException;
 import dev.weft.runtime.key.KeyRenderer;
 import dev.weft.runtime.key.ResolvedKeyTemplate;
+import dev.weft.runtime.weave.Descriptors;
 import dev.weft.runtime.weave.Site;
 import java.lang.reflect.Method;
-import net.bytebuddy.description.method.MethodDescription;
 
 /** A method woven with a lock: render the key, take the lock (or skip, or throw), release it after the body. */
 final class LockSite implements Site {
@@ -64,7 +64,7 @@ final class LockSite implements Site {
     private Method reflect(Class<?> declaringType) {
         for (Method candidate : declaringType.getDeclaredMethods()) {
             if (candidate.getName().equals(methodName)
-                    && new MethodDescription.ForLoadedMethod(candidate).getDescriptor().equals(descriptor)) {
+                    && Descriptors.of(candidate).equals(descriptor)) {
                 return candidate;
             }
         }

@@ -1,10 +1,9 @@
 package dev.weft.runtime.lock;
 
 import dev.weft.runtime.config.LockRule;
+import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /** A {@code locks:} entry as the weaver applies it: each matched method gets a {@link LockSite}. */
 public final class LockWeaveRule extends LockRuleCheck implements WeaveRule {
@@ -19,7 +18,7 @@ public final class LockWeaveRule extends LockRuleCheck implements WeaveRule {
     }
 
     @Override
-    public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
-        return new LockSite(resolveKey(method, classFiles), method.getName(), method.getDescriptor(), locks, options);
+    public Site createSite(MethodShape method) {
+        return new LockSite(resolveKey(method), method.name(), method.descriptor(), locks, options);
     }
 }

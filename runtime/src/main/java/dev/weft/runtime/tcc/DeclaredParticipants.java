@@ -3,11 +3,10 @@ package dev.weft.runtime.tcc;
 import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.ParticipantRule;
 import dev.weft.runtime.txlog.ParticipantId;
-import java.util.Arrays;
+import dev.weft.runtime.weave.Descriptors;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.objectweb.asm.Type;
 
 /**
  * The participants whose branches this process runs in phase two with a shared log: those its own {@code weft.yaml}
@@ -39,8 +38,7 @@ final class DeclaredParticipants {
         if (woven.contains(id)) {
             return true;
         }
-        List<String> parameters = Arrays.stream(Type.getArgumentTypes(id.descriptor())).map(Type::getClassName)
-                .toList();
+        List<String> parameters = Descriptors.parameterTypeNames(id.descriptor());
         return selectors.stream().anyMatch(selector -> !selector.includeSubtypes()
                 && selector.matchesTypeName(id.className()) && selector.matchesMethodName(id.tryMethod())
                 && selector.matchesParameters(parameters));

@@ -1,7 +1,6 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.TransactionSettings;
-import dev.weft.runtime.jmx.TransactionInfo;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.Phase;

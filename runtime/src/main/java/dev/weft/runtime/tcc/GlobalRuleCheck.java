@@ -2,9 +2,8 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.GlobalRule;
 import dev.weft.runtime.weave.ConfiguredRule;
+import dev.weft.runtime.weave.MethodShape;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /** A global method can be any method: only its selector is checked (does it match anything?). */
 public class GlobalRuleCheck extends ConfiguredRule {
@@ -13,7 +12,7 @@ public class GlobalRuleCheck extends ConfiguredRule {
     }
 
     @Override
-    public Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles) {
+    public Optional<String> problemWith(MethodShape method) {
         return Optional.empty();
     }
 }

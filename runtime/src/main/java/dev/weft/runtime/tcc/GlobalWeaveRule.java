@@ -1,11 +1,10 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.GlobalRule;
+import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.time.Duration;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /** A {@code transactions.global} entry as the weaver applies it: a {@link GlobalSite} on each matched method. */
 final class GlobalWeaveRule extends GlobalRuleCheck implements WeaveRule {
@@ -19,8 +18,7 @@ final class GlobalWeaveRule extends GlobalRuleCheck implements WeaveRule {
     }
 
     @Override
-    public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
-        return new GlobalSite(method.getDeclaringType().asErasure().getName() + "#" + method.getName(), timeout,
-                coordinator);
+    public Site createSite(MethodShape method) {
+        return new GlobalSite(method.displayName(), timeout, coordinator);
     }
 }

@@ -1,11 +1,11 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.txlog.ParticipantId;
+import dev.weft.runtime.weave.Descriptors;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import net.bytebuddy.description.method.MethodDescription;
 
 /** A participant's try, confirm and cancel methods, found by reflection on its loaded class. */
 final class Participant {
@@ -32,7 +32,7 @@ final class Participant {
     static Participant resolve(Class<?> type, ParticipantId id) {
         Method tryMethod = Arrays.stream(type.getDeclaredMethods())
                 .filter(m -> m.getName().equals(id.tryMethod())
-                        && new MethodDescription.ForLoadedMethod(m).getDescriptor().equals(id.descriptor()))
+                        && Descriptors.of(m).equals(id.descriptor()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(type.getName() + " has no try method " + id.tryMethod()
                         + id.descriptor() + " any more"));

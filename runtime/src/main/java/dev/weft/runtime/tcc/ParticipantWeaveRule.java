@@ -2,12 +2,11 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.ParticipantRule;
 import dev.weft.runtime.txlog.ParticipantId;
+import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;
+import dev.weft.runtime.weave.TypeShape;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /** A participant as the weaver applies it: a {@link ParticipantSite} on each try, instance tracking on its class. */
 final class ParticipantWeaveRule extends ParticipantRuleCheck implements WeaveRule {
@@ -26,15 +25,15 @@ final class ParticipantWeaveRule extends ParticipantRuleCheck implements WeaveRu
     }
 
     @Override
-    public Site createSite(MethodDescription method, ClassFileLocator classFiles) {
-        ParticipantId id = new ParticipantId(method.getDeclaringType().asErasure().getName(), method.getName(),
-                method.getDescriptor(), rule.confirm(), rule.cancel());
+    public Site createSite(MethodShape method) {
+        ParticipantId id = new ParticipantId(method.declaringType().name(), method.name(), method.descriptor(),
+                rule.confirm(), rule.cancel());
         declared.woven(id);
         return new ParticipantSite(id, coordinator, participants);
     }
 
     @Override
-    public Optional<Site> instanceSite(TypeDescription type) {
-        return Optional.of(new InstanceSite(type.getName(), instances));
+    public Optional<Site> instanceSite(TypeShape type) {
+        return Optional.of(new InstanceSite(type.name(), instances));
     }
 }

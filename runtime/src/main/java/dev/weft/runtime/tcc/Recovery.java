@@ -1,6 +1,5 @@
 package dev.weft.runtime.tcc;
 
-import dev.weft.runtime.jmx.TransactionInfo;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 

@@ -1,6 +1,5 @@
 package dev.weft.runtime.tcc;
 
-import dev.weft.runtime.jmx.TransactionInfo;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Phase;

@@ -2,7 +2,6 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.config.TransactionSettings;
-import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.FileTransactionLog;
 import dev.weft.runtime.txlog.SharedTransactionLog;
@@ -12,7 +11,6 @@ import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.runtime.txlog.jdbc.JdbcTransactionLog;
 import dev.weft.runtime.txlog.redis.RedisTransactionLog;
 import dev.weft.runtime.txlog.redis.RedisWakeups;
-import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +66,6 @@ public final class Transactions implements AutoCloseable {
         return !settings.global().isEmpty() || !settings.participants().isEmpty();
     }
 
-    /** The checks of every global and participant rule, with no log opened: for start-up checks and the CLI. */
-    public static List<RuleCheck> checks(TransactionSettings settings) {
-        List<RuleCheck> checks = new ArrayList<>();
-        settings.global().forEach(rule -> checks.add(new GlobalRuleCheck(rule)));
-        settings.participants().forEach(rule -> checks.add(new ParticipantRuleCheck(rule)));
-        return checks;
-    }
-
     /**
      * Opens the log of {@code transactions.log.type} (a file log replays what a previous run left, a JDBC log creates
      * its tables if missing); call {@link #start} once the rules are woven.
@@ -121,7 +111,8 @@ public final class Transactions implements AutoCloseable {
         recovery.start();
     }
 
-    public TransactionsMXBean mbean() {
+    /** For operators: JMX {@code dev.weft:type=Transactions}. */
+    public TransactionsView view() {
         return new TransactionsView(open, recovery);
     }
 

@@ -1,14 +1,13 @@
 package dev.weft.runtime.tcc;
 
-import dev.weft.runtime.jmx.TransactionInfo;
-import dev.weft.runtime.jmx.TransactionsMXBean;
 import java.util.List;
 
 /**
- * {@code dev.weft:type=Transactions}: counters of this process, and the open transactions as its log shows them (with a
- * shared log, those of every instance).
+ * What an operator may see of this process's transactions and do about them: counters of this process, and the open
+ * transactions as its log shows them (with a shared log, those of every instance). {@code dev.weft:type=Transactions}
+ * reads it.
  */
-final class TransactionsView implements TransactionsMXBean {
+public final class TransactionsView {
     private final OpenTransactions open;
     private final Recovery recovery;
 
@@ -17,53 +16,48 @@ final class TransactionsView implements TransactionsMXBean {
         this.recovery = recovery;
     }
 
-    @Override
-    public long getBegun() {
+    /** Global transactions begun here (joined nested ones are not counted again). */
+    public long begun() {
         return open.begun();
     }
 
-    @Override
-    public long getCommitted() {
+    /** Commit decisions made durable: the global method returned normally. */
+    public long committed() {
         return open.committed();
     }
 
-    @Override
-    public long getRolledBack() {
+    /** Rollback decisions: the global method threw, ran past its timeout, or was found undecided after a crash. */
+    public long rolledBack() {
         return open.rolledBack();
     }
 
-    @Override
-    public long getActive() {
+    /** Global methods running now. */
+    public long active() {
         return open.active();
     }
 
-    @Override
-    public long getRecovering() {
+    /** Transactions whose phase two is being retried, or that were found unfinished in the log. */
+    public long recovering() {
         return recovery.recovering();
     }
 
-    @Override
-    public long getFailed() {
-        return getFailedTransactions().size();
-    }
-
-    @Override
-    public List<TransactionInfo> getOpenTransactions() {
+    /** Every open transaction: active, recovering and failed. */
+    public List<TransactionInfo> openTransactions() {
         return recovery.openTransactions();
     }
 
-    @Override
-    public List<TransactionInfo> getFailedTransactions() {
+    /** Transactions whose confirm or cancel gave up after {@code transactions.retry.maxAttempts}. */
+    public List<TransactionInfo> failedTransactions() {
         return recovery.openTransactions().stream()
-                .filter(t -> TransactionStatus.FAILED.name().equals(t.getStatus())).toList();
+                .filter(t -> TransactionStatus.FAILED.name().equals(t.status())).toList();
     }
 
-    @Override
+    /** Starts the attempts of a FAILED transaction again (after its cause was fixed); false if no such one. */
     public boolean retry(String xid) {
         return recovery.retry(xid);
     }
 
-    @Override
+    /** Ends a FAILED transaction without phase two, once it was resolved by hand; false if no such one. */
     public boolean forget(String xid) {
         return recovery.forget(xid);
     }

@@ -3,8 +3,6 @@ package dev.weft.runtime.weave;
 import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SourcePosition;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * A configured rule seen only as "which methods, and can it be honoured there": enough for start-up checks and for
@@ -20,7 +18,7 @@ public interface RuleCheck {
      * Why this rule cannot be honoured on {@code method} (for example a key template naming a missing property),
      * or empty when it can.
      */
-    Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles);
+    Optional<String> problemWith(MethodShape method);
 
     /** Where the value {@link #problemWith} complains about is written, so that a message points at it. */
     default SourcePosition problemPosition() {

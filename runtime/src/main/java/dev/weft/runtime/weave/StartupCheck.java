@@ -60,8 +60,8 @@ public final class StartupCheck {
                 noMethod(rule, type, problems);
             }
             for (MethodDescription method : methods) {
-                rule.problemWith(method, classFiles).ifPresent(problem -> problems.add(new ConfigProblem(
-                        rule.problemPosition(), MethodProblem.naming(problem, method))));
+                rule.problemWith(Described.method(method, classFiles)).ifPresent(problem -> problems.add(
+                        new ConfigProblem(rule.problemPosition(), MethodProblem.naming(problem, method))));
             }
         }
         return problems;

@@ -1,20 +1,20 @@
 package dev.weft.runtime.weave;
 
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
-/** A rule the weaver applies: its checks, plus the site that does the work around each matched method. */
+/**
+ * A rule the weaver applies: its checks, plus the site that does the work around each matched method. It says which
+ * advice it wants with its flags; the weaver alone turns that into Byte Buddy advice (docs/architecture.md).
+ */
 public interface WeaveRule extends RuleCheck {
     /** The site for one matched method; only called when {@link #problemWith} found nothing. */
-    Site createSite(MethodDescription method, ClassFileLocator classFiles);
+    Site createSite(MethodShape method);
 
     /**
      * A site told of every instance of {@code type} as its constructor returns (the instance arrives as the scope of
      * {@link Site#exit}), or empty. Asked only for types in which this rule matched a method.
      */
-    default Optional<Site> instanceSite(TypeDescription type) {
+    default Optional<Site> instanceSite(TypeShape type) {
         return Optional.empty();
     }
 

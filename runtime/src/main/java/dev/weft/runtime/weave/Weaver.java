@@ -178,7 +178,7 @@ public final class Weaver {
                 loaders.add(loader);
             }
             if (!methods.isEmpty() && !instancesTracked) {
-                Optional<Site> instanceSite = rule.instanceSite(type);
+                Optional<Site> instanceSite = rule.instanceSite(Described.type(type, classFiles));
                 if (instanceSite.isPresent()) {
                     builder = builder.visit(Advice.withCustomMapping()
                             .bind(SiteId.class, sites.register(instanceSite.get()))
@@ -192,9 +192,10 @@ public final class Weaver {
     }
 
     private Site siteFor(WeaveRule rule, MethodDescription method, ClassFileLocator classFiles) {
-        String problem = rule.problemWith(method, classFiles).orElse(null);
+        MethodShape shape = Described.method(method, classFiles);
+        String problem = rule.problemWith(shape).orElse(null);
         if (problem == null) {
-            return rule.createSite(method, classFiles);
+            return rule.createSite(shape);
         }
         String message = rule.problemPosition() + ": " + MethodProblem.naming(problem, method)
                 + ". Every call of this method now fails; fix the config and restart.";

@@ -170,7 +170,7 @@ class UncommittedWritesTest {
     }
 
     private String owner() {
-        return raw.owner("weft:lock:" + key);
+        return raw.owner("weft:lock:{" + key + "}");
     }
 
     interface JdbcCallBody {

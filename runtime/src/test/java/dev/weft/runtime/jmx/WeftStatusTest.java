@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.lock.HeldLockInfo;
+import dev.weft.runtime.tcc.TransactionInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

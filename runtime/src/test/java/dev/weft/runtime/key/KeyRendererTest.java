@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.LockKeyException;
+import dev.weft.runtime.weave.Described;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.bytebuddy.description.method.MethodDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +33,7 @@ class KeyRendererTest {
     private static KeyRenderer renderer(String template) throws NoSuchMethodException {
         Method method = reserve();
         return KeyTemplate.parse(template)
-                .resolve(new MethodDescription.ForLoadedMethod(method), NAMES)
+                .resolve(Described.method(method), NAMES)
                 .bind(method);
     }
 
@@ -198,7 +198,7 @@ class KeyRendererTest {
         Method place = Fixtures.Svc.class.getMethod("place", Fixtures.Order.class);
         Method move = Fixtures.Svc.class.getMethod("move", Fixtures.Customer.class);
         ResolvedKeyTemplate resolved = KeyTemplate.parse("k:{0.customer.id}")
-                .resolve(new MethodDescription.ForLoadedMethod(place), null);
+                .resolve(Described.method(place), null);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> resolved.bind(move));
 
@@ -218,6 +218,6 @@ class KeyRendererTest {
     void theTemplateKeepsWhatWasParsed() throws Exception {
         KeyTemplate template = KeyTemplate.parse("k:{0}");
 
-        assertSame(template, template.resolve(new MethodDescription.ForLoadedMethod(reserve()), NAMES).template());
+        assertSame(template, template.resolve(Described.method(reserve()), NAMES).template());
     }
 }

@@ -4,8 +4,11 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weft.runtime.weave.Described;
+import dev.weft.runtime.weave.MethodShape;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +17,14 @@ class KeyTemplateResolveTest {
     private static final String WHERE = "lock key \"%s\" for dev.weft.runtime.key.Fixtures$Svc#%s: ";
 
     /** As the weaver sees it: described from the class file, without loading the class. */
-    private static MethodDescription fromPool(String name) {
-        return TypePool.Default.ofSystemLoader().describe(Fixtures.Svc.class.getName()).resolve()
+    private static MethodShape fromPool(String name) {
+        MethodDescription method = TypePool.Default.ofSystemLoader().describe(Fixtures.Svc.class.getName()).resolve()
                 .getDeclaredMethods().filter(named(name)).getOnly();
+        return Described.method(method, ClassFileLocator.ForClassLoader.ofSystemLoader());
     }
 
-    private static MethodDescription loaded(String name) throws NoSuchMethodException {
-        return new MethodDescription.ForLoadedMethod(name.equals("none") ? Fixtures.Svc.class.getMethod(name)
+    private static MethodShape loaded(String name) throws NoSuchMethodException {
+        return Described.method(name.equals("none") ? Fixtures.Svc.class.getMethod(name)
                 : Fixtures.Svc.class.getMethod(name, String.class, int.class, Fixtures.Order.class, Object.class,
                         long[].class));
     }
@@ -47,13 +51,9 @@ class KeyTemplateResolveTest {
     }
 
     @Test
-    void namesReadFromTheClassFileResolve() throws Exception {
-        byte[] classFile;
-        try (var in = Fixtures.Svc.class.getResourceAsStream("Fixtures$Svc.class")) {
-            classFile = in.readAllBytes();
-        }
-        MethodDescription reserve = fromPool("reserve");
-        List<String> names = ParameterNames.read(classFile, "reserve", reserve.getDescriptor());
+    void namesReadFromTheClassFileResolve() {
+        MethodShape reserve = fromPool("reserve");
+        List<String> names = reserve.parameterNames();
 
         assertEquals(NAMES, names);
         assertEquals(2, KeyTemplate.parse("{order.customer.id}").resolve(reserve, names).placeholders().get(0)

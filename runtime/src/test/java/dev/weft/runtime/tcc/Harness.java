@@ -5,11 +5,14 @@ import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.ParticipantRule;
 import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.jmx.TransactionsBean;
 import dev.weft.runtime.jmx.TransactionsMXBean;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
+import dev.weft.runtime.weave.Described;
+import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.lang.reflect.Method;
@@ -18,9 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * TCC without weaving: the real rules and sites, called the way the inlined advice calls them. {@code debit} and
@@ -60,12 +60,12 @@ final class Harness implements AutoCloseable {
                         participant("credit", "confirmCredit", "cancelCredit")),
                 AT);
         transactions = open.apply(settings);
-        mbean = transactions.mbean();
+        mbean = new TransactionsBean(transactions.view());
         List<WeaveRule> rules = transactions.weaveRules();
         global = site(rules.get(0), method(Harness.class, "transfer"));
         debit = site(rules.get(1), method(Accounts.class, "debit"));
         credit = site(rules.get(2), method(Accounts.class, "credit"));
-        rules.get(1).instanceSite(TypeDescription.ForLoadedType.of(Accounts.class)).orElseThrow().exit(accounts, null); // as its constructor advice would
+        rules.get(1).instanceSite(Described.type(Accounts.class)).orElseThrow().exit(accounts, null); // as its constructor advice would
         transactions.start();
     }
 
@@ -74,12 +74,11 @@ final class Harness implements AutoCloseable {
     }
 
     static Site site(WeaveRule rule, Method method) {
-        MethodDescription description = new MethodDescription.ForLoadedMethod(method);
-        ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.of(method.getDeclaringClass().getClassLoader());
-        if (rule.problemWith(description, classFiles).isPresent()) {
-            throw new IllegalStateException(rule.problemWith(description, classFiles).get());
+        MethodShape shape = Described.method(method);
+        if (rule.problemWith(shape).isPresent()) {
+            throw new IllegalStateException(rule.problemWith(shape).get());
         }
-        return rule.createSite(description, classFiles);
+        return rule.createSite(shape);
     }
 
     static Method method(Class<?> type, String name) {

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.ParticipantRule;
+import dev.weft.runtime.weave.Described;
+import dev.weft.runtime.weave.MethodShape;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
 
 /** Confirm and cancel: same class (or a superclass), same parameter types, same static-ness as the try. */
@@ -63,8 +62,8 @@ class ParticipantRuleCheckTest {
     private static Optional<String> problem(String tryMethod, String confirm, String cancel) {
         ParticipantRule rule = new ParticipantRule(MethodSelector.parse(Stock.class.getName() + "#" + tryMethod),
                 confirm, cancel, Harness.AT);
-        MethodDescription method = TypeDescription.ForLoadedType.of(Stock.class).getDeclaredMethods()
-                .filter(m -> m.getName().equals(tryMethod)).getOnly();
-        return new ParticipantRuleCheck(rule).problemWith(method, ClassFileLocator.NoOp.INSTANCE);
+        MethodShape method = Described.type(Stock.class).declaredMethods().stream()
+                .filter(m -> m.name().equals(tryMethod)).findFirst().orElseThrow();
+        return new ParticipantRuleCheck(rule).problemWith(method);
     }
 }

@@ -296,12 +296,12 @@ abstract class SharedTccContract {
             return null;
         });
         Eventually.until("FAILED", () -> root.mbean.getFailed() == 1);
-        String xid = root.mbean.getFailedTransactions().get(0).getXid();
+        String xid = root.mbean.getFailedTransactions().get(0).xid();
         awaitFailureLogged(xid);
-        assertEquals(1, warehouse.transactions.mbean().getFailed(), "the warehouse sees it too");
+        assertEquals(1, warehouse.transactions.view().failedTransactions().size(), "the warehouse sees it too");
         assertEquals(3, log.load(xid).orElseThrow().attempts());
         Accounts.FAILING.clear();
-        assertTrue(warehouse.transactions.mbean().retry(xid), "retry from another service's instance");
+        assertTrue(warehouse.transactions.view().retry(xid), "retry from another service's instance");
         Eventually.until("confirmed", () -> Accounts.JOURNAL.contains("confirmDebit a 5"));
         Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
 
@@ -311,7 +311,7 @@ abstract class SharedTccContract {
             return null;
         });
         Eventually.until("FAILED", () -> root.mbean.getFailed() == 1);
-        String second = root.mbean.getFailedTransactions().get(0).getXid();
+        String second = root.mbean.getFailedTransactions().get(0).xid();
         awaitFailureLogged(second);
         assertFalse(root.mbean.forget("no-such-xid"));
         assertTrue(root.mbean.forget(second));

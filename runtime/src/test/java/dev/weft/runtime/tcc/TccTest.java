@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.TransactionTimeoutException;
 import dev.weft.runtime.config.TransactionSettings;
-import dev.weft.runtime.jmx.TransactionInfo;
 import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.txlog.FileTransactionLog;
 import java.lang.management.ManagementFactory;
@@ -212,15 +211,15 @@ class TccTest {
         assertFailureLogged();
         assertEquals(3, Accounts.JOURNAL.stream().filter("cancelDebit threw"::equals).count(), "maxAttempts: 3");
         TransactionInfo failed = tcc.mbean.getFailedTransactions().get(0);
-        assertEquals("FAILED", failed.getStatus());
-        assertTrue(failed.getLastError().contains("cancelDebit failed on purpose"), failed.getLastError());
+        assertEquals("FAILED", failed.status());
+        assertTrue(failed.lastError().contains("cancelDebit failed on purpose"), failed.lastError());
         assertEquals(0, tcc.mbean.getRecovering());
 
         Accounts.FAILING.clear();
-        assertTrue(tcc.mbean.retry(failed.getXid()));
+        assertTrue(tcc.mbean.retry(failed.xid()));
         Eventually.until("cancelled after the retry", () -> Accounts.JOURNAL.contains("cancelDebit a 1"));
         Eventually.until("gone", () -> tcc.mbean.getOpenTransactions().isEmpty());
-        assertFalse(tcc.mbean.retry(failed.getXid()));
+        assertFalse(tcc.mbean.retry(failed.xid()));
     }
 
     @Test
@@ -262,7 +261,7 @@ class TccTest {
         tcc.close();
         tcc = new Harness(FileTransactionLog.open(dir), Duration.ofSeconds(30), FAST);
         assertEquals(1, tcc.mbean.getFailed());
-        String xid = tcc.mbean.getFailedTransactions().get(0).getXid();
+        String xid = tcc.mbean.getFailedTransactions().get(0).xid();
         assertTrue(tcc.mbean.forget(xid));
         assertEquals(0, tcc.mbean.getFailed());
         tcc.close();

@@ -6,6 +6,7 @@ import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.SharedTransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
+import dev.weft.runtime.weave.Described;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * One instance of another service over the shared log: its {@code weft.yaml} names only {@link Warehouse#reserve} as a
@@ -33,7 +33,7 @@ final class WarehouseService implements AutoCloseable {
         transactions = new Transactions(settings, log, wakeups, locks, false);
         WeaveRule rule = transactions.weaveRules().get(0);
         reserve = Harness.site(rule, Harness.method(Warehouse.class, "reserve"));
-        rule.instanceSite(TypeDescription.ForLoadedType.of(Warehouse.class)).orElseThrow().exit(warehouse, null);
+        rule.instanceSite(Described.type(Warehouse.class)).orElseThrow().exit(warehouse, null);
         transactions.start();
     }
 

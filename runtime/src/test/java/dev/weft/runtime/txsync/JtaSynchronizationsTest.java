@@ -137,6 +137,6 @@ class JtaSynchronizationsTest {
     }
 
     private String owner() {
-        return raw.owner("weft:lock:" + key);
+        return raw.owner("weft:lock:{" + key + "}");
     }
 }

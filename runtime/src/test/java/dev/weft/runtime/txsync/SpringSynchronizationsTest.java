@@ -123,7 +123,7 @@ class SpringSynchronizationsTest {
     }
 
     private String owner() {
-        return raw.owner("weft:lock:" + key);
+        return raw.owner("weft:lock:{" + key + "}");
     }
 
     static LockService service(String uri) {

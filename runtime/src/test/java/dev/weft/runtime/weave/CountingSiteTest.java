@@ -11,8 +11,6 @@ import dev.weft.runtime.config.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
 
 class CountingSiteTest {
@@ -88,7 +86,7 @@ class CountingSiteTest {
         }
 
         @Override
-        public Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles) {
+        public Optional<String> problemWith(MethodShape method) {
             return Optional.empty();
         }
     }

@@ -9,8 +9,6 @@ import dev.weft.runtime.jdbc.JdbcWeaveRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
 
 class WeaveStatsTest {
@@ -39,7 +37,7 @@ class WeaveStatsTest {
         }
 
         @Override
-        public Optional<String> problemWith(MethodDescription method, ClassFileLocator classFiles) {
+        public Optional<String> problemWith(MethodShape method) {
             return Optional.empty();
         }
     }

@@ -1,4 +1,4 @@
-package dev.weft.runtime.key;
+package dev.weft.runtime.weave;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /** Reads a method's argument names from its class file, for key templates such as {@code {orderId}}. */
-public final class ParameterNames {
+final class ParameterNames {
     private ParameterNames() {
     }
 
@@ -24,7 +24,7 @@ public final class ParameterNames {
      * @param descriptor the JVM method descriptor, e.g. {@code (Ljava/lang/String;J)V}
      * @return the names in argument order, or null when the method is not in the class or the names are not there
      */
-    public static List<String> read(byte[] classFile, String methodName, String descriptor) {
+    static List<String> read(byte[] classFile, String methodName, String descriptor) {
         Collector collector = new Collector(methodName, descriptor);
         new ClassReader(classFile).accept(collector, ClassReader.SKIP_FRAMES);
         return collector.names();

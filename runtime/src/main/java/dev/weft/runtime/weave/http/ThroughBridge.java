@@ -1,4 +1,4 @@
-package dev.weft.runtime.http;
+package dev.weft.runtime.weave.http;
 
 import dev.weft.bootstrap.WeftBridge;
 import java.util.Map;

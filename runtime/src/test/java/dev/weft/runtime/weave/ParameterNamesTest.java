@@ -1,4 +1,4 @@
-package dev.weft.runtime.key;
+package dev.weft.runtime.weave;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.weft.runtime.http;
+package dev.weft.runtime.weave;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,18 +8,18 @@ import java.nio.charset.StandardCharsets;
  * never reads the methods' code, which is most of a class file. The names searched for are ASCII, which the pool
  * stores byte for byte. A class file it cannot read is a candidate: Byte Buddy then has the last word.
  */
-final class ClassFileScan {
+public final class ClassFileScan {
     private static final int POOL_COUNT = 8;
     private static final int FIRST_ENTRY = 10;
 
     private ClassFileScan() {
     }
 
-    static byte[] ascii(String name) {
+    public static byte[] ascii(String name) {
         return name.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static boolean contains(byte[] classFile, byte[] name) {
+    public static boolean contains(byte[] classFile, byte[] name) {
         if (classFile.length < FIRST_ENTRY) {
             return true;
         }

@@ -1,10 +1,11 @@
-package dev.weft.runtime.http;
+package dev.weft.runtime.weave.http;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.weft.runtime.weave.CallSiteRewrite;
+import dev.weft.runtime.weave.ClassFileScan;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.asm.MemberSubstitution.Substitution.Chain.Step.OfOriginalExpression;
@@ -12,15 +13,15 @@ import net.bytebuddy.asm.MemberSubstitution.Substitution.Chain.Step.OfOriginalEx
 /**
  * The JDK's HTTP clients are JDK classes, which Weft never weaves; their callers are rewritten instead:
  * <ul>
- *   <li>{@code HttpClient.send} and {@code sendAsync} get the request through {@link OutgoingRequests} first, so a
+ *   <li>{@code HttpClient.send} and {@code sendAsync} get the request through the bridge first, so a
  *       copy with the transaction's headers is sent;</li>
- *   <li>{@code URL.openConnection} hands its result to {@link OutgoingRequests}, which sets the headers on an
+ *   <li>{@code URL.openConnection} hands its result to the bridge, which sets the headers on an
  *       {@code HttpURLConnection} before the application can send anything on it.</li>
  * </ul>
  * Only classes whose bytes mention {@code java/net/http/HttpClient}, or both {@code java/net/URL} and
  * {@code openConnection}, are parsed at all.
  */
-final class JdkClientCallSites implements CallSiteRewrite {
+public final class JdkClientCallSites implements CallSiteRewrite {
     private static final byte[] HTTP_CLIENT = ClassFileScan.ascii("java/net/http/HttpClient");
     private static final byte[] OPEN_CONNECTION = ClassFileScan.ascii("openConnection");
     private static final byte[] URL = ClassFileScan.ascii("java/net/URL");

@@ -1,7 +1,8 @@
-package dev.weft.runtime.http;
+package dev.weft.runtime.weave.http;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.runtime.weave.ClassFileScan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Enumeration;
