@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.Signals;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Launching the test applications ({@code com.acme.*}) in their own JVMs, with or without the agent. */
 public final class Jvm {
@@ -40,6 +43,16 @@ public final class Jvm {
         return built("weft.demo.jar");
     }
 
+    /** apps/spring-stock's executable fat jar, as spring-boot-maven-plugin built it. */
+    public static Path springStockJar() {
+        return built("weft.spring.stock.jar");
+    }
+
+    /** The OpenTelemetry Java agent, copied from the Maven repository by the build. */
+    public static Path openTelemetryAgentJar() {
+        return built("weft.otel.agent.jar");
+    }
+
     /** Waits for the child and asserts it exited 0 by itself: a finished main must not be kept alive by Weft. */
     public static void assertExitsCleanly(JavaProcess process) {
         assertEquals(0, process.awaitExit(TIMEOUT), "exit status" + process.report());
@@ -55,6 +68,27 @@ public final class Jvm {
     public static void startTogether(List<JavaProcess> processes) {
         processes.forEach(p -> p.awaitLine("READY", TIMEOUT));
         processes.forEach(p -> p.send("GO"));
+    }
+
+    /** {@code WEFT_JAVA25_HOME}, else the first {@code /usr/lib/jvm/*25*} with a {@code bin/java}; null if none. */
+    public static Path java25() {
+        String home = System.getenv("WEFT_JAVA25_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home, "bin", "java");
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> candidates = Files.list(jvms)) {
+            return candidates.filter(p -> p.getFileName().toString().contains("25"))
+                    .sorted(Comparator.naturalOrder())
+                    .map(p -> p.resolve("bin").resolve("java"))
+                    .filter(Files::isExecutable)
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Path built(String property) {

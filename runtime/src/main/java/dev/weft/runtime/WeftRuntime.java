@@ -18,6 +18,7 @@ import dev.weft.runtime.weave.StartupCheck;
 import dev.weft.runtime.weave.UnmatchedReport;
 import dev.weft.runtime.weave.WeaveStats;
 import dev.weft.runtime.weave.Weaver;
+import dev.weft.runtime.weave.WovenClassLoaders;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -84,6 +85,9 @@ public final class WeftRuntime {
             return;
         }
         Shared shared = new Shared();
+        // the class loaders of the application's woven classes: where a JDBC log finds its driver in a fat jar
+        WovenClassLoaders wovenLoaders = new WovenClassLoaders();
+        shared.offer(WovenClassLoaders.class, wovenLoaders);
         List<Feature.Running> running = new ArrayList<>();
         List<String> described = new ArrayList<>();
         try {
@@ -102,7 +106,7 @@ public final class WeftRuntime {
         WeaveStats stats = new WeaveStats();
         WeftBridge.install(new BridgeDispatcher(sites, shared.fencingToken(), shared.outgoingRequests()));
         Weaver weaver = new Weaver(running.stream().flatMap(feature -> feature.rules().stream()).toList(),
-                running.stream().flatMap(feature -> feature.callSites().stream()).toList(), sites, stats);
+                running.stream().flatMap(feature -> feature.callSites().stream()).toList(), sites, stats, wovenLoaders);
         weaver.install(inst);
         new UnmatchedReport(stats, config.unmatched().warnAfter(), startupCheck.warned()).start();
         running.forEach(Feature.Running::start);

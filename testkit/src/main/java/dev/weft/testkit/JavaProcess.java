@@ -271,7 +271,7 @@ public final class JavaProcess implements AutoCloseable {
         private final List<String> target;
         private String name;
         private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        private String agent;
+        private final List<String> agents = new ArrayList<>();
         private String classPath = System.getProperty("java.class.path");
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
@@ -288,9 +288,12 @@ public final class JavaProcess implements AutoCloseable {
             return this;
         }
 
-        /** {@code -javaagent:<jar>=<options>}, or {@code -javaagent:<jar>} when options is null. */
+        /**
+         * Adds {@code -javaagent:<jar>=<options>}, or {@code -javaagent:<jar>} when options is null; several agents
+         * are put on the command line in the order they were added, which is the order the JVM starts them in.
+         */
         public Builder agent(Path jar, String options) {
-            this.agent = "-javaagent:" + jar + (options == null ? "" : "=" + options);
+            agents.add("-javaagent:" + jar + (options == null ? "" : "=" + options));
             return this;
         }
 
@@ -323,9 +326,7 @@ public final class JavaProcess implements AutoCloseable {
         private List<String> command() {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
-            if (agent != null) {
-                command.add(agent);
-            }
+            command.addAll(agents);
             if (!target.get(0).equals("-jar")) {
                 command.add("-cp");
                 command.add(classPath);

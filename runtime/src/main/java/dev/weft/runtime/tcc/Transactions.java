@@ -13,6 +13,7 @@ import dev.weft.runtime.txlog.redis.RedisWakeups;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * TCC transactions as configured by {@code transactions:}: the log, the rules to weave, recovery, and JMX. One
@@ -71,18 +72,21 @@ public final class Transactions implements AutoCloseable {
      * @param barrier whether {@code jdbc.barrier} is on
      * @param redis   where a shared log's wake-ups and owner locks go, and the Redis log itself
      * @param locks   the owner locks of phase two with a shared log
+     * @param applicationLoaders the class loaders of the application's woven classes so far, where a JDBC log finds
+     *     its driver when the system class path has none
      * @throws TransactionLogException when the log cannot be opened (a file log in use by another process, damaged or
      *     unreadable; a database with no driver on the class path, unreachable, or of a kind the log does not know)
      */
     public static Transactions open(TransactionSettings settings, boolean barrier, RedisSettings redis,
-                                    LockService locks) {
+                                    LockService locks, Supplier<List<ClassLoader>> applicationLoaders) {
         return switch (settings.logType()) {
             case TransactionSettings.LOG_REDIS -> {
                 RedisTransactionLog log = new RedisTransactionLog(redis);
                 yield new Transactions(settings, log, log.wakeups(), locks, barrier);
             }
             // the wake-ups and the owner locks are on Redis whatever the log (docs/distributed-tcc.md)
-            case TransactionSettings.LOG_JDBC -> new Transactions(settings, JdbcTransactionLog.open(settings.jdbcLog()),
+            case TransactionSettings.LOG_JDBC -> new Transactions(settings,
+                    JdbcTransactionLog.open(settings.jdbcLog(), applicationLoaders),
                     new RedisWakeups(redis), locks, barrier);
             default -> new Transactions(settings, FileTransactionLog.open(settings.logDir()), barrier);
         };

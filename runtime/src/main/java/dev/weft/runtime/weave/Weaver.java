@@ -27,15 +27,19 @@ public final class Weaver {
     private final List<CallSiteRewrite> rewrites;
     private final SiteRegistry sites;
     private final WeaveStats stats;
+    private final WovenClassLoaders loaders;
     private final ClassFileLocator adviceClassFile;
     private final Lazy<ClassFileTransformer> byteBuddy = new Lazy<>(this::ruleTransformer);
     private final Lazy<ClassFileTransformer> withCallSites = new Lazy<>(this::callSiteTransformer);
 
-    public Weaver(List<WeaveRule> rules, List<CallSiteRewrite> rewrites, SiteRegistry sites, WeaveStats stats) {
+    /** @param loaders told the class loader of every class a rule wove */
+    public Weaver(List<WeaveRule> rules, List<CallSiteRewrite> rewrites, SiteRegistry sites, WeaveStats stats,
+                  WovenClassLoaders loaders) {
         this.rules = List.copyOf(rules);
         this.rewrites = List.copyOf(rewrites);
         this.sites = sites;
         this.stats = stats;
+        this.loaders = loaders;
         rules.forEach(stats::track);
         this.adviceClassFile = ClassFileLocator.ForClassLoader.of(BridgeAdvice.class.getClassLoader());
     }
@@ -169,6 +173,9 @@ public final class Weaver {
                 selector.woven();
                 Log.debug("wove " + type.getName() + "#" + method.getName() + method.getDescriptor()
                         + " for " + rule.selector().text() + " (" + rule.position() + ")");
+            }
+            if (!methods.isEmpty()) {
+                loaders.add(loader);
             }
             if (!methods.isEmpty() && !instancesTracked) {
                 Optional<Site> instanceSite = rule.instanceSite(Described.type(type, classFiles));

@@ -15,6 +15,7 @@ import dev.weft.runtime.weave.BridgeDispatcher;
 import dev.weft.runtime.weave.SiteRegistry;
 import dev.weft.runtime.weave.WeaveStats;
 import dev.weft.runtime.weave.Weaver;
+import dev.weft.runtime.weave.WovenClassLoaders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.instrument.ClassFileTransformer;
@@ -52,7 +53,7 @@ class HttpPropagationTest {
         SiteRegistry sites = new SiteRegistry();
         // Once per JVM; no other test in this module installs the bridge
         WeftBridge.install(new BridgeDispatcher(sites, () -> -1, http.outgoing()));
-        TRANSFORMER = new Weaver(http.weaveRules(), http.callSites(), sites, new WeaveStats()).transformer();
+        TRANSFORMER = new Weaver(http.weaveRules(), http.callSites(), sites, new WeaveStats(), new WovenClassLoaders()).transformer();
         APPLICATION = new WeavingLoader(TRANSFORMER);
     }
 

@@ -15,6 +15,7 @@ import dev.weft.runtime.tcc.TransactionPropagation;
 import dev.weft.runtime.tcc.Transactions;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.weave.WeaveRule;
+import dev.weft.runtime.weave.WovenClassLoaders;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -52,7 +53,8 @@ public final class TransactionsFeature implements Feature {
                 () -> new IllegalStateException("weft: the locks feature must open before transactions"));
         Transactions transactions;
         try {
-            transactions = Transactions.open(config.transactions(), config.jdbc().barrier(), config.redis(), locks);
+            transactions = Transactions.open(config.transactions(), config.jdbc().barrier(), config.redis(), locks,
+                    shared.find(WovenClassLoaders.class).orElseThrow()::seen);
         } catch (TransactionLogException e) {
             throw new FeatureException(e.getMessage(), e, EXIT_CANT_OPEN_LOG, "the transaction log cannot be opened");
         }

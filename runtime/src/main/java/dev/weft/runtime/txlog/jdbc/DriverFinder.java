@@ -1,6 +1,5 @@
 package dev.weft.runtime.txlog.jdbc;
 
-import dev.weft.runtime.txlog.TransactionLogException;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -8,27 +7,18 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Finds the JDBC driver for the log's URL on the application's class path. Weft's own class loader cannot see it, and
+ * Finds a JDBC driver for a URL among the drivers one class loader sees. Weft's own class loader sees none, and
  * {@code DriverManager} would not help: {@code getConnection} and {@code getDrivers} only hand out drivers that their
- * caller's class loader can load ("No suitable driver"). So the driver is looked up as a service of the system class
+ * caller's class loader can load ("No suitable driver"). So the driver is looked up as a service of the application's
  * loader (every driver jar names its driver in {@code META-INF/services/java.sql.Driver}) and called directly.
  */
 final class DriverFinder {
     private DriverFinder() {
     }
 
-    /** @throws TransactionLogException when no driver accepts {@code url}, saying where to put one */
-    static Driver find(String url, String shownUrl) {
-        Driver driver = accepting(url, ServiceLoader.load(Driver.class, ClassLoader.getSystemClassLoader()).iterator());
-        if (driver == null) {
-            throw new TransactionLogException("no JDBC driver accepts transactions.log.url " + shownUrl + ": put the"
-                    + " database's driver jar (for example org.postgresql:postgresql) on the application's class path,"
-                    + " where Weft looks for it, or correct the URL");
-        }
-        return driver;
-    }
-
-    private static Driver accepting(String url, Iterator<Driver> drivers) {
+    /** The first driver {@code loader} sees that accepts {@code url}, or null. */
+    static Driver accepting(String url, ClassLoader loader) {
+        Iterator<Driver> drivers = ServiceLoader.load(Driver.class, loader).iterator();
         while (true) {
             Driver driver;
             try {

@@ -5,6 +5,7 @@ import static dev.weft.runtime.txlog.jdbc.LogSchema.TX;
 
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.jdbc.DatabaseProduct;
+import dev.weft.runtime.log.Log;
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code transactions.log.type: jdbc}: the shared log in two tables of a database (docs/distributed-tcc.md, "Database
@@ -47,30 +49,45 @@ public final class JdbcTransactionLog implements TransactionLog {
     }
 
     /**
-     * Finds the driver on the application's class path, connects, and creates the tables if they are missing.
+     * Connects and creates the tables if they are missing, when the driver is on the system class path; otherwise
+     * that happens at the log's first use, with the driver of an application class loader (see {@link LogDriver}).
      *
-     * @throws TransactionLogException when no driver accepts the URL, the database cannot be reached, or it is not
-     *     one the log knows
+     * @param applicationLoaders the class loaders of the application's woven classes, so far
+     * @throws TransactionLogException when the driver is on the system class path but the database cannot be reached
+     *     or is not one the log knows
      */
-    public static JdbcTransactionLog open(TransactionSettings.JdbcLog settings) {
-        return open(settings, System::currentTimeMillis);
+    public static JdbcTransactionLog open(TransactionSettings.JdbcLog settings,
+                                          Supplier<List<ClassLoader>> applicationLoaders) {
+        return open(settings, ClassLoader.getSystemClassLoader(), applicationLoaders, System::currentTimeMillis);
     }
 
     static JdbcTransactionLog open(TransactionSettings.JdbcLog settings, LongSupplier clock) {
+        return open(settings, ClassLoader.getSystemClassLoader(), List::of, clock);
+    }
+
+    static JdbcTransactionLog open(TransactionSettings.JdbcLog settings, ClassLoader atStartUp,
+                                   Supplier<List<ClassLoader>> applicationLoaders, LongSupplier clock) {
         String shownUrl = ConnectProperties.shown(settings.url());
         String described = "the JDBC transaction log at " + shownUrl
                 + (settings.user() == null ? "" : " (user " + settings.user() + ")");
-        LogConnections connections = new LogConnections(DriverFinder.find(settings.url(), shownUrl), settings.url(),
+        LogDriver driver = new LogDriver(settings.url(), shownUrl, atStartUp, applicationLoaders);
+        LogConnections connections = new LogConnections(driver, settings.url(),
                 ConnectProperties.of(settings.url(), settings.user(), settings.password()), described);
-        LocalTransactions transactions = new LocalTransactions(connections, described);
-        try {
-            transactions.run("creating its tables", connection -> {
-                createTables(connection, described);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            transactions.close();
-            throw e;
+        LocalTransactions transactions = new LocalTransactions(connections, described, connection -> {
+            createTables(connection, described);
+            return null;
+        });
+        if (driver.foundAtStartUp()) {
+            try {
+                transactions.setUp();
+            } catch (RuntimeException e) {
+                transactions.close();
+                throw e;
+            }
+        } else {
+            Log.info("no JDBC driver on the system class path accepts transactions.log.url " + shownUrl + ": the log"
+                    + " is opened at its first use, with the driver of the application's class loader (a Spring Boot"
+                    + " fat jar keeps its drivers in BOOT-INF/lib)");
         }
         return new JdbcTransactionLog(transactions, described, clock);
     }

@@ -22,10 +22,26 @@ final class LocalTransactions implements AutoCloseable {
 
     private final LogConnections connections;
     private final String described;
+    private final Work<?> setUpWork;
+    private volatile boolean setUpDone;
 
-    LocalTransactions(LogConnections connections, String described) {
+    /** @param setUp runs once, as the first operation: by {@link #setUp()}, or else before the first {@link #run} */
+    LocalTransactions(LogConnections connections, String described, Work<?> setUp) {
         this.connections = connections;
         this.described = described;
+        this.setUpWork = setUp;
+    }
+
+    /** @throws TransactionLogException as {@link #run}; then the next operation tries the set-up again */
+    void setUp() {
+        if (!setUpDone) {
+            synchronized (this) {
+                if (!setUpDone) {
+                    execute("creating its tables", setUpWork);
+                    setUpDone = true;
+                }
+            }
+        }
     }
 
     /**
@@ -34,6 +50,11 @@ final class LocalTransactions implements AutoCloseable {
      *     not have happened
      */
     <T> T run(String operation, Work<T> work) {
+        setUp();
+        return execute(operation, work);
+    }
+
+    private <T> T execute(String operation, Work<T> work) {
         try (PhaseScope.Suspension ignored = PhaseScope.suspend()) {
             Connection connection;
             try {

@@ -21,7 +21,7 @@ final class LogConnections implements AutoCloseable {
     /** A borrower waits at most this long for one of the {@link #SIZE} connections to be free. */
     private static final long BORROW_WAIT_SECONDS = 2L * ConnectProperties.TIMEOUT_SECONDS;
 
-    private final Driver driver;
+    private final LogDriver driver;
     private final String url;
     private final Properties properties;
     private final String shown;
@@ -29,7 +29,7 @@ final class LogConnections implements AutoCloseable {
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
-    LogConnections(Driver driver, String url, Properties properties, String shown) {
+    LogConnections(LogDriver driver, String url, Properties properties, String shown) {
         this.driver = driver;
         this.url = url;
         this.properties = properties;
@@ -86,10 +86,11 @@ final class LogConnections implements AutoCloseable {
     }
 
     private Connection open() throws SQLException {
-        Connection connection = driver.connect(url, properties);
+        Driver accepting = driver.get();
+        Connection connection = accepting.connect(url, properties);
         if (connection == null) {
             // the driver accepted the URL when it was found; a null now means it changed its mind
-            throw new SQLException("the driver " + driver.getClass().getName() + " does not accept the URL");
+            throw new SQLException("the driver " + accepting.getClass().getName() + " does not accept the URL");
         }
         try {
             connection.setAutoCommit(false);

@@ -22,6 +22,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,21 +38,38 @@ class JdbcLogConnectingTest {
             assertThrows(ClassNotFoundException.class, () -> Class.forName("org.h2.Driver", false, weftLike),
                     "control: like Weft's own loader, this one does not see the application's class path");
             Method find = Class.forName(DriverFinder.class.getName(), true, weftLike)
-                    .getDeclaredMethod("find", String.class, String.class);
+                    .getDeclaredMethod("accepting", String.class, ClassLoader.class);
             find.setAccessible(true);
-            Driver driver = (Driver) find.invoke(null, "jdbc:h2:mem:x", "jdbc:h2:mem:x");
+            Driver driver = (Driver) find.invoke(null, "jdbc:h2:mem:x", ClassLoader.getSystemClassLoader());
             assertEquals("org.h2.Driver", driver.getClass().getName());
             assertEquals(ClassLoader.getSystemClassLoader(), driver.getClass().getClassLoader());
         }
     }
 
     @Test
+    void aDriverOnlyTheApplicationsLoaderSeesIsUsedAtFirstUseAndTheTablesAreCreatedThen() {
+        String url = "jdbc:h2:mem:fatjar;DB_CLOSE_DELAY=-1";
+        List<ClassLoader> woven = new ArrayList<>();
+        // the platform loader stands for the system class path of a Spring Boot fat jar: no driver before main
+        try (JdbcTransactionLog log = JdbcTransactionLog.open(new TransactionSettings.JdbcLog(url, "sa", ""),
+                ClassLoader.getPlatformClassLoader(), () -> List.copyOf(woven), () -> NOW)) {
+            TransactionLogException early = assertThrows(TransactionLogException.class, () -> log.load("x1"));
+            assertTrue(early.getMessage().contains("(0 so far)"), early.getMessage());
+            woven.add(ClassLoader.getSystemClassLoader()); // the loader of the application's first woven class
+            log.begin(Logs.begin("x1", NOW));
+            assertEquals(Phase.TRYING, log.load("x1").orElseThrow().phase());
+        }
+    }
+
+    @Test
     void noDriverForTheUrlSaysWhereToPutOne() {
-        TransactionLogException e = assertThrows(TransactionLogException.class,
-                () -> open("jdbc:nosuchdb://db/orders", null, null));
-        assertEquals("no JDBC driver accepts transactions.log.url jdbc:nosuchdb://db/orders: put the database's"
-                + " driver jar (for example org.postgresql:postgresql) on the application's class path, where Weft"
-                + " looks for it, or correct the URL", e.getMessage());
+        try (JdbcTransactionLog log = open("jdbc:nosuchdb://db/orders", null, null)) {
+            TransactionLogException e = assertThrows(TransactionLogException.class, () -> log.load("x1"));
+            assertEquals("no JDBC driver accepts transactions.log.url jdbc:nosuchdb://db/orders, neither on the system"
+                    + " class path nor in the class loaders of the application's woven classes (0 so far): put the"
+                    + " database's driver jar (for example org.postgresql:postgresql) on the application's class path,"
+                    + " where Weft looks for it, or correct the URL", e.getMessage());
+        }
     }
 
     @Test

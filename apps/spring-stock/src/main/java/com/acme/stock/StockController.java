@@ -1,0 +1,43 @@
+package com.acme.stock;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class StockController {
+    private final StockService stock;
+    private final OrderService orders;
+
+    public StockController(StockService stock, OrderService orders) {
+        this.stock = stock;
+        this.orders = orders;
+    }
+
+    @PostMapping("/stock/{id}/decrement")
+    public String decrement(@PathVariable("id") long id) {
+        return Long.toString(stock.decrement(id));
+    }
+
+    @PutMapping("/stock/{id}")
+    public void restock(@PathVariable("id") long id, @RequestParam("quantity") long quantity) {
+        stock.restock(id, quantity);
+    }
+
+    @PostMapping("/orders/{id}")
+    public String place(@PathVariable("id") long id,
+                        @RequestParam(name = "refused", defaultValue = "false") boolean refused) {
+        orders.place(id, refused);
+        return "placed";
+    }
+
+    @ExceptionHandler(OrderService.OrderRefusedException.class)
+    public ResponseEntity<String> refused(OrderService.OrderRefusedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(e.getMessage());
+    }
+}
