@@ -45,7 +45,7 @@ public class JdbcHookBenchmark {
                 .filter(rule -> rule.selector().text().equals("+java.sql.Statement#executeUpdate(String)"))
                 .findFirst().orElseThrow();
         siteId = sites.register(executeUpdate.createSite(null));
-        WeftBridge.install(new BridgeDispatcher(sites, () -> -1L, request -> request));
+        WeftBridge.install(new BridgeDispatcher(sites, () -> -1L, request -> request, (task, type) -> task));
         statement = new Object();
     }
 

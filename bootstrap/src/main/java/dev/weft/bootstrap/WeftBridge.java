@@ -33,6 +33,17 @@ public final class WeftBridge {
          * @return the request to use instead (a copy with headers added), or the same one. Throws to stop the request.
          */
         Object outgoingRequest(Object request);
+
+        /**
+         * Called by rewritten call sites just before work is handed to another thread ({@code Executor.execute},
+         * {@code ExecutorService.submit/invokeAll/invokeAny}, {@code CompletableFuture.*Async}): {@code task} is the
+         * argument of type {@code type} (a {@code Runnable}, {@code Callable}, {@code Supplier}, {@code Function},
+         * {@code Consumer}, {@code BiFunction}, {@code BiConsumer}, or a {@code Collection} of {@code Callable}s).
+         *
+         * @return a task of the same type that carries the current thread's global transaction to the thread that
+         *     runs it, or {@code task} itself when there is nothing to carry
+         */
+        Object handOff(Object task, Class<?> type);
     }
 
     private static volatile Dispatcher dispatcher;
@@ -67,6 +78,11 @@ public final class WeftBridge {
     public static Object outgoingRequest(Object request) {
         Dispatcher d = dispatcher;
         return d == null ? request : d.outgoingRequest(request);
+    }
+
+    public static Object handOff(Object task, Class<?> type) {
+        Dispatcher d = dispatcher;
+        return d == null ? task : d.handOff(task, type);
     }
 
     public static long fencingToken() {

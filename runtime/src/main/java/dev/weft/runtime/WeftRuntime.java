@@ -104,7 +104,7 @@ public final class WeftRuntime {
 
         SiteRegistry sites = new SiteRegistry();
         WeaveStats stats = new WeaveStats();
-        WeftBridge.install(new BridgeDispatcher(sites, shared.fencingToken(), shared.outgoingRequests()));
+        WeftBridge.install(new BridgeDispatcher(sites, shared.fencingToken(), shared.outgoingRequests(), shared.handOffs()));
         Weaver weaver = new Weaver(running.stream().flatMap(feature -> feature.rules().stream()).toList(),
                 running.stream().flatMap(feature -> feature.callSites().stream()).toList(), sites, stats, wovenLoaders);
         weaver.install(inst);

@@ -272,6 +272,7 @@ public final class JavaProcess implements AutoCloseable {
         private String name;
         private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         private final List<String> agents = new ArrayList<>();
+        private final List<String> options = new ArrayList<>();
         private String classPath = System.getProperty("java.class.path");
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
@@ -294,6 +295,12 @@ public final class JavaProcess implements AutoCloseable {
          */
         public Builder agent(Path jar, String options) {
             agents.add("-javaagent:" + jar + (options == null ? "" : "=" + options));
+            return this;
+        }
+
+        /** A JVM option, placed after {@link #agent}'s (a second {@code -javaagent} then starts after it). */
+        public Builder option(String option) {
+            options.add(option);
             return this;
         }
 
@@ -327,6 +334,7 @@ public final class JavaProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.addAll(agents);
+            command.addAll(options);
             if (!target.get(0).equals("-jar")) {
                 command.add("-cp");
                 command.add(classPath);

@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
  * connection is closed, or when the application turns auto-commit back on, and then auto-commit is on again. A
  * statement that fails rolls that transaction back at once, barrier row included, and the phase's next statement
  * starts over with a fresh barrier row.
+ *
+ * <p>The barrier's own statements run {@link Untraced}: no span of them in the application's traces.
  */
 final class Barrier {
     private final Databases databases = new Databases();
@@ -38,7 +40,10 @@ final class Barrier {
         // APPLIED: the barrier's transaction is open (this statement joins it, or runs on another connection) or
         // committed (a later transaction of the phase); neither is guarded again
         if (decided != PhaseOutcome.APPLIED) {
-            write(phase, connection);
+            Untraced.run(() -> {
+                write(phase, connection);
+                return null;
+            });
         } else if (phase.transaction != null && !phase.workElsewhere && !phase.transaction.isOn(connection)) {
             phase.workElsewhere = true;
         }

@@ -32,11 +32,12 @@ final class Retention {
         boolean autoCommit = true;
         try {
             autoCommit = connection.getAutoCommit();
-            int deleted;
-            try (PreparedStatement delete = connection.prepareStatement(Dialect.Sql.EXPIRED)) {
-                delete.setLong(1, now - retentionMillis);
-                deleted = delete.executeUpdate();
-            }
+            int deleted = Untraced.run(() -> {
+                try (PreparedStatement delete = connection.prepareStatement(Dialect.Sql.EXPIRED)) {
+                    delete.setLong(1, now - retentionMillis);
+                    return delete.executeUpdate();
+                }
+            });
             if (!autoCommit) {
                 connection.commit();
             }

@@ -22,6 +22,14 @@ final class CallerReport {
                 + ") is past " + past + "; the try " + participant + " was not run and the transaction will roll back");
     }
 
+    /** A task the global method handed off called a try after the global method had ended. */
+    static WeftBackendException tryAfterGlobalMethod(GlobalTransaction transaction, Participant participant) {
+        return new WeftBackendException("the try " + participant + " was called on a thread that global transaction "
+                + transaction.xid + " (" + transaction.origin + ") handed work to, after its global method had ended;"
+                + " it was not run, since it could neither be confirmed nor cancelled. Wait for the tasks a global"
+                + " method hands off (Future.get, CompletableFuture.join) before it returns", null);
+    }
+
     /**
      * A global method that returned normally but was rolled back anyway: a try the barrier refused, or its timeout.
      * One that threw keeps its own exception.

@@ -61,15 +61,17 @@ final class Coordinator implements Coordination {
      * @throws WeftBackendException when the log cannot record it: the request is not sent
      */
     void ensureBegun(GlobalTransaction transaction) {
-        if (transaction.begun()) {
-            return;
+        synchronized (transaction) { // a thread it handed work to may send or register at the same time
+            if (transaction.begun()) {
+                return;
+            }
+            try {
+                log.begin(transaction.beginRecord());
+            } catch (TransactionLogException e) {
+                throw notRecorded(transaction, e, "the HTTP request was not sent");
+            }
+            transaction.recorded();
         }
-        try {
-            log.begin(transaction.beginRecord());
-        } catch (TransactionLogException e) {
-            throw notRecorded(transaction, e, "the HTTP request was not sent");
-        }
-        transaction.recorded();
     }
 
     private WeftBackendException notRecorded(GlobalTransaction transaction, TransactionLogException e,
@@ -79,10 +81,20 @@ final class Coordinator implements Coordination {
                 + ". Check that the store is reachable; the global method may be called again", e);
     }
 
-    /** The root's begin (the first time) and its tries that returned since its last call ride on the registration. */
+    /**
+     * The root's begin (the first time) and its tries that returned since its last call ride on the registration. One
+     * thread at a time: the threads the root handed work to share its transaction's state.
+     */
     @Override
     public Branch register(GlobalTransaction transaction, Participant participant, Object instance,
                            Object[] arguments, String json) {
+        synchronized (transaction) { // threads it handed work to register too: one at a time
+            return registerNow(transaction, participant, instance, arguments, json);
+        }
+    }
+
+    private Branch registerNow(GlobalTransaction transaction, Participant participant, Object instance,
+                               Object[] arguments, String json) {
         int id;
         try {
             id = log.register(transaction.xid, participant.id(), json, transaction.carried());

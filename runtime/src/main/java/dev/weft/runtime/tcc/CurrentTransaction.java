@@ -1,8 +1,9 @@
 package dev.weft.runtime.tcc;
 
 /**
- * The global transaction of the current thread. It follows the thread only: a thread started, or a task submitted
- * to an executor, inside a global method does not join it (see docs/tcc.md, "Threads and executors").
+ * The global transaction of the current thread. Tasks the thread hands to executors and {@code CompletableFuture}s
+ * carry it along ({@link TransactionCarrier}); a thread it starts itself does not (docs/tcc.md, "Threads and
+ * executors").
  */
 final class CurrentTransaction {
     private static final ThreadLocal<GlobalTransaction> CURRENT = new ThreadLocal<>();

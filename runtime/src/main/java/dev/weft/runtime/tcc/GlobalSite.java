@@ -31,13 +31,18 @@ final class GlobalSite implements Site {
         return transaction;
     }
 
-    /** Phase two runs with no transaction on the thread: a global method called from confirm begins its own. */
+    /**
+     * Tries handed off to other threads end first (see {@link HandedOffTries}). Phase two runs with no transaction on
+     * the thread: a global method called from confirm begins its own.
+     */
     @Override
     public void exit(Object scope, Throwable thrown) {
         if (scope == JOINED) {
             return;
         }
         CurrentTransaction.unbind();
-        coordinator.complete((GlobalTransaction) scope, thrown);
+        GlobalTransaction transaction = (GlobalTransaction) scope;
+        transaction.handedOffTries.closeAndAwait();
+        coordinator.complete(transaction, thrown);
     }
 }

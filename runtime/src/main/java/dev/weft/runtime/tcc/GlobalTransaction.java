@@ -9,8 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A global transaction on the thread that runs its global method (the root) or serves a request that joined it, from
  * its begin to its decision. Where it stands afterwards, and how each of its tries ended, is the log's to say
- * ({@link dev.weft.runtime.txlog.TransactionLog}); this object keeps only what the thread needs until then, and
+ * ({@link dev.weft.runtime.txlog.TransactionLog}); this object keeps only what the threads need until then, and
  * changes only through its own methods, called by {@link Coordinator} (and {@link #rollbackOnly} by a try's site).
+ *
+ * <p>Branches are added by the root's thread and by the threads it handed work to ({@link HandedOffTries}), one at a
+ * time: the coordinator registers under the transaction's monitor. The decision comes after they have all ended.
  */
 final class GlobalTransaction {
     final String xid;
@@ -26,11 +29,14 @@ final class GlobalTransaction {
     final boolean joined;
     /** Registered here, with the instance and argument objects their tries got, for the root's round of phase two. */
     private final List<Branch> branches = new CopyOnWriteArrayList<>();
+    /** Tries on threads the global method handed work to: the decision waits for them. */
+    final HandedOffTries handedOffTries;
     /** It is in the log (written with the first branch or outgoing request). */
     private volatile boolean begun;
     /**
      * Root only: the branches whose try returned here and that the log does not have as returned yet; the root's next
-     * register or its decision carries them. Only the root's thread touches it.
+     * register or its decision carries them. Guarded by the transaction's monitor: the threads the root handed work
+     * to add to it too.
      */
     private final List<Integer> returnedUnreported = new ArrayList<>();
     /** Why it must not commit even if its global method returns (a try the barrier refused), or null. */
@@ -43,6 +49,8 @@ final class GlobalTransaction {
         this.deadline = deadline;
         this.joined = joined;
         this.begun = joined; // the root recorded it before sending the request
+        // created on the thread that runs its global method, which a joined request's is not
+        this.handedOffTries = new HandedOffTries(joined ? null : Thread.currentThread());
     }
 
     /** A global method entered here. */
@@ -69,24 +77,24 @@ final class GlobalTransaction {
     }
 
     /** What the next call to the log carries: the begin until it is recorded, and the tries returned since. */
-    Carried carried() {
+    synchronized Carried carried() {
         return new Carried(begun ? null : beginRecord(), returnedUnreported);
     }
 
     /** The root's returned tries not written yet, which its decision carries. */
-    List<Integer> returnedUnreported() {
+    synchronized List<Integer> returnedUnreported() {
         return List.copyOf(returnedUnreported);
     }
 
     /** A register carrying {@link #carried} succeeded. */
-    void registered(Branch branch) {
+    synchronized void registered(Branch branch) {
         begun = true;
         returnedUnreported.clear();
         branches.add(branch);
     }
 
     /** A try returned on the root's thread: its next call to the log says so. */
-    void returnedHere(Branch branch) {
+    synchronized void returnedHere(Branch branch) {
         returnedUnreported.add(branch.id);
     }
 

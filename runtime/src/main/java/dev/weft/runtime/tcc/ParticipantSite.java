@@ -45,12 +45,24 @@ final class ParticipantSite implements Site {
         if (System.currentTimeMillis() > transaction.deadline) {
             throw CallerReport.tryPastTimeout(transaction, bound);
         }
-        String json = bound.codec().encode(arguments, !checked);
-        Branch branch = coordinator.register(transaction, bound, self, arguments, json);
-        checked = true;
-        // Only once the branch is durable: a try that the log does not know must leave no barrier row either
-        PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, BranchPhase.TRY));
-        return new Entered(transaction, branch);
+        HandedOffTries handedOff = transaction.handedOffTries;
+        boolean elsewhere = handedOff.onOtherThread();
+        if (elsewhere && !handedOff.admit()) {
+            throw CallerReport.tryAfterGlobalMethod(transaction, bound);
+        }
+        try {
+            String json = bound.codec().encode(arguments, !checked);
+            Branch branch = coordinator.register(transaction, bound, self, arguments, json);
+            checked = true;
+            // Only once the branch is durable: a try that the log does not know must leave no barrier row either
+            PhaseScope.begin(new BarrierKey(transaction.xid, branch.id, BranchPhase.TRY));
+            return new Entered(transaction, branch, elsewhere);
+        } catch (RuntimeException | Error e) {
+            if (elsewhere) {
+                handedOff.ended();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -60,18 +72,29 @@ final class ParticipantSite implements Site {
     @Override
     public void exit(Object scope, Throwable thrown) {
         if (scope instanceof Entered entered) {
-            PhaseOutcome outcome = PhaseScope.end();
-            boolean nothingDone = outcome == PhaseOutcome.REFUSED || outcome == PhaseOutcome.ROLLED_BACK;
-            coordinator.tryEnded(entered.transaction, entered.branch,
-                    thrown == null && !nothingDone ? BranchState.RETURNED : BranchState.FAILED);
-            if (thrown == null && nothingDone) {
-                entered.transaction.rollbackOnly("the try " + entered.branch.participantId + " returned, but the JDBC"
-                        + " barrier reports " + outcome + (outcome == PhaseOutcome.REFUSED
-                        ? " (its cancel had already run)" : " (its database work rolled back)"));
+            try {
+                tryEnded(entered, thrown);
+            } finally {
+                if (entered.elsewhere) {
+                    entered.transaction.handedOffTries.ended();
+                }
             }
         }
     }
 
-    private record Entered(GlobalTransaction transaction, Branch branch) {
+    private void tryEnded(Entered entered, Throwable thrown) {
+        PhaseOutcome outcome = PhaseScope.end();
+        boolean nothingDone = outcome == PhaseOutcome.REFUSED || outcome == PhaseOutcome.ROLLED_BACK;
+        coordinator.tryEnded(entered.transaction, entered.branch,
+                thrown == null && !nothingDone ? BranchState.RETURNED : BranchState.FAILED);
+        if (thrown == null && nothingDone) {
+            entered.transaction.rollbackOnly("the try " + entered.branch.participantId + " returned, but the JDBC"
+                    + " barrier reports " + outcome + (outcome == PhaseOutcome.REFUSED
+                    ? " (its cancel had already run)" : " (its database work rolled back)"));
+        }
+    }
+
+    /** @param elsewhere on a thread the global method handed work to: admitted into {@link HandedOffTries} */
+    private record Entered(GlobalTransaction transaction, Branch branch, boolean elsewhere) {
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.context.Carrier;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.FileTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;
@@ -103,6 +104,11 @@ public final class Transactions implements AutoCloseable {
     /** How a global transaction rides on HTTP calls; nothing with the file log, whose branches live in this process. */
     public TransactionPropagation propagation() {
         return propagation;
+    }
+
+    /** Carries a global transaction to the threads its global method hands work to, with any log. */
+    public Carrier handOffs() {
+        return new TransactionCarrier();
     }
 
     /** Finishes what the log held, in the background, and keeps retrying phase two (and a file log itself). */

@@ -1,6 +1,7 @@
 package dev.weft.runtime.weave;
 
 import dev.weft.bootstrap.WeftBridge;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
@@ -17,12 +18,18 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
     private final SiteRegistry sites;
     private final LongSupplier fencingToken;
     private final UnaryOperator<Object> outgoingRequests;
+    private final BiFunction<Object, Class<?>, Object> handOffs;
 
-    /** @param outgoingRequests what {@link #outgoingRequest} does: adds a transaction's headers to a request */
-    public BridgeDispatcher(SiteRegistry sites, LongSupplier fencingToken, UnaryOperator<Object> outgoingRequests) {
+    /**
+     * @param outgoingRequests what {@link #outgoingRequest} does: adds a transaction's headers to a request
+     * @param handOffs         what {@link #handOff} does: wraps a task so that it carries the thread's transaction
+     */
+    public BridgeDispatcher(SiteRegistry sites, LongSupplier fencingToken, UnaryOperator<Object> outgoingRequests,
+                            BiFunction<Object, Class<?>, Object> handOffs) {
         this.sites = sites;
         this.fencingToken = fencingToken;
         this.outgoingRequests = outgoingRequests;
+        this.handOffs = handOffs;
     }
 
     @Override
@@ -59,6 +66,12 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
         } finally {
             thread.setContextClassLoader(application);
         }
+    }
+
+    /** Needs no class loader of its own: it loads nothing and calls only the JDK. */
+    @Override
+    public Object handOff(Object task, Class<?> type) {
+        return handOffs.apply(task, type);
     }
 
     @Override

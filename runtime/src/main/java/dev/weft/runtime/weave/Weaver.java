@@ -75,14 +75,25 @@ public final class Weaver {
         return byteBuddyTransformer(selectedByAnyRule(), List.of());
     }
 
-    /** Every class reaching it may hold calls to rewrite, as its bytes said: no type matching left to do. */
+    /**
+     * Every class reaching it may hold calls to rewrite, as its bytes said: no type matching left to do. These are
+     * libraries too (Netty, say), which another agent that ran first may have given interfaces it generated at run
+     * time, with no class file to read: such a type is described from its loaded class instead.
+     */
     private ClassFileTransformer callSiteTransformer() {
-        return byteBuddyTransformer(ElementMatchers.any(), rewrites);
+        return byteBuddyTransformer(ElementMatchers.any(), rewrites, AgentBuilder.PoolStrategy.ClassLoading.FAST);
     }
 
     private ClassFileTransformer byteBuddyTransformer(ElementMatcher<? super TypeDescription> types,
                                                       List<CallSiteRewrite> applied) {
+        return byteBuddyTransformer(types, applied, AgentBuilder.PoolStrategy.Default.FAST);
+    }
+
+    private ClassFileTransformer byteBuddyTransformer(ElementMatcher<? super TypeDescription> types,
+                                                      List<CallSiteRewrite> applied,
+                                                      AgentBuilder.PoolStrategy pool) {
         return newAgentBuilder()
+                .with(pool)
                 .disableClassFormatChanges()
                 .with(new ErrorListener(stats))
                 .ignore(new IgnoredTypes())

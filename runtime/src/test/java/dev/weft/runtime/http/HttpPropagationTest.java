@@ -11,10 +11,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.weft.api.WeftBackendException;
 import dev.weft.bootstrap.WeftBridge;
 import dev.weft.runtime.config.SourcePosition;
-import dev.weft.runtime.weave.BridgeDispatcher;
 import dev.weft.runtime.weave.SiteRegistry;
+import dev.weft.runtime.weave.TestBridge;
 import dev.weft.runtime.weave.WeaveStats;
 import dev.weft.runtime.weave.Weaver;
+import dev.weft.runtime.weave.WeavingLoader;
 import dev.weft.runtime.weave.WovenClassLoaders;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,11 +51,11 @@ class HttpPropagationTest {
 
     static {
         HttpPropagation http = new HttpPropagation(PROPAGATION, new SourcePosition("weft.yaml", 1, 1));
-        SiteRegistry sites = new SiteRegistry();
-        // Once per JVM; no other test in this module installs the bridge
-        WeftBridge.install(new BridgeDispatcher(sites, () -> -1, http.outgoing()));
-        TRANSFORMER = new Weaver(http.weaveRules(), http.callSites(), sites, new WeaveStats(), new WovenClassLoaders()).transformer();
-        APPLICATION = new WeavingLoader(TRANSFORMER);
+        SiteRegistry sites = TestBridge.outgoingRequests(http.outgoing());
+        TRANSFORMER = new Weaver(http.weaveRules(), http.callSites(), sites, new WeaveStats(), new WovenClassLoaders())
+                .transformer();
+        APPLICATION = new WeavingLoader(TRANSFORMER, "com.acme.http.", "javax.servlet.", "jakarta.servlet.", "okhttp3.",
+                "org.apache.hc.");
     }
 
     @BeforeAll

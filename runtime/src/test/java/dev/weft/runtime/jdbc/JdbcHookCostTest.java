@@ -20,7 +20,7 @@ class JdbcHookCostTest {
     void aHookedCallOutsideAPhaseDoesNothing() {
         SiteRegistry sites = new SiteRegistry();
         int site = sites.register(new JdbcHook(JdbcCall.EXECUTE, new Barrier(JdbcSettings.defaults(), () -> 0)));
-        BridgeDispatcher bridge = new BridgeDispatcher(sites, () -> -1, request -> request);
+        BridgeDispatcher bridge = new BridgeDispatcher(sites, () -> -1, request -> request, (task, type) -> task);
         Object statement = new Object();
         assertNull(bridge.enter(site, Object.class, statement, null));
 

@@ -15,11 +15,16 @@ public class Accounts {
     static final List<String> JOURNAL = new CopyOnWriteArrayList<>();
     static final List<BarrierKey> PHASES = new CopyOnWriteArrayList<>();
     static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
+    /** Runs inside {@link #credit} before it records anything: a test holds a try there. */
+    static volatile Runnable duringCredit = () -> {
+    };
 
     static void reset() {
         JOURNAL.clear();
         PHASES.clear();
         FAILING.clear();
+        duringCredit = () -> {
+        };
     }
 
     public void debit(String account, long amount) {
@@ -35,6 +40,7 @@ public class Accounts {
     }
 
     public void credit(String account, long amount) {
+        duringCredit.run();
         record("credit", account, amount);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.api.TransactionTimeoutException;
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.context.HandOffs;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.txlog.Carried;
@@ -19,10 +20,12 @@ import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.testkit.RedisExtension;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,6 +133,46 @@ abstract class SharedTccContract {
                 "confirmReserve sku 1"), Set.copyOf(Accounts.JOURNAL));
         assertEquals(6, Accounts.JOURNAL.size());
         assertTrue(Accounts.JOURNAL.indexOf("confirmDebit a 5") < Accounts.JOURNAL.indexOf("confirmCredit b 5"));
+        assertEquals(1, root.mbean.getCommitted());
+    }
+
+    /** Hand-offs inside the root's JVM (docs/distributed-tcc.md): tries and an HTTP call on the root's pool threads. */
+    @Test
+    void triesAndCallsHandedOffToOtherThreadsBelongToTheRootsTransaction() throws Exception {
+        int credits = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        HandOffs handOffs = new HandOffs(root.transactions.handOffs());
+        try {
+            root.transfer(() -> {
+                List<Callable<Object>> tasks = new ArrayList<>();
+                tasks.add(() -> {
+                    callWarehouse(warehouse, "sku", 1);
+                    return null;
+                });
+                for (int i = 0; i < credits; i++) {
+                    String account = "b" + i;
+                    tasks.add(() -> {
+                        root.credit(account, 1);
+                        return null;
+                    });
+                }
+                @SuppressWarnings("unchecked")
+                Collection<Callable<Object>> carried = (Collection<Callable<Object>>) handOffs.handOff(tasks,
+                        Collection.class);
+                for (Future<Object> task : pool.invokeAll(carried)) {
+                    task.get();
+                }
+                return null;
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        Eventually.until("the warehouse confirmed", () -> Accounts.JOURNAL.contains("confirmReserve sku 1"));
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+        for (int i = 0; i < credits; i++) {
+            assertTrue(Accounts.JOURNAL.contains("confirmCredit b" + i + " 1"), Accounts.JOURNAL.toString());
+        }
+        assertEquals(2 * (credits + 1), Accounts.JOURNAL.size(), Accounts.JOURNAL.toString());
         assertEquals(1, root.mbean.getCommitted());
     }
 

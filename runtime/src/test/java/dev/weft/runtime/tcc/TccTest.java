@@ -7,15 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.TransactionTimeoutException;
+import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.context.HandOffs;
 import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.txlog.FileTransactionLog;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -165,6 +174,7 @@ class TccTest {
         assertEquals(List.of("debit a 1", "cancelDebit a 1"), Accounts.JOURNAL);
     }
 
+    /** The control of the hand-off tests: a task handed off by code Weft did not rewrite. */
     @Test
     void aTrySubmittedToAnExecutorDoesNotJoinTheTransaction() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -182,6 +192,147 @@ class TccTest {
         }
         assertEquals(List.of("debit a 1", "credit b 1", "cancelDebit a 1"), Accounts.JOURNAL,
                 "the pool thread's credit ran outside: it is not cancelled");
+    }
+
+    @Test
+    void aTryHandedOffToAnExecutorJoinsTheTransactionAndIsConfirmed() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            tcc.transfer(() -> {
+                tcc.debit("a", 1);
+                return pool.submit(handedOff(() -> {
+                    tcc.credit("b", 1);
+                    return null;
+                })).get();
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("debit a 1", "credit b 1", "confirmDebit a 1", "confirmCredit b 1"), Accounts.JOURNAL);
+        assertEquals(1, tcc.mbean.getCommitted());
+    }
+
+    @Test
+    void aTryHandedOffIsCancelledWhenTheGlobalMethodThrows() {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            assertThrows(IllegalStateException.class, () -> tcc.transfer(() -> {
+                tcc.debit("a", 1);
+                pool.submit(handedOff(() -> {
+                    tcc.credit("b", 1);
+                    return null;
+                })).get();
+                throw new IllegalStateException("roll back");
+            }));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("debit a 1", "credit b 1", "cancelCredit b 1", "cancelDebit a 1"), Accounts.JOURNAL);
+    }
+
+    @Test
+    void triesHandedOffToManyThreadsAtOnceEachGetABranchOfTheirOwn() throws Exception {
+        int tries = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            tcc.transfer(() -> {
+                List<Callable<Object>> credits = new ArrayList<>();
+                for (int i = 0; i < tries; i++) {
+                    String account = "b" + i;
+                    credits.add(handedOff(() -> {
+                        tcc.credit(account, 1);
+                        return null;
+                    }));
+                }
+                for (Future<Object> credit : pool.invokeAll(credits)) {
+                    credit.get();
+                }
+                return null;
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < tries; i++) {
+            assertTrue(Accounts.JOURNAL.contains("confirmCredit b" + i + " 1"), Accounts.JOURNAL.toString());
+        }
+        assertEquals(2 * tries, Accounts.JOURNAL.size(), Accounts.JOURNAL.toString());
+    }
+
+    /** Without the wait the decision would find the credit still running, and neither confirm nor cancel it. */
+    @Test
+    void aGlobalMethodThatReturnsWhileAHandedOffTryRunsDecidesOnceTheTryHasEnded() throws Exception {
+        CountDownLatch creditEntered = new CountDownLatch(1);
+        CountDownLatch creditMayEnd = new CountDownLatch(1);
+        Accounts.duringCredit = () -> {
+            creditEntered.countDown();
+            await(creditMayEnd);
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Thread[] global = new Thread[1];
+            Future<Object> transfer = caller.submit(() -> tcc.transfer(() -> {
+                global[0] = Thread.currentThread();
+                tcc.debit("a", 1);
+                pool.submit(handedOff(() -> {
+                    tcc.credit("b", 1);
+                    return null;
+                }));
+                await(creditEntered);
+                return null; // without waiting for the credit
+            }));
+            Eventually.until("the global method waits for the credit",
+                    () -> global[0] != null && Arrays.stream(global[0].getStackTrace())
+                            .anyMatch(frame -> frame.getMethodName().equals("closeAndAwait")));
+            assertEquals(List.of("debit a 1"), Accounts.JOURNAL);
+            creditMayEnd.countDown();
+            transfer.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+            caller.shutdownNow();
+        }
+        assertEquals(List.of("debit a 1", "credit b 1", "confirmDebit a 1", "confirmCredit b 1"), Accounts.JOURNAL);
+    }
+
+    @Test
+    void aHandedOffTryCalledAfterItsGlobalMethodEndedIsRefused() throws Exception {
+        CountDownLatch globalEnded = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Object> late;
+        try {
+            late = tcc.transfer(() -> {
+                tcc.debit("a", 1);
+                return pool.submit(handedOff(() -> {
+                    await(globalEnded);
+                    tcc.credit("b", 1);
+                    return null;
+                }));
+            });
+            globalEnded.countDown();
+            ExecutionException thrown = assertThrows(ExecutionException.class, () -> late.get(30, TimeUnit.SECONDS));
+            assertTrue(thrown.getCause() instanceof WeftBackendException, thrown.toString());
+            assertTrue(thrown.getCause().getMessage().contains("after its global method had ended"),
+                    thrown.getCause().getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("debit a 1", "confirmDebit a 1"), Accounts.JOURNAL);
+    }
+
+    /** As a rewritten call site hands a task to another thread (docs/distributed-tcc.md, "Hand-offs inside one JVM"). */
+    @SuppressWarnings("unchecked")
+    private <T> Callable<T> handedOff(Callable<T> task) {
+        return (Callable<T>) new HandOffs(tcc.transactions.handOffs()).handOff(task, Callable.class);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("latch not released in 30s");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.weft.runtime.feature.tcc;
 
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.config.WeftConfig;
+import dev.weft.runtime.context.HandOffs;
 import dev.weft.runtime.feature.Feature;
 import dev.weft.runtime.feature.FeatureException;
 import dev.weft.runtime.feature.Shared;
@@ -14,6 +15,8 @@ import dev.weft.runtime.tcc.ParticipantRuleCheck;
 import dev.weft.runtime.tcc.TransactionPropagation;
 import dev.weft.runtime.tcc.Transactions;
 import dev.weft.runtime.txlog.TransactionLogException;
+import dev.weft.runtime.weave.CallSiteRewrite;
+import dev.weft.runtime.weave.HandOffCallSites;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WovenClassLoaders;
 import java.util.List;
@@ -22,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code transactions:} (docs/tcc.md, docs/distributed-tcc.md): global methods and participants, the transaction log,
- * recovery, {@code dev.weft:type=Transactions}. Offers the transactions' {@link TransactionPropagation} to the
- * features opened after it.
+ * recovery, {@code dev.weft:type=Transactions}, and the hand-offs that carry a transaction to the threads its work
+ * is handed to (docs/distributed-tcc.md, "Hand-offs inside one JVM"). Offers the transactions'
+ * {@link TransactionPropagation} to the features opened after it.
  */
 public final class TransactionsFeature implements Feature {
     /** sysexits.h EX_CANTCREAT: the transaction log cannot be opened (docs/tcc.md). */
@@ -59,10 +63,16 @@ public final class TransactionsFeature implements Feature {
             throw new FeatureException(e.getMessage(), e, EXIT_CANT_OPEN_LOG, "the transaction log cannot be opened");
         }
         shared.offer(TransactionPropagation.class, transactions.propagation());
+        shared.answerHandOffs(new HandOffs(transactions.handOffs())::handOff);
         return Optional.of(new Running() {
             @Override
             public List<WeaveRule> rules() {
                 return transactions.weaveRules();
+            }
+
+            @Override
+            public List<CallSiteRewrite> callSites() {
+                return List.of(new HandOffCallSites());
             }
 
             @Override

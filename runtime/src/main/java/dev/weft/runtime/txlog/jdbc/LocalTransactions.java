@@ -1,6 +1,7 @@
 package dev.weft.runtime.txlog.jdbc;
 
 import dev.weft.runtime.jdbc.PhaseScope;
+import dev.weft.runtime.jdbc.Untraced;
 import dev.weft.runtime.txlog.TransactionLogException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +13,7 @@ import java.sql.SQLException;
  *
  * <p>The work runs with this thread's TCC phases suspended: the log may be written from inside a try body (an HTTP
  * call that carries the transaction), on connections of a driver the JDBC barrier has woven, and the barrier must
- * leave Weft's own statements alone.
+ * leave Weft's own statements alone; and {@link Untraced}, so that they make no spans in the application's traces.
  */
 final class LocalTransactions implements AutoCloseable {
     @FunctionalInterface
@@ -55,6 +56,10 @@ final class LocalTransactions implements AutoCloseable {
     }
 
     private <T> T execute(String operation, Work<T> work) {
+        return Untraced.run(() -> executeSuspended(operation, work));
+    }
+
+    private <T> T executeSuspended(String operation, Work<T> work) {
         try (PhaseScope.Suspension ignored = PhaseScope.suspend()) {
             Connection connection;
             try {

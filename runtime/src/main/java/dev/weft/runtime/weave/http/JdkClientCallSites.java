@@ -6,8 +6,9 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.weft.runtime.weave.CallSiteRewrite;
 import dev.weft.runtime.weave.ClassFileScan;
+import dev.weft.runtime.weave.JdkCallees;
+import dev.weft.runtime.weave.ThroughBridge;
 import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.asm.MemberSubstitution.Substitution.Chain.Step.OfOriginalExpression;
 
 /**
@@ -25,6 +26,7 @@ public final class JdkClientCallSites implements CallSiteRewrite {
     private static final byte[] HTTP_CLIENT = ClassFileScan.ascii("java/net/http/HttpClient");
     private static final byte[] OPEN_CONNECTION = ClassFileScan.ascii("openConnection");
     private static final byte[] URL = ClassFileScan.ascii("java/net/URL");
+    private static final JdkCallees CALLEES = new JdkCallees("java.net.http.HttpClient", "java.net.URL");
 
     @Override
     public boolean mayApply(byte[] classFile) {
@@ -34,12 +36,11 @@ public final class JdkClientCallSites implements CallSiteRewrite {
 
     @Override
     public AsmVisitorWrapper visitor() {
-        // relaxed: a class may well call members of types missing from its class path, which are simply not matched
-        return MemberSubstitution.relaxed()
+        return CALLEES.substitution()
                 .method(isDeclaredBy(named("java.net.http.HttpClient")).and(named("send").or(named("sendAsync"))))
-                .replaceWithChain(ThroughBridge.argument(1), OfOriginalExpression.INSTANCE)
+                .replaceWithChain(ThroughBridge.outgoingRequestArgument(1), OfOriginalExpression.INSTANCE)
                 .method(isDeclaredBy(named("java.net.URL")).and(named("openConnection")))
-                .replaceWithChain(OfOriginalExpression.INSTANCE, ThroughBridge.result())
+                .replaceWithChain(OfOriginalExpression.INSTANCE, ThroughBridge.outgoingRequestResult())
                 .on(any());
     }
 }

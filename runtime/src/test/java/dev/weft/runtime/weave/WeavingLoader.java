@@ -1,4 +1,4 @@
-package dev.weft.runtime.http;
+package dev.weft.runtime.weave;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,19 +7,18 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 
 /**
- * Loads the application fixtures ({@code com.acme.http}), the servlet APIs and the HTTP client libraries (OkHttp,
- * Apache HttpClient 5) itself, through Weft's transformer, as the JVM would with the agent; everything else comes from
- * the test's class path.
+ * Loads the classes of the given packages (application fixtures, libraries) itself, through Weft's transformer, as the
+ * JVM would with the agent; everything else comes from the test's class path.
  */
-final class WeavingLoader extends ClassLoader {
-    private static final String[] OWN = {"com.acme.http.", "javax.servlet.", "jakarta.servlet.", "okhttp3.",
-            "org.apache.hc."};
-
+public final class WeavingLoader extends ClassLoader {
     private final ClassFileTransformer transformer;
+    private final String[] own;
 
-    WeavingLoader(ClassFileTransformer transformer) {
+    /** @param own prefixes of the class names this loader defines itself, such as {@code "com.acme.http."} */
+    public WeavingLoader(ClassFileTransformer transformer, String... own) {
         super("weaving", WeavingLoader.class.getClassLoader());
         this.transformer = transformer;
+        this.own = own;
     }
 
     @Override
@@ -37,7 +36,7 @@ final class WeavingLoader extends ClassLoader {
     }
 
     /** What Weft's transformer makes of a class file this loader defines; null: left as it is. */
-    byte[] transform(String internalName, byte[] classFile) {
+    public byte[] transform(String internalName, byte[] classFile) {
         try {
             return transformer.transform(getUnnamedModule(), this, internalName, null, null, classFile);
         } catch (IllegalClassFormatException e) {
@@ -45,7 +44,7 @@ final class WeavingLoader extends ClassLoader {
         }
     }
 
-    static byte[] read(String name) {
+    public static byte[] read(String name) {
         try (InputStream in = WeavingLoader.class.getClassLoader()
                 .getResourceAsStream(name.replace('.', '/') + ".class")) {
             if (in == null) {
@@ -62,8 +61,8 @@ final class WeavingLoader extends ClassLoader {
         return WeavingLoader.class.getClassLoader().getResource(name.replace('.', '/') + ".class") != null;
     }
 
-    private static boolean isOwn(String name) {
-        for (String prefix : OWN) {
+    private boolean isOwn(String name) {
+        for (String prefix : own) {
             if (name.startsWith(prefix)) {
                 return true;
             }
