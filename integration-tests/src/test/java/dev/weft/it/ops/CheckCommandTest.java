@@ -46,7 +46,7 @@ class CheckCommandTest {
         assertEquals(1, check.awaitExit(Jvm.TIMEOUT), check.report());
         List<String> out = check.stdoutLines();
         int method = out.indexOf("    " + RESERVE);
-        assertTrue(method > 0 && out.get(method + 1).startsWith("        ERROR: key \"sku:{0.warehouse}\""),
+        assertTrue(method > 0 && out.get(method + 1).startsWith("        ERROR: lock key \"sku:{0.warehouse}\" for "),
                 check.report());
         assertTrue(out.contains("    MATCHES NOTHING in this class path: check the class name (nested classes with"
                 + " $), the method name and the parameter types"), check.report());

@@ -4,6 +4,7 @@ import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.log.Log;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,7 @@ import java.util.regex.Pattern;
 public final class RedisEndpoint implements AutoCloseable {
     static final Duration RECONNECT_CAP = Duration.ofSeconds(1);
     private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@]*@");
+    private static final String CLOSED_IN_HANDSHAKE = "Connection closed prematurely";
 
     private final String uri;
     private final String address;
@@ -224,16 +227,36 @@ public final class RedisEndpoint implements AutoCloseable {
         }
 
         CompletableFuture<StatefulRedisConnection<String, String>> connect() {
-            return redis.connectAsync(StringCodec.UTF8, redisUri).toCompletableFuture();
+            return againIfClosedInHandshake(() -> redis.connectAsync(StringCodec.UTF8, redisUri).toCompletableFuture());
         }
 
         CompletableFuture<StatefulRedisPubSubConnection<String, String>> connectPubSub(
                 List<RedisPubSubListener<String, String>> listeners) {
-            return redis.connectPubSubAsync(StringCodec.UTF8, redisUri).toCompletableFuture()
+            return againIfClosedInHandshake(() -> redis.connectPubSubAsync(StringCodec.UTF8, redisUri).toCompletableFuture())
                     .thenApply(connection -> {
                         listeners.forEach(connection::addListener);
                         return connection;
                     });
+        }
+
+        /**
+         * Lettuce closes the channel when the handshake (AUTH, HELLO) is refused and reports the refusal from the
+         * close listener, but the channel going inactive races it with a bare "Connection closed prematurely". One
+         * more attempt almost always reports the real reason (WRONGPASS, NOPERM), which tells the operator what to fix;
+         * a server that really drops connections fails the same way twice.
+         */
+        private static <C> CompletableFuture<C> againIfClosedInHandshake(Supplier<CompletableFuture<C>> connect) {
+            return connect.get().exceptionallyCompose(failure -> closedInHandshake(failure)
+                    ? connect.get() : CompletableFuture.failedFuture(failure));
+        }
+
+        private static boolean closedInHandshake(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof RedisConnectionException && CLOSED_IN_HANDSHAKE.equals(t.getMessage())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Bounded and deaf to interrupts: close() may well run on an interrupted thread, in a shutdown. */
