@@ -29,7 +29,7 @@ final class Tcc {
         dispatcher.setAccessible(true);
         ClassLoader runtime = dispatcher.get(null).getClass().getClassLoader();
         Class<?> scope = Class.forName("dev.weft.runtime.jdbc.PhaseScope", true, runtime);
-        phaseType = Class.forName("dev.weft.runtime.jdbc.Phase", true, runtime);
+        phaseType = Class.forName("dev.weft.runtime.jdbc.BranchPhase", true, runtime);
         Class<?> keyType = Class.forName("dev.weft.runtime.jdbc.BarrierKey", true, runtime);
         barrierKey = keyType.getConstructor(String.class, long.class, phaseType);
         begin = scope.getMethod("begin", keyType);

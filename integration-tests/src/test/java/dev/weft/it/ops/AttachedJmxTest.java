@@ -67,8 +67,8 @@ class AttachedJmxTest {
                         "no transactions configured");
             }
             Dispatch.finish(app);
-            assertTrue(app.stderr().contains(Dispatch.CANCEL + " matched no method of any class loaded during"
-                    + " this run"), "the unmatched selector is logged at exit" + app.report());
+            assertTrue(app.stderr().contains(":7:5: " + Dispatch.CANCEL + " matches no method of com.acme.ops.DispatchApp"),
+                    "the unmatched selector is logged when its class loads" + app.report());
         }
     }
 
