@@ -82,7 +82,8 @@ class BankCrashMatrixTest {
     @ValueSource(booleans = {true, false})
     void onH2InAutoServerModeATryThatCommitsAndThenThrowsIsCancelledOnce(boolean barrier) throws SQLException {
         DbBankJvm bank = new DbBankJvm(dir, barrier, true);
-        bank.runAndCrash("-Dbank.failPercent=30", "inConfirm", 3, 20, 11);
+        // Late enough that some tries failed before the crash, however the two threads interleave
+        bank.runAndCrash("-Dbank.failPercent=30", "inConfirm", 12, 20, 11);
         String books = bank.recovered();
         if (barrier) {
             assertEquals(DbBankJvm.SETTLED, books);

@@ -46,6 +46,16 @@ public final class SectionReader {
                 .toList();
     }
 
+    /** The {@code retry: {initial, max, maxAttempts}} mapping, or {@code transactions.retry}'s default. */
+    public TransactionSettings.Retry retry(String where) {
+        return RetryReader.read(fields, where, reader);
+    }
+
+    /** Where the value of {@code key} is written, else where the mapping starts: for problems about that value. */
+    public SourcePosition valuePosition(String key) {
+        return fields.valuePosition(key).orElse(fields.position());
+    }
+
     /** A problem the parsers cannot see, such as two settings that contradict each other. */
     public void problem(SourcePosition at, String message) {
         reader.problem(at, message);
@@ -63,6 +73,15 @@ public final class SectionReader {
 
     public static Function<String, Boolean> bool() {
         return ValueParsers.bool();
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    public static Function<String, Long> wholeNumber(long min, long max) {
+        return ValueParsers.wholeNumber(min, max);
+    }
+
+    public static Function<String, String> oneOf(List<String> allowed) {
+        return ValueParsers.oneOf(allowed);
     }
 
     public static Function<String, String> text() {

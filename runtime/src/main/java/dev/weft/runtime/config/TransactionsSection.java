@@ -4,17 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** Reads {@code transactions:}. */
 final class TransactionsSection {
     static final List<String> KEYS = List.of("log", "timeout", "retry", "global", "participants");
     private static final List<String> LOG_KEYS = List.of("type", "dir", "url", "user", "password");
     private static final List<String> JDBC_LOG_KEYS = List.of("url", "user", "password");
-    private static final List<String> RETRY_KEYS = List.of("initial", "max", "maxAttempts");
-    private static final Duration SHORTEST_PAUSE = Duration.ofMillis(10);
-    private static final Duration LONGEST_PAUSE = Duration.ofHours(24);
-    private static final int MOST_ATTEMPTS = 10_000;
     private static final List<String> GLOBAL_KEYS = List.of("method", "timeout");
     private static final List<String> PARTICIPANT_KEYS = List.of("try", "confirm", "cancel");
 
@@ -35,9 +30,7 @@ final class TransactionsSection {
         TransactionSettings.JdbcLog jdbcLog = log.flatMap(l -> jdbcLog(l, logType, reader)).orElse(null);
         Duration timeout = transactions.optional("timeout", TransactionSettings.DEFAULT_TIMEOUT,
                 ValueParsers.positiveDuration());
-        TransactionSettings.Retry retry = transactions.fields("retry", "in 'transactions.retry'", RETRY_KEYS)
-                .map(fields -> retry(fields, reader))
-                .orElse(TransactionSettings.Retry.DEFAULT);
+        TransactionSettings.Retry retry = RetryReader.read(transactions, "in 'transactions.retry'", reader);
         List<GlobalRule> global = transactions.items("global").stream()
                 .flatMap(item -> reader.fields(item, "each entry of global", "in a global transaction",
                         GLOBAL_KEYS).stream())
@@ -66,42 +59,6 @@ final class TransactionsSection {
         String user = log.optional("user", null, ValueParsers.text());
         String password = log.optional("password", null, ValueParsers.text());
         return url.map(u -> new TransactionSettings.JdbcLog(u, user, password));
-    }
-
-    /** Bounded both ways: a pause of 0 would hammer a failing participant, and an unbounded one would never retry. */
-    private static TransactionSettings.Retry retry(Fields fields, TreeReader reader) {
-        TransactionSettings.Retry defaults = TransactionSettings.Retry.DEFAULT;
-        Duration initial = fields.optional("initial", defaults.initial(), pause());
-        Duration max = fields.optional("max", defaults.max(), pause());
-        int maxAttempts = fields.optional("maxAttempts", defaults.maxAttempts(), TransactionsSection::attempts);
-        if (max.compareTo(initial) < 0) {
-            reader.problem(fields.valuePosition("max").or(() -> fields.valuePosition("initial")).orElseThrow(),
-                    "retry: max (" + max.toMillis() + "ms) is shorter than initial (" + initial.toMillis() + "ms);"
-                            + " the pause doubles from initial up to max");
-        }
-        return new TransactionSettings.Retry(initial, max, maxAttempts);
-    }
-
-    private static Function<String, Duration> pause() {
-        return ValueParsers.positiveDuration().andThen(pause -> {
-            if (pause.compareTo(SHORTEST_PAUSE) < 0 || pause.compareTo(LONGEST_PAUSE) > 0) {
-                throw new IllegalArgumentException("a pause between attempts must be from 10ms to 24h");
-            }
-            return pause;
-        });
-    }
-
-    private static int attempts(String text) {
-        int attempts;
-        try {
-            attempts = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number; write for example 20", e);
-        }
-        if (attempts < 1 || attempts > MOST_ATTEMPTS) {
-            throw new IllegalArgumentException("must be from 1 to " + MOST_ATTEMPTS);
-        }
-        return attempts;
     }
 
     private static Optional<GlobalRule> global(Fields entry) {

@@ -60,6 +60,22 @@ final class ValueParsers {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    static Function<String, Long> wholeNumber(long min, long max) {
+        return text -> {
+            long number;
+            try {
+                number = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a whole number; write for example " + min, e);
+            }
+            if (number < min || number > max) {
+                throw new IllegalArgumentException("must be from " + min + " to " + max);
+            }
+            return number;
+        };
+    }
+
     /** YAML 1.1 also reads yes/no/on/off as booleans; only true and false are accepted, to avoid surprises. */
     static Function<String, Boolean> bool() {
         return text -> switch (text) {

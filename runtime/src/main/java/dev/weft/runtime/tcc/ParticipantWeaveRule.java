@@ -1,6 +1,8 @@
 package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.ParticipantRule;
+import dev.weft.runtime.instances.InstanceSite;
+import dev.weft.runtime.instances.Instances;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;

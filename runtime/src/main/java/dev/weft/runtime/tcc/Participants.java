@@ -1,5 +1,6 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.instances.Instances;
 import dev.weft.runtime.txlog.ParticipantId;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.runtime.instances.Instances;
 import dev.weft.runtime.jdbc.BarrierKey;
 import dev.weft.runtime.jdbc.BranchPhase;
 import dev.weft.runtime.jdbc.PhaseOutcome;

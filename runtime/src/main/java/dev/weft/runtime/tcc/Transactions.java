@@ -3,6 +3,7 @@ package dev.weft.runtime.tcc;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.context.Carrier;
+import dev.weft.runtime.instances.Instances;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.txlog.FileTransactionLog;
 import dev.weft.runtime.txlog.TransactionLog;

@@ -1,13 +1,13 @@
-package dev.weft.runtime.tcc;
+package dev.weft.runtime.instances;
 
 import dev.weft.runtime.weave.Site;
 
-/** The constructors of a participant class: each new instance is remembered (weakly) for phase two after a restart. */
-final class InstanceSite implements Site {
+/** The constructors of a class whose methods Weft calls itself: each new instance is remembered (weakly). */
+public final class InstanceSite implements Site {
     private final String typeName;
     private final Instances instances;
 
-    InstanceSite(String typeName, Instances instances) {
+    public InstanceSite(String typeName, Instances instances) {
         this.typeName = typeName;
         this.instances = instances;
     }

@@ -1,4 +1,4 @@
-package dev.weft.runtime.tcc;
+package dev.weft.runtime.instances;
 
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
@@ -10,13 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Instances of participant classes, held weakly as their constructors return, so that phase two after a restart can
- * use the application's own object (a DI bean with its dependencies) rather than a bare one.
+ * Instances of the classes whose methods Weft calls itself (TCC participants in phase two, message consumers), held
+ * weakly as their constructors return, so that Weft uses the application's own object (a DI bean with its
+ * dependencies) rather than a bare one.
  *
  * <p>Only the most recent few instances per class are kept: a class constructed per request must not make this grow.
  * An instance Weft made itself with the no-argument constructor is used only while the application has made none.
  */
-final class Instances {
+public final class Instances {
     private static final int KEPT_PER_CLASS = 16;
     /** Set while Weft itself runs a constructor, so that the instance is known as a stand-in. */
     private static final ThreadLocal<Boolean> MAKING = new ThreadLocal<>();
@@ -24,21 +25,21 @@ final class Instances {
     private final Map<String, Tracked> byClass = new ConcurrentHashMap<>();
 
     /** Called by the constructor advice of {@code type} (also when a subclass instance is being constructed). */
-    void constructed(Class<?> type, Object instance) {
+    public void constructed(Class<?> type, Object instance) {
         byClass.computeIfAbsent(type.getName(), name -> new Tracked(type)).add(instance, MAKING.get() != null);
     }
 
     /** The class {@code name} if an instance of it was constructed (it may live in any class loader). */
-    Optional<Class<?>> loadedClass(String name) {
+    public Optional<Class<?>> loadedClass(String name) {
         Tracked tracked = byClass.get(name);
         return tracked == null ? Optional.empty() : Optional.ofNullable(tracked.type.get());
     }
 
     /**
-     * An instance to run phase two on: the application's most recent one, else one made earlier by Weft, else a new
+     * An instance to call a method on: the application's most recent one, else one made earlier by Weft, else a new
      * one from the no-argument constructor; empty when there is none yet (the caller retries later).
      */
-    Optional<Object> instanceOf(Class<?> type) {
+    public Optional<Object> instanceOf(Class<?> type) {
         Tracked tracked = byClass.get(type.getName());
         Optional<Object> live = tracked == null ? Optional.empty() : tracked.best();
         return live.isPresent() ? live : make(type);
