@@ -2,6 +2,7 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.log.Log;
+import dev.weft.runtime.retry.Backoff;
 import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;

@@ -2,6 +2,7 @@ package dev.weft.runtime.tcc;
 
 import dev.weft.runtime.config.TransactionSettings;
 import dev.weft.runtime.log.Log;
+import dev.weft.runtime.retry.Backoff;
 import dev.weft.runtime.txlog.TransactionLog;
 import java.util.LinkedHashMap;
 import java.util.Map;

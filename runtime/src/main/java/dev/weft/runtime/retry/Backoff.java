@@ -1,23 +1,24 @@
-package dev.weft.runtime.tcc;
+package dev.weft.runtime.retry;
 
 import dev.weft.runtime.config.TransactionSettings;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Pauses between attempts of phase two: {@code initial * 2^(n-1)} after the n-th, at most {@code max}, then a random
- * point in its upper half, so that many transactions failing on one participant do not retry in lockstep.
+ * Pauses between attempts (of TCC's phase two, of a message's handling): {@code initial * 2^(n-1)} after the n-th,
+ * at most {@code max}, then a random point in its upper half, so that many transactions failing on one participant
+ * do not retry in lockstep.
  */
-final class Backoff {
+public final class Backoff {
     private final long initialMillis;
     private final long maxMillis;
 
-    Backoff(TransactionSettings.Retry retry) {
+    public Backoff(TransactionSettings.Retry retry) {
         this.initialMillis = retry.initial().toMillis();
         this.maxMillis = retry.max().toMillis();
     }
 
     /** @param rounds failed or waiting rounds so far, at least 1 */
-    long pauseMillis(int rounds) {
+    public long pauseMillis(int rounds) {
         int doublings = Math.min(rounds - 1, 62);
         long pause = doublings >= Long.numberOfLeadingZeros(initialMillis) - 1
                 ? maxMillis
