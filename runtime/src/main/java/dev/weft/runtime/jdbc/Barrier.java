@@ -51,17 +51,16 @@ final class Barrier {
 
     /** A statement of the phase threw. */
     void statementFailed(PhaseState phase, Connection connection) {
-        BarrierTransaction transaction = phase.transaction;
+        LocalTransaction transaction = phase.transaction;
         if (transaction != null && transaction.autoCommitOwned() && transaction.isOn(connection)) {
             phase.transaction = null;
             phase.decision = PhaseOutcome.ROLLED_BACK;
-            Connections.rollbackQuietly(transaction.facing());
-            Connections.autoCommitQuietly(transaction.facing());
+            transaction.abandonOwned();
         }
     }
 
     void committed(PhaseState phase, Connection connection) {
-        BarrierTransaction transaction = phase.transaction;
+        LocalTransaction transaction = phase.transaction;
         if (transaction != null && transaction.isOn(connection)) {
             phase.transaction = null;
             if (transaction.autoCommitOwned()) {
@@ -72,7 +71,7 @@ final class Barrier {
     }
 
     void rolledBack(PhaseState phase, Connection connection) {
-        BarrierTransaction transaction = phase.transaction;
+        LocalTransaction transaction = phase.transaction;
         if (transaction != null && transaction.isOn(connection)) {
             phase.transaction = null;
             phase.decision = PhaseOutcome.ROLLED_BACK;
@@ -84,7 +83,7 @@ final class Barrier {
 
     /** After the application called {@code setAutoCommit}, which commits the open transaction when turned on. */
     void autoCommitChanged(PhaseState phase, Connection connection) throws SQLException {
-        BarrierTransaction transaction = phase.transaction;
+        LocalTransaction transaction = phase.transaction;
         if (transaction == null || !transaction.isOn(connection)) {
             return;
         }
@@ -101,7 +100,7 @@ final class Barrier {
      * mode it commits (as auto-commit would have); otherwise it rolls back, whatever the driver does on close.
      */
     void closing(PhaseState phase, Connection connection) {
-        BarrierTransaction transaction = phase.transaction;
+        LocalTransaction transaction = phase.transaction;
         if (transaction == null || !transaction.isOn(connection)) {
             return;
         }
@@ -122,26 +121,14 @@ final class Barrier {
     }
 
     private void commitOwned(PhaseState phase) {
-        BarrierTransaction transaction = phase.transaction;
+        LocalTransaction transaction = phase.transaction;
         phase.transaction = null;
-        Connection connection = transaction.facing();
-        if (Connections.isClosed(connection)) {
-            // Closed by something Weft did not see (a close it sees commits first): the driver ended the
-            // transaction, and the databases the barrier knows roll back an open transaction when its connection goes
-            notCommitted(phase, "its connection was closed without Weft seeing it, so its auto-commit transaction"
-                    + " rolled back");
+        String notCommitted = transaction.commitOwned();
+        if (notCommitted != null) {
+            notCommitted(phase, notCommitted);
             return;
         }
-        try {
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            notCommitted(phase, "its auto-commit transaction failed to commit (" + e + ")");
-            Connections.rollbackQuietly(connection);
-            Connections.autoCommitQuietly(connection);
-            return;
-        }
-        Connections.autoCommitQuietly(connection);
-        retention.afterCommit(transaction.database(), connection);
+        retention.afterCommit(transaction.database(), transaction.facing());
     }
 
     /**
@@ -171,9 +158,7 @@ final class Barrier {
         Database database = databases.of(physical, connection);
         boolean autoCommit = connection.getAutoCommit();
         table.ensure(database, connection, autoCommit);
-        if (autoCommit) {
-            connection.setAutoCommit(false);
-        }
+        LocalTransaction transaction = LocalTransaction.follow(physical, connection, database, autoCommit);
         PhaseOutcome outcome;
         try {
             outcome = rows.decide(phase.key(), database.dialect(), connection, autoCommit);
@@ -191,7 +176,8 @@ final class Barrier {
         }
         phase.decision = outcome;
         if (outcome == PhaseOutcome.APPLIED) {
-            phase.transaction = new BarrierTransaction(physical, connection, this, database, autoCommit);
+            phase.transaction = transaction;
+            phase.barrier = this;
             return;
         }
         if (autoCommit) {

@@ -42,6 +42,15 @@ final class Connections {
         }
     }
 
+    /** Whether the connection is in auto-commit mode; one that cannot even answer is taken as in it. */
+    static boolean autoCommits(Connection connection) {
+        try {
+            return connection.getAutoCommit();
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
+    }
+
     /** Rolls back when something already went wrong; a second failure is only logged, the first one matters. */
     static void rollbackQuietly(Connection connection) {
         try {

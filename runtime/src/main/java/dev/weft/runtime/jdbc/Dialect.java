@@ -45,7 +45,11 @@ enum Dialect {
         });
     }
 
-    /** {@code CREATE ... IF NOT EXISTS} statements, run in order. */
+    DatabaseProduct product() {
+        return DatabaseProduct.valueOf(name());
+    }
+
+    /** {@code CREATE ... IF NOT EXISTS} statements of the barrier's table, run in order. */
     List<String> createTable() {
         return createTable;
     }

@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import dev.weft.runtime.weave.Site;
 
 /**
- * The site woven into one kind of JDBC method of every driver and pool, for the barrier's phases and for locks that
- * wait for a connection's commit ({@link UncommittedWrites}). Outside a phase and a locked method (nearly always) a
- * call costs a thread-local read or two and returns {@code null}, which also spares the exit call.
+ * The site woven into one kind of JDBC method of every driver and pool, for the barrier's phases, for methods whose
+ * work Weft adds rows to ({@link WorkScope}), and for locks that wait for a connection's commit
+ * ({@link UncommittedWrites}). Outside a phase, a scope and a locked method (nearly always) a call costs a
+ * thread-local read or two and returns {@code null}, which also spares the exit call. A barrier phase keeps
+ * precedence over a scope.
  */
 public final class JdbcHook implements Site {
     private final JdbcCall call;
@@ -16,19 +18,29 @@ public final class JdbcHook implements Site {
     private final Barrier barrier;
     /** Null when no lock is configured. */
     private final UncommittedWrites writes;
+    /** Whether {@link WorkScope}s and their {@link PendingWork} are followed. */
+    private final boolean followsWork;
 
     JdbcHook(JdbcCall call, Barrier barrier) {
         this(call, barrier, null);
     }
 
     JdbcHook(JdbcCall call, Barrier barrier, UncommittedWrites writes) {
+        this(call, barrier, writes, false);
+    }
+
+    JdbcHook(JdbcCall call, Barrier barrier, UncommittedWrites writes, boolean followsWork) {
         this.call = call;
         this.barrier = barrier;
         this.writes = writes;
+        this.followsWork = followsWork;
     }
 
-    /** What {@link #enter} hands to {@link #exit} for {@link UncommittedWrites}: the driver's own connection. */
-    private record Followed(Connection physical) {
+    /**
+     * What {@link #enter} hands to {@link #exit} outside a phase: the scope whose call it is (or null), and the
+     * driver's own connection for {@link UncommittedWrites} and {@link PendingWork} (or null).
+     */
+    private record Followed(WorkState work, Connection physical) {
     }
 
     /** Whether this is the hook of the methods that open connections. */
@@ -40,7 +52,7 @@ public final class JdbcHook implements Site {
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
         PhaseState phase = barrier == null ? null : PhaseScope.active();
         if (phase == null) {
-            return writes == null ? null : followWrites(self);
+            return outsidePhase(self);
         }
         if (phase.depth > 0) {
             return null;
@@ -56,10 +68,36 @@ public final class JdbcHook implements Site {
         }
     }
 
-    private Object followWrites(Object self) {
+    private Object outsidePhase(Object self) {
+        WorkState work = followsWork ? WorkScope.active() : null;
+        if (work != null && work.depth > 0) {
+            return null;
+        }
+        if (work != null) {
+            enterWork(work, self);
+        }
+        Connection physical = writes == null ? null : followWrites(self);
+        if (physical == null && followsWork) {
+            physical = PendingWork.before(call, self);
+        }
+        return work == null && physical == null ? null : new Followed(work, physical);
+    }
+
+    private void enterWork(WorkState work, Object self) {
+        work.depth++;
         try {
-            Connection physical = writes.before(call, self);
-            return physical == null ? null : new Followed(physical);
+            work.calling = call.connectionOf(self);
+            work.before(call, work.calling);
+        } catch (Throwable e) {
+            work.calling = null;
+            work.depth--;
+            throw Connections.rethrow(e);
+        }
+    }
+
+    private Connection followWrites(Object self) {
+        try {
+            return writes.before(call, self);
         } catch (SQLException | RuntimeException e) {
             // The call itself will meet the same trouble and report it; this one only costs the lock some wait
             Log.debug("could not follow a JDBC " + call + " call for a lock: " + e);
@@ -70,7 +108,7 @@ public final class JdbcHook implements Site {
     @Override
     public void exit(Object scope, Throwable thrown) {
         if (scope instanceof Followed followed) {
-            writes.after(call, followed.physical(), thrown);
+            exitOutsidePhase(followed, thrown);
             return;
         }
         PhaseState phase = (PhaseState) scope;
@@ -81,6 +119,27 @@ public final class JdbcHook implements Site {
         } finally {
             phase.calling = null;
             phase.depth--;
+        }
+    }
+
+    private void exitOutsidePhase(Followed followed, Throwable thrown) {
+        WorkState work = followed.work();
+        if (work != null) {
+            try {
+                work.after(call, work.calling, thrown);
+            } finally {
+                work.calling = null;
+                work.depth--;
+            }
+        }
+        Connection physical = followed.physical();
+        if (physical != null) {
+            if (writes != null) {
+                writes.after(call, physical, thrown);
+            }
+            if (followsWork) {
+                PendingWork.after(call, physical, thrown);
+            }
         }
     }
 }

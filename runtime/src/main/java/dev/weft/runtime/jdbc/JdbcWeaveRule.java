@@ -8,6 +8,7 @@ import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,25 +27,35 @@ import java.util.Optional;
  * overloads of the same names.
  */
 public final class JdbcWeaveRule implements WeaveRule {
+    private static final Map<JdbcCall, String> CONNECTION_METHODS = Map.of(JdbcCall.COMMIT, "commit()",
+            JdbcCall.ROLLBACK, "rollback()", JdbcCall.SET_AUTO_COMMIT, "setAutoCommit(boolean)",
+            JdbcCall.CLOSE, "close()");
     private static final List<String> UPDATE_PARAMETERS =
             List.of("()", "(String)", "(String, int)", "(String, int[])", "(String, String[])");
 
     private final MethodSelector selector;
     private final SourcePosition position;
-    private final JdbcHook hook;
+    private final Site site;
     /** Whether the rule opens connections (its name test is {@code Driver} or {@code DataSource}). */
     private final boolean opens;
+    /** {@code false} only for the opening methods when their arguments are recorded ({@link OpeningHook}). */
+    private final boolean observes;
 
     private JdbcWeaveRule(String selector, SourcePosition position, JdbcHook hook) {
+        this(selector, position, hook, hook.opensConnections(), true);
+    }
+
+    private JdbcWeaveRule(String selector, SourcePosition position, Site site, boolean opens, boolean observes) {
         this.selector = MethodSelector.parse(selector);
         this.position = position;
-        this.hook = hook;
-        this.opens = hook.opensConnections();
+        this.site = site;
+        this.opens = opens;
+        this.observes = observes;
     }
 
     /** Every hook of the barrier configured by {@code settings}. */
     public static List<JdbcWeaveRule> all(JdbcSettings settings) {
-        return all(settings, new Barrier(settings, System::currentTimeMillis), null);
+        return all(settings, new Barrier(settings, System::currentTimeMillis), null, false);
     }
 
     /**
@@ -52,14 +63,25 @@ public final class JdbcWeaveRule implements WeaveRule {
      * when {@code writes} is not null (docs/locks.md); none when neither is needed.
      */
     public static List<JdbcWeaveRule> all(JdbcSettings settings, UncommittedWrites writes) {
-        Barrier barrier = settings.barrier() ? new Barrier(settings, System::currentTimeMillis) : null;
-        return barrier == null && writes == null ? List.of() : all(settings, barrier, writes);
+        return all(settings, writes, false);
     }
 
-    private static List<JdbcWeaveRule> all(JdbcSettings settings, Barrier barrier, UncommittedWrites writes) {
+    /**
+     * As {@link #all(JdbcSettings, UncommittedWrites)}, and also for {@link WorkScope}s when {@code followMethodWork}
+     * (publish and consume methods): then {@code Driver.connect} and {@code DataSource.getConnection} are woven with
+     * their arguments, to record how connections are opened ({@link ConnectionOpeners}).
+     */
+    public static List<JdbcWeaveRule> all(JdbcSettings settings, UncommittedWrites writes, boolean followMethodWork) {
+        Barrier barrier = settings.barrier() ? new Barrier(settings, System::currentTimeMillis) : null;
+        return barrier == null && writes == null && !followMethodWork ? List.of()
+                : all(settings, barrier, writes, followMethodWork);
+    }
+
+    private static List<JdbcWeaveRule> all(JdbcSettings settings, Barrier barrier, UncommittedWrites writes,
+                                           boolean work) {
         SourcePosition position = settings.position();
         List<JdbcWeaveRule> rules = new ArrayList<>();
-        JdbcHook execute = new JdbcHook(JdbcCall.EXECUTE, barrier, writes);
+        JdbcHook execute = new JdbcHook(JdbcCall.EXECUTE, barrier, writes, work);
         for (String method : List.of("execute", "executeUpdate", "executeLargeUpdate")) {
             for (String parameters : UPDATE_PARAMETERS) {
                 rules.add(new JdbcWeaveRule("+java.sql.Statement#" + method + parameters, position, execute));
@@ -75,23 +97,19 @@ public final class JdbcWeaveRule implements WeaveRule {
                 rules.add(new JdbcWeaveRule("+java.sql.Statement#" + method, position, query));
             }
         }
-        rules.add(connectionRule("commit()", JdbcCall.COMMIT, barrier, writes, position));
-        rules.add(connectionRule("rollback()", JdbcCall.ROLLBACK, barrier, writes, position));
-        rules.add(connectionRule("setAutoCommit(boolean)", JdbcCall.SET_AUTO_COMMIT, barrier, writes, position));
-        rules.add(connectionRule("close()", JdbcCall.CLOSE, barrier, writes, position));
-        if (barrier != null) {
-            JdbcHook open = new JdbcHook(JdbcCall.OPEN, barrier);
+        for (JdbcCall call : List.of(JdbcCall.COMMIT, JdbcCall.ROLLBACK, JdbcCall.SET_AUTO_COMMIT, JdbcCall.CLOSE)) {
+            rules.add(new JdbcWeaveRule("+java.sql.Connection#" + CONNECTION_METHODS.get(call), position,
+                    new JdbcHook(call, barrier, writes, work)));
+        }
+        if (barrier != null || work) {
+            JdbcHook open = new JdbcHook(JdbcCall.OPEN, barrier, null, work);
+            Site site = work ? new OpeningHook(open, ConnectionOpeners.recorded()) : open;
             for (String method : List.of("java.sql.Driver#connect(String, Properties)",
                     "javax.sql.DataSource#getConnection()", "javax.sql.DataSource#getConnection(String, String)")) {
-                rules.add(new JdbcWeaveRule("+" + method, position, open));
+                rules.add(new JdbcWeaveRule("+" + method, position, site, true, !work));
             }
         }
         return rules;
-    }
-
-    private static JdbcWeaveRule connectionRule(String method, JdbcCall call, Barrier barrier,
-                                                UncommittedWrites writes, SourcePosition position) {
-        return new JdbcWeaveRule("+java.sql.Connection#" + method, position, new JdbcHook(call, barrier, writes));
     }
 
     /** {@code binaryName} is dotted; the simple name is what follows the last dot or {@code $}. */
@@ -113,7 +131,7 @@ public final class JdbcWeaveRule implements WeaveRule {
 
     @Override
     public boolean observesOnly() {
-        return true;
+        return observes;
     }
 
     @Override
@@ -133,7 +151,7 @@ public final class JdbcWeaveRule implements WeaveRule {
 
     @Override
     public Site createSite(MethodShape method) {
-        return hook;
+        return site;
     }
 
     @Override

@@ -17,7 +17,9 @@ final class PhaseState {
     /** What the barrier decided; {@code null} until the phase's first statement. */
     PhaseOutcome decision;
     /** The transaction holding the barrier row, until it commits, rolls back or its connection closes. */
-    BarrierTransaction transaction;
+    LocalTransaction transaction;
+    /** The barrier that wrote the row in {@link #transaction}. */
+    Barrier barrier;
     /** A statement of the phase ran on another connection while that transaction was open: unguarded work. */
     boolean workElsewhere;
 
@@ -38,7 +40,7 @@ final class PhaseState {
         if (transaction != null) {
             depth++;
             try {
-                transaction.barrier().phaseEnded(this);
+                barrier.phaseEnded(this);
             } finally {
                 depth--;
             }

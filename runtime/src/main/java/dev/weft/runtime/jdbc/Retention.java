@@ -8,19 +8,30 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Deletes barrier rows older than {@code jdbc.retention}. Weft has no connection of its own (it only sees the
- * application's), so the sweep borrows one at a moment when it holds no application work: right after a barrier
- * transaction committed on it. At most once an hour per database and JVM, in its own short transaction.
+ * Deletes rows of one of Weft's tables older than {@code jdbc.retention}. Weft has no connection of its own (it only
+ * sees the application's), so the barrier's sweep borrows one at a moment when it holds no application work: right
+ * after a barrier transaction committed on it; the inbox's runs on a connection the poller opened. At most once an
+ * hour per database and JVM, in its own short transaction.
  */
 final class Retention {
     static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
 
     private final long retentionMillis;
     private final LongSupplier clock;
+    private final String table;
+    /** {@code DELETE ... WHERE <time column> < ?}. */
+    private final String expired;
 
+    /** The barrier's. */
     Retention(Duration retention, LongSupplier clock) {
+        this(retention, clock, Dialect.Sql.TABLE, Dialect.Sql.EXPIRED);
+    }
+
+    Retention(Duration retention, LongSupplier clock, String table, String expired) {
         this.retentionMillis = retention.toMillis();
         this.clock = clock;
+        this.table = table;
+        this.expired = expired;
     }
 
     /** Never throws: a failed sweep is logged and tried again at the next one. */
@@ -33,7 +44,7 @@ final class Retention {
         try {
             autoCommit = connection.getAutoCommit();
             int deleted = Untraced.run(() -> {
-                try (PreparedStatement delete = connection.prepareStatement(Dialect.Sql.EXPIRED)) {
+                try (PreparedStatement delete = connection.prepareStatement(expired)) {
                     delete.setLong(1, now - retentionMillis);
                     return delete.executeUpdate();
                 }
@@ -41,12 +52,12 @@ final class Retention {
             if (!autoCommit) {
                 connection.commit();
             }
-            Log.debug("deleted " + deleted + " expired row(s) of " + Dialect.Sql.TABLE);
+            Log.debug("deleted " + deleted + " expired row(s) of " + table);
         } catch (SQLException | RuntimeException e) {
             if (!autoCommit) {
                 Connections.rollbackQuietly(connection);
             }
-            Log.warn("could not delete expired rows of " + Dialect.Sql.TABLE + " (tried again in "
+            Log.warn("could not delete expired rows of " + table + " (tried again in "
                     + SWEEP_INTERVAL.toMinutes() + " min): " + e);
         }
     }

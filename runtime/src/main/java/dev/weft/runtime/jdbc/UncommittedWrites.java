@@ -77,7 +77,7 @@ public final class UncommittedWrites implements TransactionEnds {
     void after(JdbcCall call, Connection physical, Throwable thrown) {
         boolean ended = switch (call) {
             case COMMIT, ROLLBACK -> thrown == null;
-            case SET_AUTO_COMMIT -> thrown == null && autoCommits(physical);
+            case SET_AUTO_COMMIT -> thrown == null && Connections.autoCommits(physical);
             case CLOSE -> true;
             default -> false;
         };
@@ -111,14 +111,6 @@ public final class UncommittedWrites implements TransactionEnds {
         written.get().remove(physical);
         if (released != null) {
             released.forEach(UncommittedWrites::runQuietly);
-        }
-    }
-
-    private static boolean autoCommits(Connection connection) {
-        try {
-            return connection.getAutoCommit();
-        } catch (SQLException | RuntimeException e) {
-            return true;
         }
     }
 

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
+import dev.weft.runtime.weave.Site;
 
 /**
  * JDBC calls made the way woven code makes them: the hook's enter before the real driver method, its exit after.
@@ -20,20 +22,29 @@ final class Woven {
     private final JdbcHook rollback;
     private final JdbcHook setAutoCommit;
     private final JdbcHook close;
-    private final JdbcHook open;
+    private final Site open;
 
     Woven(Duration retention, boolean createTable, LongSupplier clock) {
-        Barrier barrier = new Barrier(new JdbcSettings(true, retention, createTable, null), clock);
-        execute = new JdbcHook(JdbcCall.EXECUTE, barrier);
-        commit = new JdbcHook(JdbcCall.COMMIT, barrier);
-        rollback = new JdbcHook(JdbcCall.ROLLBACK, barrier);
-        setAutoCommit = new JdbcHook(JdbcCall.SET_AUTO_COMMIT, barrier);
-        close = new JdbcHook(JdbcCall.CLOSE, barrier);
-        open = new JdbcHook(JdbcCall.OPEN, barrier);
+        this(new Barrier(new JdbcSettings(true, retention, createTable, null), clock), false);
     }
 
     Woven() {
         this(JdbcSettings.DEFAULT_RETENTION, true, System::currentTimeMillis);
+    }
+
+    /** The hooks as {@code JdbcWeaveRule.all(settings, null, true)} weaves them with the barrier off. */
+    static Woven followingWork() {
+        return new Woven(null, true);
+    }
+
+    private Woven(Barrier barrier, boolean work) {
+        execute = new JdbcHook(JdbcCall.EXECUTE, barrier, null, work);
+        commit = new JdbcHook(JdbcCall.COMMIT, barrier, null, work);
+        rollback = new JdbcHook(JdbcCall.ROLLBACK, barrier, null, work);
+        setAutoCommit = new JdbcHook(JdbcCall.SET_AUTO_COMMIT, barrier, null, work);
+        close = new JdbcHook(JdbcCall.CLOSE, barrier, null, work);
+        JdbcHook opening = new JdbcHook(JdbcCall.OPEN, barrier, null, work);
+        open = work ? new OpeningHook(opening, ConnectionOpeners.recorded()) : opening;
     }
 
     int update(Connection connection, String sql) throws SQLException {
@@ -75,6 +86,11 @@ final class Woven {
         return call(open, driver, driver::open);
     }
 
+    /** {@code dataSource.getConnection()}, woven. */
+    Connection open(DataSource dataSource) throws SQLException {
+        return call(open, dataSource, dataSource::getConnection);
+    }
+
     /**
      * Calls {@code method} on a driver's connection or statement as woven code would: through its hook, if the
      * barrier hooks that method (see {@link JdbcWeaveRule}).
@@ -112,8 +128,8 @@ final class Woven {
         T run() throws SQLException;
     }
 
-    private static <T> T call(JdbcHook hook, Object self, Body<T> body) throws SQLException {
-        Object scope = hook.enter(null, self, null);
+    private static <T> T call(Site hook, Object self, Body<T> body) throws SQLException {
+        Object scope = hook.enter(null, self, hook instanceof OpeningHook ? new Object[0] : null);
         T result;
         try {
             result = body.run();
