@@ -43,6 +43,19 @@ class JdbcWeaveRuleTest {
     }
 
     @Test
+    void followingMethodWorkWeavesTheHooksAndPassesTheOpeningArguments() {
+        JdbcSettings barrierOff = JdbcSettings.defaults();
+        assertEquals(List.of(), JdbcWeaveRule.all(barrierOff, null), "the control: nothing to follow, nothing woven");
+
+        List<JdbcWeaveRule> work = JdbcWeaveRule.all(barrierOff, null, true);
+        List<String> withArguments = work.stream().filter(rule -> !rule.observesOnly())
+                .map(rule -> rule.selector().text()).toList();
+        assertEquals(List.of("+java.sql.Driver#connect(String, Properties)", "+javax.sql.DataSource#getConnection()",
+                "+javax.sql.DataSource#getConnection(String, String)"), withArguments);
+        assertTrue(work.stream().anyMatch(rule -> rule.selector().text().equals("+java.sql.Connection#commit()")));
+    }
+
+    @Test
     void openingAConnectionIsHookedInDriversAndDataSources() throws Exception {
         assertEquals(Set.of("connect(Ljava/lang/String;Ljava/util/Properties;)Ljava/sql/Connection;"),
                 woven("org.h2.Driver"));
