@@ -13,10 +13,8 @@ import dev.weft.runtime.redis.RawRedis;
 import dev.weft.runtime.redis.RedisEndpoint;
 import dev.weft.testkit.RedisExtension;
 import dev.weft.testkit.RedisServer;
-import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,9 +169,9 @@ class StreamConsumerTest {
         assertEquals(3, poisonAttempts.get());
         assertEquals(2, metrics.retried());
         assertEquals(0, pending(raw, "poison", "g"));
-        List<StreamMessage<String, String>> dead = raw.call(r -> r.xrange(KEYS.of("poison.dlq"), Range.create("-", "+")));
+        List<Map<String, String>> dead = TestStreams.deadLetters(raw, "poison");
         assertEquals(1, dead.size());
-        Map<String, String> fields = dead.get(0).getBody();
+        Map<String, String> fields = dead.get(0);
         assertEquals("poison", fields.get("id"));
         assertEquals("cannot ship order poison", fields.get("error"));
         assertEquals("3", fields.get("attempts"));
@@ -219,9 +217,9 @@ class StreamConsumerTest {
         Eventually.await("dead-lettered", GENEROUS, () -> metrics.deadLettered() == 1);
         assertEquals(3, attempts.get());
         assertEquals(1, metrics.retried());
-        List<StreamMessage<String, String>> dead = raw.call(r -> r.xrange(KEYS.of("counted.dlq"), Range.create("-", "+")));
-        assertEquals("3", dead.get(0).getBody().get("attempts"));
-        assertEquals("attempt 3", dead.get(0).getBody().get("error"));
+        List<Map<String, String>> dead = TestStreams.deadLetters(raw, "counted");
+        assertEquals("3", dead.get(0).get("attempts"));
+        assertEquals("attempt 3", dead.get(0).get("error"));
     }
 
     @Test
