@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One consumer group's loop in this process: reads a stream as one named consumer of the group, hands each message to
@@ -67,7 +68,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>Exactly once: see above; deduplicate by {@link Message#id()}.</li>
  *   <li>Messages the stream no longer holds: {@code MAXLEN ~} trims the oldest entries whether or not every group
- *   acknowledged them. An entry trimmed while pending is acknowledged with a warning and is lost.</li>
+ *   acknowledged them, and an entry trimmed before it was handled is lost without a word: Redis does not return it
+ *   (before Redis 7 its id also stays in the group's pending count until a retry of it finds it gone).</li>
  *   <li>Prompt delivery: the consumer polls ({@code XREADGROUP ... COUNT n}, no {@code BLOCK}) and waits 100 ms after
  *   a poll that found nothing. It does not block on the server because it shares {@link RedisEndpoint}'s single
  *   command connection with locks and transactions: Redis answers a connection's commands in order, so a blocking
@@ -336,17 +338,12 @@ public final class StreamConsumer implements AutoCloseable {
         if (delivery.redeliverFirst) {
             List<StreamMessage<String, String>> again = group.redeliver(delivery.entryId);
             if (again.isEmpty()) {
-                held.remove(delivery.entryId); // acknowledged by a consumer that took it over meanwhile
+                // Acknowledged by a consumer that took it over meanwhile, or trimmed away: either way nothing to
+                // handle, and acknowledging clears what Redis before 7 leaves of a trimmed entry in the group.
+                finish(delivery, group::ack);
                 return null;
             }
             delivery = delivery.redelivered(again.get(0).getBody());
-        }
-        if (delivery.fields == null || delivery.fields.isEmpty()) {
-            Log.warn("entry " + delivery.entryId + " of stream " + stream + " was trimmed away before "
-                    + group.describe() + " handled it, and is lost; raise messages.maxLen above the number of messages"
-                    + " that can wait in the slowest group");
-            finish(delivery, group::ack);
-            return null;
         }
         if (delivery.deliveries > maxAttempts) {
             deadLetter(delivery, "delivered " + delivery.deliveries + " times and never acknowledged: the consumers"
@@ -408,7 +405,7 @@ public final class StreamConsumer implements AutoCloseable {
                 + attempts + " failed attempt(s): " + error);
     }
 
-    private void finish(Delivery delivery, java.util.function.Consumer<String> lastStep) {
+    private void finish(Delivery delivery, Consumer<String> lastStep) {
         lastStep.accept(delivery.entryId);
         held.remove(delivery.entryId);
     }

@@ -1,8 +1,11 @@
 package dev.weft.runtime.messaging;
 
 import dev.weft.runtime.redis.RawRedis;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /** Messages and looks into Redis for the stream tests. */
@@ -23,6 +26,13 @@ final class TestStreams {
     /** The group's unacknowledged entries, every consumer together. */
     static long pending(RawRedis raw, String stream, String group) {
         return raw.call(r -> r.xpending(KEYS.of(stream), group)).getCount();
+    }
+
+    /** The fields of the entries in the dead-letter stream of {@code stream}. */
+    static List<Map<String, String>> deadLetters(RawRedis raw, String stream) {
+        return raw.call(r -> r.xrange(KEYS.of(StreamKeys.deadLetters(stream)), Range.create("-", "+"))).stream()
+                .map(StreamMessage::getBody)
+                .toList();
     }
 
     static long length(RawRedis raw, String stream) {
