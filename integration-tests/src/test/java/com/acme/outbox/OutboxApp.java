@@ -1,0 +1,46 @@
+package com.acme.outbox;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code publish <url> <orders>}: places the orders (every fifth is rejected after its insert), prints
+ * {@code PLACED <n>} and {@code ORDERS <rows> <sum>}, then waits for a line on stdin before it exits, so the relay
+ * has its time. {@code consume <url> <expected>}: records shipments until it has at least {@code expected}, then
+ * prints {@code SHIPPED <rows> <distinct orders> <sum>} and waits for a line on stdin.
+ */
+public final class OutboxApp {
+    private OutboxApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[1];
+        int count = Integer.parseInt(args[2]);
+        if (args[0].equals("publish")) {
+            Orders orders = new Orders(url);
+            int placed = 0;
+            for (int id = 1; id <= count; id++) {
+                try {
+                    orders.place(new Order(id, "sku-" + id % 3, id * 10L, id % 5 == 0));
+                    placed++;
+                } catch (IllegalStateException rejected) {
+                    // the order's own failure, as the application would report it
+                }
+            }
+            System.out.println("PLACED " + placed);
+            System.out.println("ORDERS " + orders.summary());
+        } else {
+            Shipping shipping = new Shipping(url);
+            shipping.createTable();
+            System.out.println("READY");
+            String summary = shipping.summary();
+            while (Long.parseLong(summary.split(" ")[0]) < count) {
+                Thread.sleep(50); // polls its own table: the messages arrive on Weft's threads
+                summary = shipping.summary();
+            }
+            System.out.println("SHIPPED " + summary);
+        }
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+}

@@ -1,0 +1,43 @@
+package com.acme.outbox;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The consumer: records a shipment per order it is told of, in its own database. */
+public final class Shipping {
+    private final String url;
+
+    public Shipping(String url) {
+        this.url = url;
+    }
+
+    void createTable() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS shipments (order_id BIGINT, amount BIGINT)");
+        }
+    }
+
+    /** Consumed under Weft (messages.consume); no primary key on purpose: a second delivery would show. */
+    public void onOrder(Order order) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement insert = c.prepareStatement("INSERT INTO shipments (order_id, amount) VALUES (?, ?)")) {
+            insert.setLong(1, order.id());
+            insert.setLong(2, order.amount());
+            insert.executeUpdate();
+        }
+    }
+
+    /** {@code shipments distinctOrders sumOfAmounts} */
+    String summary() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT order_id), COALESCE(SUM(amount), 0)"
+                     + " FROM shipments")) {
+            rs.next();
+            return rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.weft.runtime.messaging;
+
+import dev.weft.runtime.config.JdbcSettings;
+import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.instances.Instances;
+import dev.weft.runtime.jdbc.ConnectionOpeners;
+import dev.weft.runtime.jdbc.InboxTable;
+import dev.weft.runtime.jdbc.OutboxTable;
+import dev.weft.runtime.log.Log;
+import dev.weft.runtime.redis.RedisEndpoint;
+import dev.weft.runtime.weave.WeaveRule;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * {@code messages:} at run time (docs/outbox.md): the publish rules with their outbox, relay and sweep, and the
+ * consumer groups, each started once its method's class is loaded.
+ */
+public final class Messaging implements AutoCloseable {
+    private final MessageSettings settings;
+    private final RedisSettings redis;
+    private final Supplier<List<ClassLoader>> loaders;
+    private final StreamKeys keys;
+    private final OutboxTable outbox;
+    private final InboxTable inbox;
+    private final Instances instances = new Instances();
+    private final RedisEndpoint publishing;
+    private final OutboxRelay relay;
+    private final OutboxSweeper sweeper;
+    private final Map<String, StreamMetrics> streams = new ConcurrentHashMap<>();
+    private final Map<ConsumeRule, StreamConsumer> consumers = new ConcurrentHashMap<>();
+    private final List<ConsumerInfo> consumerInfos = new CopyOnWriteArrayList<>();
+    private final String consumerName = ManagementFactory.getRuntimeMXBean().getName() + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "weft-consumer-starter");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
+
+    /** A consumer group of this process, for JMX and {@code status}. */
+    public record ConsumerInfo(ConsumeRule rule, ConsumerMetrics metrics) {
+    }
+
+    public Messaging(MessageSettings settings, JdbcSettings jdbc, RedisSettings redis, ConnectionOpeners openers,
+                     Supplier<List<ClassLoader>> loaders) {
+        this.settings = settings;
+        this.redis = redis;
+        this.loaders = loaders;
+        this.keys = new StreamKeys(redis.keyPrefix());
+        this.outbox = new OutboxTable(jdbc.createTable());
+        this.inbox = new InboxTable(jdbc.createTable(), jdbc.retention(), System::currentTimeMillis);
+        this.publishing = new RedisEndpoint(redis.uri(), redis.timeout());
+        StreamPublisher publisher = new StreamPublisher(publishing, keys, settings.maxLen());
+        this.relay = new OutboxRelay(publisher, outbox, openers, this::metrics);
+        this.sweeper = new OutboxSweeper(publisher, outbox, openers, this::metrics);
+        settings.publish().forEach(rule -> metrics(rule.stream()));
+    }
+
+    public List<WeaveRule> weaveRules() {
+        return Stream.concat(settings.publish().stream().map(rule -> (WeaveRule) new PublishWeaveRule(rule, this)),
+                settings.consume().stream().map(rule -> new ConsumeWeaveRule(rule, this, instances))).toList();
+    }
+
+    /** Background work: the relay and the sweep of what earlier runs left in the outbox. */
+    public void start() {
+        relay.start();
+        sweeper.start();
+    }
+
+    public void connect() {
+        publishing.startConnecting();
+    }
+
+    public List<StreamMetrics> streams() {
+        return List.copyOf(streams.values());
+    }
+
+    public List<ConsumerInfo> consumers() {
+        return List.copyOf(consumerInfos);
+    }
+
+    /** Rows waiting in the outboxes this process knows, as of the last sweep. */
+    public long outboxBacklog() {
+        return sweeper.backlog();
+    }
+
+    public long oldestUnrelayedAgeMillis() {
+        return sweeper.oldestAgeMillis();
+    }
+
+    PublishSite publishSite(String method, PublishRule rule) {
+        return new PublishSite(method, rule, outbox, relay, metrics(rule.stream()));
+    }
+
+    /**
+     * The class of a consumer method is being woven: its group starts once the class can be found, which is right
+     * after it is defined. Until then the messages wait in the stream, none of them counted as a failed attempt.
+     */
+    void consumerClassLoading(ConsumeRule rule, String typeName) {
+        if (consumers.containsKey(rule) || closed) {
+            return;
+        }
+        ConsumerMethod method = new ConsumerMethod(rule, typeName, instances, loaders);
+        ScheduledFuture<?>[] attempt = new ScheduledFuture<?>[1];
+        attempt[0] = starter.scheduleWithFixedDelay(() -> {
+            if (method.resolve().isPresent()) {
+                startConsumer(rule, method);
+                attempt[0].cancel(false);
+            }
+        }, 0, 200, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void startConsumer(ConsumeRule rule, ConsumerMethod method) {
+        if (consumers.containsKey(rule) || closed) {
+            return;
+        }
+        ConsumerMetrics metrics = new ConsumerMetrics();
+        StreamConsumer consumer = new StreamConsumer(new RedisEndpoint(redis.uri(), redis.timeout()), keys,
+                rule.stream(), rule.group(), consumerName, rule.concurrency(), rule.retry(),
+                new ConsumerHandler(rule, method, inbox), metrics);
+        consumers.put(rule, consumer);
+        consumerInfos.add(new ConsumerInfo(rule, metrics));
+        consumer.start();
+        Log.info("consuming stream '" + rule.stream() + "' as group '" + rule.group() + "' with "
+                + method.displayName() + " (" + rule.concurrency() + " at a time)");
+    }
+
+    private StreamMetrics metrics(String stream) {
+        return streams.computeIfAbsent(stream, StreamMetrics::new);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        starter.shutdownNow();
+        List<AutoCloseable> closing = new ArrayList<>(consumers.values());
+        closing.add(relay);
+        closing.add(sweeper);
+        for (AutoCloseable each : closing) {
+            try {
+                each.close();
+            } catch (Exception e) {
+                Log.debug("closing messaging: " + e);
+            }
+        }
+        publishing.close();
+    }
+}

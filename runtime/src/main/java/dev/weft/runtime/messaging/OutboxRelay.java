@@ -1,0 +1,120 @@
+package dev.weft.runtime.messaging;
+
+import dev.weft.runtime.jdbc.ConnectionOpeners;
+import dev.weft.runtime.jdbc.Database;
+import dev.weft.runtime.jdbc.OutboxTable;
+import dev.weft.runtime.log.Log;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Puts committed outbox rows on their streams right after the commit, on one background thread, so the committing
+ * thread never waits for Redis; then deletes the rows it put there, in batches. Whatever it cannot relay (Redis down,
+ * a crash before the relay) stays in the outbox for {@link OutboxSweeper}.
+ *
+ * <p>Messages committed while the thread is busy are sent together: under load the relay batches by itself.
+ */
+final class OutboxRelay implements AutoCloseable {
+    private static final int BATCH = 500;
+
+    private final StreamPublisher publisher;
+    private final OutboxTable table;
+    private final ConnectionOpeners openers;
+    private final Function<String, StreamMetrics> metrics;
+    private final BlockingQueue<Committed> committed = new LinkedBlockingQueue<>();
+    private final Thread thread = new Thread(this::run, "weft-outbox-relay");
+    private volatile boolean closed;
+
+    private record Committed(Message message, Database database) {
+    }
+
+    OutboxRelay(StreamPublisher publisher, OutboxTable table, ConnectionOpeners openers,
+                Function<String, StreamMetrics> metrics) {
+        this.publisher = publisher;
+        this.table = table;
+        this.openers = openers;
+        this.metrics = metrics;
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** On the thread that committed the message's transaction; returns at once. */
+    void committed(Message message, Database database) {
+        committed.add(new Committed(message, database));
+    }
+
+    private void run() {
+        List<Committed> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                Committed first = committed.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                committed.drainTo(batch, BATCH - 1);
+                relay(batch);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                Log.warn("the outbox relay failed (" + e + "); the messages stay in weft_outbox and are sent by the"
+                        + " sweep");
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void relay(List<Committed> batch) {
+        List<Message> messages = batch.stream().map(Committed::message).toList();
+        int sent = publish(publisher, messages, metrics);
+        Map<Database, List<Message>> byDatabase = new LinkedHashMap<>();
+        for (Committed done : batch.subList(0, sent)) {
+            byDatabase.computeIfAbsent(done.database(), database -> new ArrayList<>()).add(done.message());
+        }
+        byDatabase.forEach(this::delete);
+    }
+
+    /** A row left undeleted is sent again by the sweep: a duplicate on the stream, which the consumers' inbox absorbs. */
+    private void delete(Database database, List<Message> sent) {
+        openers.openerOf(database).ifPresentOrElse(opener -> {
+            try (Connection connection = opener.open()) {
+                connection.setAutoCommit(true);
+                table.delete(connection, database, sent);
+            } catch (SQLException | RuntimeException e) {
+                Log.warn("could not delete " + sent.size() + " relayed message(s) from weft_outbox (" + e + "); the"
+                        + " sweep sends them again, and consumers with an inbox apply them once");
+            }
+        }, () -> Log.warn("no way to reopen the database of " + sent.size() + " relayed message(s); they stay in"
+                + " weft_outbox and are sent again when the application next opens a connection to it"));
+    }
+
+    /** Publishes in order; returns how many made it, counting relays and failures per stream. */
+    static int publish(StreamPublisher publisher, List<Message> messages, Function<String, StreamMetrics> metrics) {
+        int sent = publisher.publishAll(messages);
+        for (Message message : messages.subList(0, sent)) {
+            metrics.apply(message.stream()).countRelayed(1);
+        }
+        if (sent < messages.size()) {
+            metrics.apply(messages.get(sent).stream()).countRelayFailure();
+        }
+        return sent;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+}

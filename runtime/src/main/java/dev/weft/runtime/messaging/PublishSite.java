@@ -1,0 +1,52 @@
+package dev.weft.runtime.messaging;
+
+import dev.weft.api.WeftException;
+import dev.weft.runtime.jdbc.OutboxTable;
+import dev.weft.runtime.jdbc.WorkOutcome;
+import dev.weft.runtime.jdbc.WorkScope;
+import dev.weft.runtime.weave.Site;
+import java.util.UUID;
+
+/**
+ * A publish method: its message is built from the arguments before the body runs (a payload that cannot be built
+ * keeps the body from running), written into the outbox inside the transaction of the method's JDBC work, and
+ * relayed once that transaction commits.
+ */
+final class PublishSite implements Site {
+    private final String method;
+    private final PublishRule rule;
+    private final OutboxTable table;
+    private final OutboxRelay relay;
+    private final StreamMetrics metrics;
+
+    PublishSite(String method, PublishRule rule, OutboxTable table, OutboxRelay relay, StreamMetrics metrics) {
+        this.method = method;
+        this.rule = rule;
+        this.table = table;
+        this.relay = relay;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
+        String payload = Payloads.write(rule.payload(), arguments, method);
+        Message message = new Message(rule.stream(), UUID.randomUUID().toString(), payload, System.currentTimeMillis());
+        WorkScope.begin(new OutboxWork(message, table, relay, metrics));
+        return message;
+    }
+
+    /**
+     * Fails closed: a method that returned without any JDBC work has no transaction to carry its message, so the
+     * caller learns that nothing was published rather than believing it was.
+     */
+    @Override
+    public void exit(Object scope, Throwable thrown) {
+        WorkOutcome outcome = WorkScope.end(thrown);
+        if (thrown == null && outcome == WorkOutcome.NO_DATABASE_WORK) {
+            throw new WeftException(method + " returned without any JDBC work, so its message to stream '"
+                    + rule.stream() + "' was not published: the outbox writes the message in the transaction of the"
+                    + " method's own database work (docs/outbox.md). Publish from the method that writes to the"
+                    + " database, or remove it from messages.publish");
+        }
+    }
+}
