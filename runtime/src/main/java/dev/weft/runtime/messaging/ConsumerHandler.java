@@ -1,5 +1,6 @@
 package dev.weft.runtime.messaging;
 
+import dev.weft.runtime.failure.Causes;
 import dev.weft.runtime.jdbc.AlreadyConsumedException;
 import dev.weft.runtime.jdbc.InboxTable;
 import dev.weft.runtime.jdbc.WorkScope;
@@ -61,11 +62,6 @@ final class ConsumerHandler implements MessageHandler {
     }
 
     private static boolean isRepeat(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AlreadyConsumedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, AlreadyConsumedException.class::isInstance);
     }
 }

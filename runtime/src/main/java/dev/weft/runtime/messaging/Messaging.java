@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -114,13 +113,15 @@ public final class Messaging implements AutoCloseable {
             return;
         }
         ConsumerMethod method = new ConsumerMethod(rule, typeName, instances, loaders);
-        ScheduledFuture<?>[] attempt = new ScheduledFuture<?>[1];
-        attempt[0] = starter.scheduleWithFixedDelay(() -> {
-            if (method.resolve().isPresent()) {
-                startConsumer(rule, method);
-                attempt[0].cancel(false);
-            }
-        }, 0, 200, TimeUnit.MILLISECONDS);
+        starter.execute(() -> startWhenFound(rule, method));
+    }
+
+    private void startWhenFound(ConsumeRule rule, ConsumerMethod method) {
+        if (method.resolve().isPresent()) {
+            startConsumer(rule, method);
+        } else if (!closed) {
+            starter.schedule(() -> startWhenFound(rule, method), 200, TimeUnit.MILLISECONDS);
+        }
     }
 
     private synchronized void startConsumer(ConsumeRule rule, ConsumerMethod method) {

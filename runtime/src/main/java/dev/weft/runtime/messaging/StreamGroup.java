@@ -1,6 +1,7 @@
 package dev.weft.runtime.messaging;
 
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.failure.Causes;
 import dev.weft.runtime.redis.RedisEndpoint;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
@@ -124,12 +125,8 @@ final class StreamGroup {
 
     /** Whether Redis refused a call with this error code ({@code NOGROUP}, {@code BUSYGROUP}). */
     static boolean replied(Throwable failure, String code) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RedisCommandExecutionException && t.getMessage() != null && t.getMessage().startsWith(code)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof RedisCommandExecutionException && t.getMessage() != null
+                && t.getMessage().startsWith(code));
     }
 
     /** The group's unacknowledged entries, all consumers together. */

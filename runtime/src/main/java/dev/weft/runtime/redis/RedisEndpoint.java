@@ -1,6 +1,7 @@
 package dev.weft.runtime.redis;
 
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.failure.Causes;
 import dev.weft.runtime.log.Log;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -251,12 +252,8 @@ public final class RedisEndpoint implements AutoCloseable {
         }
 
         private static boolean closedInHandshake(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof RedisConnectionException && CLOSED_IN_HANDSHAKE.equals(t.getMessage())) {
-                    return true;
-                }
-            }
-            return false;
+            return Causes.any(failure, t -> t instanceof RedisConnectionException
+                    && CLOSED_IN_HANDSHAKE.equals(t.getMessage()));
         }
 
         /** Bounded and deaf to interrupts: close() may well run on an interrupted thread, in a shutdown. */

@@ -1,6 +1,7 @@
 package dev.weft.runtime.redis;
 
 import dev.weft.api.WeftBackendException;
+import dev.weft.runtime.failure.Causes;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
@@ -48,14 +49,10 @@ final class RedisFailures {
     }
 
     private static boolean isConnectionFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // Lettuce reports rejected-while-disconnected and closed connections as plain RedisExceptions.
-            if (t instanceof RedisConnectionException || t instanceof IOException || t instanceof RedisException
-                    && t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).matches(".*(connect|shut down|closed).*")) {
-                return true;
-            }
-        }
-        return false;
+        // Lettuce reports rejected-while-disconnected and closed connections as plain RedisExceptions.
+        return Causes.any(failure, t -> t instanceof RedisConnectionException || t instanceof IOException
+                || t instanceof RedisException && t.getMessage() != null
+                && t.getMessage().toLowerCase(Locale.ROOT).matches(".*(connect|shut down|closed).*"));
     }
 
     private static boolean isAccessError(String reply) {
