@@ -4,7 +4,9 @@ import dev.weft.runtime.jmx.SelectorView;
 import dev.weft.runtime.jmx.StatusReport;
 import dev.weft.runtime.jmx.TransactionView;
 import dev.weft.runtime.lock.HeldLockInfo;
+import dev.weft.runtime.messaging.DeadLetter;
 import dev.weft.runtime.weave.Percentiles;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +27,9 @@ final class StatusText {
             locks(out, report.locks());
         }
         transactions(out, report.transactions());
+        if (report.messages() != null) {
+            messages(out, report.messages());
+        }
         return out.toString();
     }
 
@@ -77,6 +82,30 @@ final class StatusText {
                 tx.begun(), tx.committed(), tx.rolledBack(), tx.active(), tx.recovering(), tx.failed()));
         transactionTable(out, "Open", tx.open());
         transactionTable(out, "FAILED (need an operator)", tx.failedTransactions());
+    }
+
+    private static void messages(StringBuilder out, StatusReport.Messages m) {
+        out.append(String.format(Locale.ROOT, "%nMessages: %d published, %d relayed, %d consumed, %d retried, %d"
+                + " dead-lettered%n", m.published(), m.relayed(), m.consumed(), m.retried(), m.deadLettered()));
+        out.append(m.pendingInOutbox() == 0
+                ? "  Outbox backlog: none\n"
+                : String.format(Locale.ROOT, "  Outbox backlog: %d message(s) committed and not on a stream yet, the"
+                        + " oldest for %s%n", m.pendingInOutbox(), duration(m.oldestUnrelayedAgeMillis())));
+        m.streams().forEach(line -> out.append("  ").append(line).append('\n'));
+        if (m.deadLettersUnread() != null) {
+            out.append("  Dead letters: could not be read: ").append(m.deadLettersUnread()).append('\n');
+        } else if (m.deadLettersWaiting() == 0) {
+            out.append("  Dead letters: none\n");
+        } else {
+            out.append("  Dead letters: ").append(m.deadLettersWaiting())
+                    .append(" waiting in <stream>.dlq (newest first)\n");
+            TextTable table = new TextTable("STREAM", "GROUP", "MESSAGE", "ATTEMPTS", "AT", "ERROR");
+            for (DeadLetter d : m.deadLetters()) {
+                table.row(d.stream(), d.group(), d.messageId(), d.attempts(),
+                        Instant.ofEpochMilli(d.deadLetteredAtMillis()).toString(), d.error());
+            }
+            table.appendTo(out, "    ");
+        }
     }
 
     private static void transactionTable(StringBuilder out, String title, List<TransactionView> transactions) {

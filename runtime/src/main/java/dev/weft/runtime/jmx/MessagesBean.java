@@ -1,13 +1,17 @@
 package dev.weft.runtime.jmx;
 
 import dev.weft.runtime.messaging.ConsumerMetrics;
+import dev.weft.runtime.messaging.DeadLetter;
 import dev.weft.runtime.messaging.Messaging;
 import dev.weft.runtime.messaging.StreamMetrics;
+import java.util.List;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /** Reads {@link Messaging} for {@link MessagesMXBean}. */
 public final class MessagesBean implements MessagesMXBean {
+    private static final int DEAD_LETTERS_SHOWN = 20;
+
     private final Messaging messaging;
 
     public MessagesBean(Messaging messaging) {
@@ -47,6 +51,16 @@ public final class MessagesBean implements MessagesMXBean {
     @Override
     public long getDeadLettered() {
         return sumConsumers(ConsumerMetrics::deadLettered);
+    }
+
+    @Override
+    public long getDeadLettersWaiting() {
+        return messaging.deadLettersWaiting();
+    }
+
+    @Override
+    public List<DeadLetter> getDeadLetters() {
+        return messaging.newestDeadLetters(DEAD_LETTERS_SHOWN);
     }
 
     @Override

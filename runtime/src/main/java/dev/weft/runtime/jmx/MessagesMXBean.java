@@ -1,5 +1,8 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.messaging.DeadLetter;
+import java.util.List;
+
 /**
  * {@code dev.weft:type=Messages}: the outbox and the consumer groups of this JVM since start (docs/outbox.md). Counts
  * are per process; the backlog is of the outbox tables this process knows, as of its last sweep.
@@ -25,6 +28,12 @@ public interface MessagesMXBean {
 
     /** Messages moved to a dead-letter stream after their last attempt. */
     long getDeadLettered();
+
+    /** Messages waiting in the dead-letter streams ({@code <stream>.dlq}) of the configured streams, read now. */
+    long getDeadLettersWaiting();
+
+    /** The newest dead letters of each configured stream (at most 20 each), newest first, read now. */
+    List<DeadLetter> getDeadLetters();
 
     /** One line per stream and per consumer group, with its own counts. */
     String[] getStreams();

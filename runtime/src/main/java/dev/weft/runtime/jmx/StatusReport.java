@@ -1,6 +1,7 @@
 package dev.weft.runtime.jmx;
 
 import dev.weft.runtime.lock.HeldLockInfo;
+import dev.weft.runtime.messaging.DeadLetter;
 import dev.weft.runtime.weave.Percentiles;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,11 @@ import java.util.Map;
  *
  * @param locks        null when the JVM has no {@code dev.weft:type=Locks}
  * @param transactions null when no transactions are configured ({@code dev.weft:type=Transactions} absent)
+ * @param messages     null when no messages are configured ({@code dev.weft:type=Messages} absent)
  */
 public record StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
-                           long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions) {
+                           long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
+                           Messages messages) {
 
     public record Locks(long acquired, long busy, long lost, long errors, long heldNow, List<HeldLockInfo> held,
                         Map<String, Integer> waiters, Percentiles waitTimes, Percentiles holdTimes) {
@@ -20,5 +23,14 @@ public record StatusReport(long pid, String version, String configFile, long wov
 
     public record Transactions(long begun, long committed, long rolledBack, long active, long recovering, long failed,
                                List<TransactionView> open, List<TransactionView> failedTransactions) {
+    }
+
+    /**
+     * @param streams           one line per stream and consumer group, with its counts
+     * @param deadLettersUnread why the dead-letter streams could not be read (Redis down, say); null when they were
+     */
+    public record Messages(long published, long relayed, long pendingInOutbox, long oldestUnrelayedAgeMillis,
+                           long consumed, long retried, long deadLettered, List<String> streams,
+                           long deadLettersWaiting, List<DeadLetter> deadLetters, String deadLettersUnread) {
     }
 }

@@ -20,6 +20,7 @@ public final class WeftMBeans {
     public static final ObjectName AGENT = name("Agent");
     public static final ObjectName LOCKS = name("Locks");
     public static final ObjectName TRANSACTIONS = name("Transactions");
+    public static final ObjectName MESSAGES = name("Messages");
 
     private final MBeanServer server;
     private final WeaveStats weaving;

@@ -1,5 +1,6 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.messaging.DeadLetter;
 import dev.weft.runtime.tcc.TransactionInfo;
 import java.io.IOException;
 import java.util.List;
@@ -24,6 +25,9 @@ public final class WeftStatus {
                 jvm.isRegistered(WeftMBeans.LOCKS) ? locks(proxy(jvm, WeftMBeans.LOCKS, LocksMXBean.class)) : null,
                 jvm.isRegistered(WeftMBeans.TRANSACTIONS)
                         ? transactions(proxy(jvm, WeftMBeans.TRANSACTIONS, TransactionsMXBean.class))
+                        : null,
+                jvm.isRegistered(WeftMBeans.MESSAGES)
+                        ? messages(proxy(jvm, WeftMBeans.MESSAGES, MessagesMXBean.class))
                         : null));
     }
 
@@ -38,6 +42,22 @@ public final class WeftStatus {
         return new StatusReport.Transactions(tx.getBegun(), tx.getCommitted(), tx.getRolledBack(), tx.getActive(),
                 tx.getRecovering(), tx.getFailed(), views(tx.getOpenTransactions(), now),
                 views(tx.getFailedTransactions(), now));
+    }
+
+    /** The dead letters live in Redis: when it cannot be read, the rest of the report still can. */
+    private static StatusReport.Messages messages(MessagesMXBean messages) {
+        long waiting = 0;
+        List<DeadLetter> deadLetters = List.of();
+        String unread = null;
+        try {
+            waiting = messages.getDeadLettersWaiting();
+            deadLetters = messages.getDeadLetters();
+        } catch (RuntimeException e) {
+            unread = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return new StatusReport.Messages(messages.getPublished(), messages.getRelayed(), messages.getPendingInOutbox(),
+                messages.getOldestUnrelayedAgeMillis(), messages.getConsumed(), messages.getRetried(),
+                messages.getDeadLettered(), List.of(messages.getStreams()), waiting, deadLetters, unread);
     }
 
     /** Ages are taken here, at reading time, so the report reads the same however long it is kept. */

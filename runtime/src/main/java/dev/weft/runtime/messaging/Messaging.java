@@ -37,6 +37,7 @@ public final class Messaging implements AutoCloseable {
     private final RedisEndpoint publishing;
     private final OutboxRelay relay;
     private final OutboxSweeper sweeper;
+    private final DeadLetters deadLetters;
     private final Map<String, StreamMetrics> streams = new ConcurrentHashMap<>();
     private final Map<ConsumeRule, StreamConsumer> consumers = new ConcurrentHashMap<>();
     private final List<ConsumerInfo> consumerInfos = new CopyOnWriteArrayList<>();
@@ -65,6 +66,7 @@ public final class Messaging implements AutoCloseable {
         StreamPublisher publisher = new StreamPublisher(publishing, keys, settings.maxLen());
         this.relay = new OutboxRelay(publisher, outbox, openers, this::metrics);
         this.sweeper = new OutboxSweeper(publisher, outbox, openers, this::metrics);
+        this.deadLetters = new DeadLetters(publishing, keys);
         settings.publish().forEach(rule -> metrics(rule.stream()));
     }
 
@@ -98,6 +100,21 @@ public final class Messaging implements AutoCloseable {
 
     public long oldestUnrelayedAgeMillis() {
         return sweeper.oldestAgeMillis();
+    }
+
+    /** Messages waiting in the dead-letter streams of the streams named in {@code messages:}; reads Redis. */
+    public long deadLettersWaiting() {
+        return namedStreams().mapToLong(deadLetters::count).sum();
+    }
+
+    /** The newest {@code perStream} dead letters of each stream named in {@code messages:}; reads Redis. */
+    public List<DeadLetter> newestDeadLetters(int perStream) {
+        return namedStreams().flatMap(stream -> deadLetters.newest(stream, perStream).stream()).toList();
+    }
+
+    private Stream<String> namedStreams() {
+        return Stream.concat(settings.publish().stream().map(PublishRule::stream),
+                settings.consume().stream().map(ConsumeRule::stream)).distinct();
     }
 
     PublishSite publishSite(String method, PublishRule rule) {

@@ -9,6 +9,7 @@ import dev.weft.runtime.jmx.SelectorView;
 import dev.weft.runtime.jmx.StatusReport;
 import dev.weft.runtime.jmx.TransactionView;
 import dev.weft.runtime.lock.HeldLockInfo;
+import dev.weft.runtime.messaging.DeadLetter;
 import dev.weft.runtime.weave.Percentiles;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class StatusOutputTest {
             new StatusReport.Locks(39, 1, 0, 0, 1,
                     List.of(new HeldLockInfo("sku:widget-42", "clerk-3", 1732612345678901L, 1500, 8500, false)),
                     Map.of("sku:widget-42", 3), WAITS, HOLDS),
-            null);
+            null, null);
 
     @Test
     void theTableShowsTheSelectorsHeldLocksAndWaiters() {
@@ -51,7 +52,7 @@ class StatusOutputTest {
         StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(), null,
                 new StatusReport.Transactions(10, 7, 1, 1, 0, 1,
                         List.of(new TransactionView("tx-1", "TRYING", 1200, 2, "com.acme.Bank#transfer(..)")),
-                        List.of(new TransactionView("tx-0", "FAILED", 185_000, 2, "cancel keeps failing"))));
+                        List.of(new TransactionView("tx-0", "FAILED", 185_000, 2, "cancel keeps failing"))), null);
 
         List<String> lines = StatusText.render(report).lines().toList();
 
@@ -64,9 +65,37 @@ class StatusOutputTest {
     }
 
     @Test
+    void theOutboxBacklogAndTheDeadLettersAreListedWhenMessagesAreConfigured() {
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 2, 0, 0, List.of(), null, null,
+                new StatusReport.Messages(40, 38, 2, 12_500, 35, 4, 1,
+                        List.of("publish orders: 40 published, 38 relayed, 1 relay failures",
+                                "consume orders as shipping: 35 consumed, 4 retried, 1 dead-lettered"),
+                        1, List.of(new DeadLetter("orders", "shipping", "m-17", 3, "no such sku", 1_764_936_000_000L)),
+                        null));
+
+        assertContains(StatusText.render(report).lines().toList(),
+                "Messages: 40 published, 38 relayed, 35 consumed, 4 retried, 1 dead-lettered",
+                "  Outbox backlog: 2 message(s) committed and not on a stream yet, the oldest for 12.5s",
+                "  publish orders: 40 published, 38 relayed, 1 relay failures",
+                "  Dead letters: 1 waiting in <stream>.dlq (newest first)",
+                "    STREAM  GROUP     MESSAGE  ATTEMPTS  AT                    ERROR",
+                "    orders  shipping  m-17     3         2025-12-05T12:00:00Z  no such sku");
+    }
+
+    @Test
+    void deadLettersThatCannotBeReadSayWhyAndTheRestIsShown() {
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 2, 0, 0, List.of(), null, null,
+                new StatusReport.Messages(1, 0, 1, 800, 0, 0, 0, List.of(), 0, List.of(), "Redis is unreachable"));
+
+        assertContains(StatusText.render(report).lines().toList(),
+                "  Outbox backlog: 1 message(s) committed and not on a stream yet, the oldest for 800ms",
+                "  Dead letters: could not be read: Redis is unreachable");
+    }
+
+    @Test
     void nothingHeldAndNobodyWaitingSaySo() {
         StatusReport idle = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(),
-                new StatusReport.Locks(0, 0, 0, 0, 0, List.of(), Map.of(), NONE, NONE), null);
+                new StatusReport.Locks(0, 0, 0, 0, 0, List.of(), Map.of(), NONE, NONE), null, null);
 
         assertContains(StatusText.render(idle).lines().toList(), "  Held locks: none", "  Waiters: none");
     }
