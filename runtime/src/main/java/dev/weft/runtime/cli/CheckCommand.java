@@ -63,6 +63,9 @@ final class CheckCommand {
 
     private void report(Feature.Check rule, ClassPath classPath, TypePool pool, Tally tally) {
         out.println(rule.rule().position() + ": " + rule.kind() + " " + rule.rule().selector().text());
+        if (rule.note() != null) {
+            out.println("    NOTE: " + rule.note());
+        }
         int matched = 0;
         for (String className : classPath.classNames()) {
             Optional<TypeDescription> type = candidate(rule.rule(), className, pool);

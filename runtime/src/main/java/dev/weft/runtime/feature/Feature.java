@@ -46,8 +46,14 @@ public interface Feature {
      */
     Optional<Running> open(WeftConfig config, Shared shared);
 
-    /** A rule as {@code weft check} lists it: {@code kind} is how the user calls it, e.g. {@code lock}. */
-    record Check(String kind, RuleCheck rule) {
+    /**
+     * A rule as {@code weft check} lists it: {@code kind} is how the user calls it, e.g. {@code lock}; {@code note},
+     * when not null, is what the rule guarantees that its YAML alone does not tell, printed under it.
+     */
+    record Check(String kind, RuleCheck rule, String note) {
+        public Check(String kind, RuleCheck rule) {
+            this(kind, rule, null);
+        }
     }
 
     /** A feature opened for this run. */

@@ -92,6 +92,34 @@ class CheckCommandTest {
         assertTrue(method > 0 && run.outLines().get(method + 1).contains("ERROR: confirm"), run.toString());
     }
 
+    @Test
+    void publishAndConsumeRulesSayWhatTheyGuaranteeAndAPayloadWithoutItsArgumentIsAnError() throws Exception {
+        CliRun run = checkFile("""
+                messages:
+                  publish:
+                    - method: %1$s#reserve(..)
+                      stream: reservations
+                      payload: "{0}"
+                    - method: %1$s#ship(..)
+                      stream: shipments
+                      payload: "{1}"
+                  consume:
+                    - stream: reservations
+                      group: audit
+                      method: %1$s#ship(..)
+                """.formatted(WAREHOUSE));
+
+        assertEquals(1, run.status(), run.toString());
+        assertFollows(run, ":3:7: publish " + WAREHOUSE + "#reserve(..)", "    NOTE: to stream 'reservations' through"
+                + " weft_outbox, only when the method's JDBC transaction commits; a call that does no JDBC work fails");
+        assertFollows(run, ":10:7: consume " + WAREHOUSE + "#ship(..)", "    NOTE: stream 'reservations' as group"
+                + " 'audit': exactly once for the JDBC work the method does on its thread (weft_inbox commits with"
+                + " it), at least once for anything else it does");
+        assertTrue(run.outLines().contains("        ERROR: payload \"{1}\" names argument 1, but " + WAREHOUSE
+                + "#ship has 1; count arguments from 0"), run.toString());
+        assertEquals("PROBLEMS FOUND: 1 method cannot be woven as configured", last(run));
+    }
+
     private CliRun check(String locks) throws Exception {
         return check(locks, jar.toString());
     }

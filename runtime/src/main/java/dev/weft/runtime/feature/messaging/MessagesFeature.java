@@ -41,8 +41,13 @@ public final class MessagesFeature implements Feature {
     public List<Check> checks(WeftConfig config) {
         MessageSettings settings = config.section(SECTION);
         return Stream.concat(
-                settings.publish().stream().map(rule -> new Check("publish", new PublishRuleCheck(rule))),
-                settings.consume().stream().map(rule -> new Check("consume", new ConsumeRuleCheck(rule))))
+                settings.publish().stream().map(rule -> new Check("publish", new PublishRuleCheck(rule),
+                        "to stream '" + rule.stream() + "' through weft_outbox, only when the method's JDBC"
+                                + " transaction commits; a call that does no JDBC work fails")),
+                settings.consume().stream().map(rule -> new Check("consume", new ConsumeRuleCheck(rule),
+                        "stream '" + rule.stream() + "' as group '" + rule.group() + "': exactly once for the JDBC"
+                                + " work the method does on its thread (weft_inbox commits with it), at least once"
+                                + " for anything else it does")))
                 .toList();
     }
 
