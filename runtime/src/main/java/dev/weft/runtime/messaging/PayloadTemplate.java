@@ -21,12 +21,12 @@ public record PayloadTemplate(String text, int argument, List<String> path) {
     /** @throws IllegalArgumentException saying how to write one */
     public static PayloadTemplate parse(String text) {
         if (text.startsWith("{return")) {
-            throw new IllegalArgumentException("payload \"" + text + "\": {return} is not supported by this version;"
-                    + " publish an argument or a property of one, e.g. payload: \"{0}\" or \"{0.order}\"");
+            throw new IllegalArgumentException("\"" + text + "\": the return value cannot be published by this"
+                    + " version; publish an argument or a property of one, e.g. payload: \"{0}\" or \"{0.order}\"");
         }
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("payload \"" + text + "\" is not a template value; write one argument"
+            throw new IllegalArgumentException("\"" + text + "\" is not a template value; write one argument"
                     + " by index, e.g. \"{0}\", or a property path into it, e.g. \"{0.order.id}\"");
         }
         List<String> path = m.group(2).isEmpty() ? List.of() : List.of(m.group(2).substring(1).split("\\."));

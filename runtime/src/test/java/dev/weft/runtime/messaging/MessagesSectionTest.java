@@ -1,0 +1,93 @@
+package dev.weft.runtime.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weft.runtime.config.ConfigException;
+import dev.weft.runtime.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code messages:} as users write it, and each mistake pointed at with what to write instead. */
+class MessagesSectionTest {
+    private static final MessagesSection SECTION = new MessagesSection();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void publishAndConsumeRulesAreReadWithTheirDefaults() throws Exception {
+        MessageSettings settings = load("""
+                messages:
+                  publish:
+                    - method: com.acme.Orders#place(..)
+                      stream: orders
+                      payload: "{0.order}"
+                  consume:
+                    - stream: orders
+                      group: shipping
+                      method: com.acme.Shipping#onOrder(..)
+                """);
+
+        assertEquals(MessageSettings.DEFAULT_MAX_LEN, settings.maxLen());
+        PublishRule publish = settings.publish().get(0);
+        assertEquals("orders", publish.stream());
+        assertEquals(new PayloadTemplate("{0.order}", 0, List.of("order")), publish.payload());
+        ConsumeRule consume = settings.consume().get(0);
+        assertEquals("shipping", consume.group());
+        assertEquals(1, consume.concurrency(), "one at a time keeps the stream's order unless asked otherwise");
+    }
+
+    @Test
+    void whatThisVersionCannotHonourIsRefusedNotIgnored() {
+        assertEquals(List.of(
+                "5:16: payload: \"{return}\": the return value cannot be published by this version; publish an"
+                        + " argument or a property of one, e.g. payload: \"{0}\" or \"{0.order}\"",
+                "6:13: mode: prepared (transactional messages) is not in this version of Weft; use mode: outbox, which"
+                        + " also publishes exactly when the transaction commits",
+                "7:11: id: is not in this version of Weft; remove it (every message gets a unique id, which the"
+                        + " consumers' inbox uses)"),
+                problems("""
+                        messages:
+                          publish:
+                            - method: com.acme.Orders#place(..)
+                              stream: orders
+                              payload: "{return}"
+                              mode: prepared
+                              id: "{0.id}"
+                        """));
+    }
+
+    @Test
+    void namesThatWouldCollideInRedisAndMissingKeysAreProblems() {
+        assertEquals(List.of(
+                "3:7: missing 'group' in a consume rule; add the consumer group, e.g. group: shipping (each group gets"
+                        + " every message once; the instances of one group share them)",
+                "3:15: stream: 'orders.dlq' ends with .dlq, which names dead-letter streams; choose another name",
+                "5:20: concurrency: must be from 1 to 256"),
+                problems("""
+                        messages:
+                          consume:
+                            - stream: orders.dlq
+                              method: com.acme.Shipping#onOrder(..)
+                              concurrency: 0
+                        """));
+    }
+
+    private MessageSettings load(String yaml) throws ConfigException, IOException {
+        return ConfigLoader.load(Files.writeString(dir.resolve("weft.yaml"), yaml), Map.of(), List.of(SECTION))
+                .section(SECTION);
+    }
+
+    private List<String> problems(String yaml) {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(yaml));
+        return e.problems().stream()
+                .map(p -> p.position().line() + ":" + p.position().column() + ": " + p.message())
+                .toList();
+    }
+}
