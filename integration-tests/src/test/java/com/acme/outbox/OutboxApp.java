@@ -5,7 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code publish <url> <orders>}: places the orders (every fifth is rejected after its insert), prints
+ * {@code publish <url> <orders> [<first id>]}: places the orders (every fifth id is rejected after its insert), prints
  * {@code PLACED <n>} and {@code ORDERS <rows> <sum>}, then waits for a line on stdin before it exits, so the relay
  * has its time. {@code consume <url> <expected>}: records shipments until it has at least {@code expected}, then
  * prints {@code SHIPPED <rows> <distinct orders> <sum>} and waits for a line on stdin.
@@ -19,8 +19,9 @@ public final class OutboxApp {
         int count = Integer.parseInt(args[2]);
         if (args[0].equals("publish")) {
             Orders orders = new Orders(url);
+            int first = args.length > 3 ? Integer.parseInt(args[3]) : 1;
             int placed = 0;
-            for (int id = 1; id <= count; id++) {
+            for (int id = first; id < first + count; id++) {
                 try {
                     orders.place(new Order(id, "sku-" + id % 3, id * 10L, id % 5 == 0));
                     placed++;

@@ -6,16 +6,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The consumer: records a shipment per order it is told of, in its own database. */
+/**
+ * The consumer: records a shipment per order it is told of, in its own database. {@code -Dshipping.holdAfter=n}: the
+ * n-th call prints {@code HOLDING <order id>} after its insert and never returns, the window in which a crash leaves a
+ * message handled but not acknowledged.
+ */
 public final class Shipping {
+    private static final int HOLD_AFTER = Integer.getInteger("shipping.holdAfter", 0);
+
     private final String url;
+    private final AtomicInteger calls = new AtomicInteger();
 
     public Shipping(String url) {
         this.url = url;
     }
 
-    void createTable() throws SQLException {
+    public void createTable() throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS shipments (order_id BIGINT, amount BIGINT)");
         }
@@ -28,11 +37,17 @@ public final class Shipping {
             insert.setLong(1, order.id());
             insert.setLong(2, order.amount());
             insert.executeUpdate();
+            if (calls.incrementAndGet() == HOLD_AFTER) {
+                System.out.println("HOLDING " + order.id());
+                new CountDownLatch(1).await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** {@code shipments distinctOrders sumOfAmounts} */
-    String summary() throws SQLException {
+    public String summary() throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT order_id), COALESCE(SUM(amount), 0)"
                      + " FROM shipments")) {

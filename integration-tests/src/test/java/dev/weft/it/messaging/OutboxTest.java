@@ -2,10 +2,13 @@ package dev.weft.it.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.outbox.HandPublisher;
 import com.acme.outbox.OutboxApp;
 import dev.weft.it.Jvm;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,21 +34,8 @@ class OutboxTest {
 
     @Test
     void everyCommittedOrderIsShippedOnceAndNoRejectedOne() throws IOException {
-        Path publishing = yaml("publish.yaml", """
-                messages:
-                  publish:
-                    - method: com.acme.outbox.Orders#place(..)
-                      stream: orders
-                      payload: "{0}"
-                """);
-        Path consuming = yaml("consume.yaml", """
-                messages:
-                  consume:
-                    - stream: orders
-                      group: shipping
-                      method: com.acme.outbox.Shipping#onOrder(..)
-                """);
-        try (JavaProcess shipping = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", url("shipping"),
+        Path publishing = publishYaml("orders");
+        try (JavaProcess shipping = Jvm.woven(consumeYaml("orders"), redis.uri(), OutboxApp.class, "consume", url("shipping"),
                 "32").start()) {
             shipping.awaitLine("READY", Jvm.TIMEOUT);
             try (JavaProcess orders = Jvm.woven(publishing, redis.uri(), OutboxApp.class, "publish", url("orders"),
@@ -58,6 +48,57 @@ class OutboxTest {
             }
             shipping.send("");
             Jvm.assertExitsCleanly(shipping);
+        }
+    }
+
+    /**
+     * Redis is down while orders commit, and the publisher is killed before it could relay any of them: the kill falls
+     * between the commits and the {@code XADD}s. The orders are committed all the same, their messages wait in
+     * weft_outbox, and another instance's sweep sends them once Redis is back: each shipped once, none lost.
+     */
+    @Test
+    void messagesCommittedWhileRedisIsDownSurviveTheirPublishersCrashAndArriveOnce() throws IOException {
+        Path publishing = publishYaml("crash");
+        try (JavaProcess shipping = Jvm.woven(consumeYaml("crash"), redis.uri(), OutboxApp.class, "consume",
+                url("shipping"), "33").start()) {
+            shipping.awaitLine("READY", Jvm.TIMEOUT);
+            redis.server().pause();
+            try (JavaProcess crashed = Jvm.woven(publishing, redis.uri(), OutboxApp.class, "publish", url("orders"),
+                    Integer.toString(ORDERS)).start()) {
+                crashed.awaitLine(COMMITTED, Jvm.TIMEOUT);
+                Jvm.kill9(crashed);
+            } finally {
+                redis.server().resume();
+            }
+            try (JavaProcess next = Jvm.woven(publishing, redis.uri(), OutboxApp.class, "publish", url("orders"), "1",
+                    "41").start()) {
+                next.awaitLine("ORDERS 33 6810", Jvm.TIMEOUT);
+                shipping.awaitLine("SHIPPED 33 33 6810", Jvm.TIMEOUT);
+                next.send("");
+                Jvm.assertExitsCleanly(next);
+            }
+            shipping.send("");
+            Jvm.assertExitsCleanly(shipping);
+        }
+    }
+
+    /**
+     * The control: the hand-off teams write without an outbox (commit, then {@code XADD}), killed at the same point,
+     * leaves its orders committed and their messages nowhere.
+     */
+    @Test
+    void withAHandOffTheMessagesOfACrashedPublisherAreLost() {
+        String stream = "weft:stream:{hand-orders}";
+        try (JavaProcess orders = Jvm.plain(HandPublisher.class, url("orders"), redis.uri(), stream,
+                Integer.toString(ORDERS)).start()) {
+            orders.awaitLine("ORDERS 40 8200", Jvm.TIMEOUT);
+            Jvm.kill9(orders);
+        }
+        RedisClient client = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            assertEquals(0L, connection.sync().xlen(stream), "messages that reached the stream");
+        } finally {
+            client.shutdown();
         }
     }
 
@@ -74,8 +115,29 @@ class OutboxTest {
         }
     }
 
+    /** {@code WRITE_DELAY=0}: a commit is written before it returns, so a kill -9 cannot undo it. */
     private String url(String database) {
-        return "jdbc:h2:file:" + dir.resolve(database).toAbsolutePath();
+        return "jdbc:h2:file:" + dir.resolve(database).toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    private Path publishYaml(String stream) throws IOException {
+        return yaml("publish.yaml", """
+                messages:
+                  publish:
+                    - method: com.acme.outbox.Orders#place(..)
+                      stream: %s
+                      payload: "{0}"
+                """.formatted(stream));
+    }
+
+    private Path consumeYaml(String stream) throws IOException {
+        return yaml("consume.yaml", """
+                messages:
+                  consume:
+                    - stream: %s
+                      group: shipping
+                      method: com.acme.outbox.Shipping#onOrder(..)
+                """.formatted(stream));
     }
 
     private Path yaml(String name, String messages) throws IOException {

@@ -40,6 +40,7 @@ public final class Messaging implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final Map<String, StreamMetrics> streams = new ConcurrentHashMap<>();
     private final Map<ConsumeRule, StreamConsumer> consumers = new ConcurrentHashMap<>();
+    private final List<RedisEndpoint> consumerConnections = new CopyOnWriteArrayList<>();
     private final List<ConsumerInfo> consumerInfos = new CopyOnWriteArrayList<>();
     private final String consumerName = ManagementFactory.getRuntimeMXBean().getName() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -75,10 +76,17 @@ public final class Messaging implements AutoCloseable {
                 settings.consume().stream().map(rule -> new ConsumeWeaveRule(rule, this, instances))).toList();
     }
 
-    /** Background work: the relay and the sweep of what earlier runs left in the outbox. */
+    /**
+     * Background work: the relay and the sweep of what earlier runs left in the outbox; at exit, the relay sends what
+     * it still holds, for at most twice {@code redis.timeout}.
+     */
     public void start() {
         relay.start();
         sweeper.start();
+        if (!settings.publish().isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> relay.drain(redis.timeout().multipliedBy(2)),
+                    "weft-outbox-drain"));
+        }
     }
 
     public void connect() {
@@ -146,7 +154,9 @@ public final class Messaging implements AutoCloseable {
             return;
         }
         ConsumerMetrics metrics = new ConsumerMetrics();
-        StreamConsumer consumer = new StreamConsumer(new RedisEndpoint(redis.uri(), redis.timeout()), keys,
+        RedisEndpoint connection = new RedisEndpoint(redis.uri(), redis.timeout());
+        consumerConnections.add(connection);
+        StreamConsumer consumer = new StreamConsumer(connection, keys,
                 rule.stream(), rule.group(), consumerName, rule.concurrency(), rule.retry(),
                 new ConsumerHandler(rule, method, inbox), metrics);
         consumers.put(rule, consumer);
@@ -165,6 +175,7 @@ public final class Messaging implements AutoCloseable {
         closed = true;
         starter.shutdownNow();
         List<AutoCloseable> closing = new ArrayList<>(consumers.values());
+        closing.addAll(consumerConnections);
         closing.add(relay);
         closing.add(sweeper);
         for (AutoCloseable each : closing) {

@@ -6,6 +6,7 @@ import dev.weft.runtime.jdbc.OutboxTable;
 import dev.weft.runtime.log.Log;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,27 @@ final class OutboxRelay implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    /**
+     * Relays what is still queued, on the calling thread, until the queue is empty or {@code within} has passed; for
+     * the end of the process, so that a short-lived one does not leave its last messages to another instance's sweep.
+     * What it does not get to stays in the outbox, as after a crash.
+     */
+    void drain(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<Committed> batch = new ArrayList<>();
+        while (System.nanoTime() < deadline && committed.drainTo(batch, BATCH) > 0) {
+            try {
+                relay(batch);
+            } catch (RuntimeException e) {
+                Log.warn("could not relay " + batch.size() + " message(s) at exit (" + e + "); they stay in weft_outbox"
+                        + " and the sweep of the next instance to run sends them");
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
     }
 
     /** On the thread that committed the message's transaction; returns at once. */

@@ -1,0 +1,101 @@
+package dev.weft.it.messaging;
+
+import com.acme.outbox.HandConsumer;
+import com.acme.outbox.OutboxApp;
+import dev.weft.it.Jvm;
+import dev.weft.testkit.JavaProcess;
+import dev.weft.testkit.RedisExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/outbox.md, "Consumers": a consumer instance killed after its method did its work and before the message was
+ * acknowledged. Orders 1..10 but the multiples of 5 are published (8 orders worth 400); two shipping instances share
+ * one database and one consumer group, and the first one holds inside its first message, after its insert.
+ */
+class ConsumerCrashTest {
+    private static final String EACH_ORDER_ONCE = "SHIPPED 8 8 400";
+
+    @RegisterExtension
+    static final RedisExtension redis = new RedisExtension();
+
+    @TempDir
+    Path dir;
+
+    /**
+     * With Weft the held insert is not committed (it commits with the message's weft_inbox row), so when the survivor
+     * claims the dead instance's message after its idle time the order is shipped once.
+     */
+    @Test
+    void aMessageHandledByAConsumerThatDiedBeforeItsAckTakesEffectOnce() throws IOException {
+        Path consuming = Files.writeString(dir.resolve("consume.yaml"), """
+                redis:
+                  uri: ${REDIS_URI}
+                messages:
+                  consume:
+                    - stream: held
+                      group: shipping
+                      method: com.acme.outbox.Shipping#onOrder(..)
+                """);
+        try (JavaProcess held = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(), "8")
+                .option("-Dshipping.holdAfter=1").start()) {
+            held.awaitLine("READY", Jvm.TIMEOUT);
+            publish("held");
+            held.awaitLine("HOLDING 1", Jvm.TIMEOUT);
+            try (JavaProcess survivor = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(),
+                    "8").start()) {
+                survivor.awaitLine("READY", Jvm.TIMEOUT);
+                Jvm.kill9(held);
+                survivor.awaitLine(EACH_ORDER_ONCE, Jvm.TIMEOUT);
+                survivor.send("");
+                Jvm.assertExitsCleanly(survivor);
+            }
+        }
+    }
+
+    /**
+     * The control: a correct at-least-once consumer written by hand, without an inbox. Its insert committed before the
+     * crash, and on restart it handles the message it never acknowledged again: order 1 is shipped twice.
+     */
+    @Test
+    void withoutAnInboxTheRedeliveredMessageTakesEffectTwice() throws IOException {
+        publish("hand");
+        String[] args = {shippingUrl(), redis.uri(), "weft:stream:{hand}", "shipping", "hand-1", "9"};
+        try (JavaProcess held = Jvm.plain(HandConsumer.class, args).option("-Dshipping.holdAfter=1").start()) {
+            held.awaitLine("HOLDING 1", Jvm.TIMEOUT);
+            Jvm.kill9(held);
+        }
+        try (JavaProcess restarted = Jvm.plain(HandConsumer.class, args).start()) {
+            restarted.awaitLine("SHIPPED 9 8 410", Jvm.TIMEOUT);
+            Jvm.assertExitsCleanly(restarted);
+        }
+    }
+
+    /** Orders 1..10 through Weft's outbox, waiting until they are committed (the relay sends them right after). */
+    private void publish(String stream) throws IOException {
+        Path publishing = Files.writeString(dir.resolve("publish-" + stream + ".yaml"), """
+                redis:
+                  uri: ${REDIS_URI}
+                messages:
+                  publish:
+                    - method: com.acme.outbox.Orders#place(..)
+                      stream: %s
+                      payload: "{0}"
+                """.formatted(stream));
+        try (JavaProcess orders = Jvm.woven(publishing, redis.uri(), OutboxApp.class, "publish",
+                "jdbc:h2:file:" + dir.resolve("orders-" + stream).toAbsolutePath(), "10").start()) {
+            orders.awaitLine("ORDERS 8 400", Jvm.TIMEOUT);
+            orders.send("");
+            Jvm.assertExitsCleanly(orders);
+        }
+    }
+
+    /** Both instances use one database, as instances of one service do: AUTO_SERVER lets a second JVM open it. */
+    private String shippingUrl() {
+        return "jdbc:h2:file:" + dir.resolve("shipping").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    }
+}
