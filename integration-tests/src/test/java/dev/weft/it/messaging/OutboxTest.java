@@ -1,6 +1,7 @@
 package dev.weft.it.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.outbox.HandPublisher;
 import com.acme.outbox.OutboxApp;
@@ -43,6 +44,8 @@ class OutboxTest {
                 orders.awaitLine(PLACED, Jvm.TIMEOUT);
                 orders.awaitLine(COMMITTED, Jvm.TIMEOUT);
                 shipping.awaitLine("SHIPPED 32 32 6400", Jvm.TIMEOUT);
+                assertStatusShows(orders, "Messages: 32 published, ");
+                assertStatusShows(shipping, "  Dead letters: none");
                 orders.send("");
                 Jvm.assertExitsCleanly(orders);
             }
@@ -113,6 +116,14 @@ class OutboxTest {
             orders.send("");
             Jvm.assertExitsCleanly(orders);
         }
+    }
+
+    /** {@code weft status} of the process, through its MXBeans, has a line starting with {@code line}. */
+    private static void assertStatusShows(JavaProcess app, String line) {
+        JavaProcess status = JavaProcess.jar(Jvm.agentJar()).name("weft status")
+                .args("status", Long.toString(app.pid())).start();
+        Jvm.assertExitsCleanly(status);
+        assertTrue(status.stdoutLines().stream().anyMatch(l -> l.startsWith(line)), status.report());
     }
 
     /** {@code WRITE_DELAY=0}: a commit is written before it returns, so a kill -9 cannot undo it. */

@@ -79,7 +79,8 @@ public final class JdbcWeaveRule implements WeaveRule {
 
     private static List<JdbcWeaveRule> all(JdbcSettings settings, Barrier barrier, UncommittedWrites writes,
                                            boolean work) {
-        SourcePosition position = settings.position();
+        SourcePosition position = settings.position() != null ? settings.position()
+                : SourcePosition.builtIn("JDBC hooks");
         List<JdbcWeaveRule> rules = new ArrayList<>();
         JdbcHook execute = new JdbcHook(JdbcCall.EXECUTE, barrier, writes, work);
         for (String method : List.of("execute", "executeUpdate", "executeLargeUpdate")) {
