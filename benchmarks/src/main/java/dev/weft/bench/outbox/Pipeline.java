@@ -1,7 +1,7 @@
 package dev.weft.bench.outbox;
 
 import dev.weft.bench.Harness;
-import dev.weft.bench.NotInThisBuild;
+import dev.weft.bench.WeftYaml;
 import dev.weft.bench.load.LoadResult;
 import dev.weft.testkit.RedisServer;
 import java.nio.file.Files;
@@ -34,18 +34,30 @@ final class Pipeline {
             LoadResult placed = publisher.place(harness, dir, redis.uri(), threads, paceMicros);
             Instant from = placed.measuredFrom();
             long expected = drain ? placed.counts().getOrDefault("placed", 0L) : 1;
-            ShippingJvm.Shipped shipped = shipping.report(from, from.plus(placed.window()), expected,
-                    drain ? DRAIN : FIRST_SHIPMENT);
+            Instant to = from.plus(placed.window());
+            ShippingJvm.Shipped shipped = shipping.report(from, to, expected, drain ? DRAIN : FIRST_SHIPMENT);
+            long relayed = StreamEntries.between(redis.port(), WeftYaml.OUTBOX_STREAM_KEY, from, to);
             System.err.printf("[bench] %s, %s: orders placed %s, shipments %d of %d distinct orders%n", id,
                     publisher.label(), placed.counts(), shipped.shipments(), shipped.distinctOrders());
-            return new Result(placed, shipped, drain);
+            return new Result(placed, relayed, shipped, drain);
         }
     }
 
-    /** @param drained whether every order placed had its time to be shipped before the report */
-    record Result(LoadResult placed, ShippingJvm.Shipped shipped, boolean drained) {
+    /**
+     * @param relayed entries added to the stream in the window
+     * @param drained whether every order placed had its time to be shipped before the report
+     */
+    record Result(LoadResult placed, long relayed, ShippingJvm.Shipped shipped, boolean drained) {
+        double relayedPerSecond() {
+            return relayed / seconds();
+        }
+
         double shippedPerSecond() {
-            return shipped.inWindow() / (placed.window().toNanos() / 1e9);
+            return shipped.inWindow() / seconds();
+        }
+
+        private double seconds() {
+            return placed.window().toNanos() / 1e9;
         }
 
         /** Publishing calls that failed, and when drained the orders placed (committed) that were never shipped. */

@@ -39,9 +39,7 @@ public final class ShippingProcess {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            System.out.println("SHIPPED " + shippedBetween(connection, from, to) + " "
-                    + count(connection, "SELECT COUNT(*) FROM shipments") + " "
-                    + count(connection, "SELECT COUNT(DISTINCT order_id) FROM shipments") + " "
+            System.out.println("SHIPPED " + shippedBetween(connection, from, to) + " " + totals(connection) + " "
                     + lagOfPlacedBetween(connection, from, to).encode());
             System.out.flush();
         }
@@ -83,6 +81,15 @@ public final class ShippingProcess {
             }
         }
         return lag;
+    }
+
+    /** {@code <shipments> <distinct orders>}, read together while the consumer may still be adding. */
+    private static String totals(Connection c) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT COUNT(*), COUNT(DISTINCT order_id) FROM shipments");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1) + " " + row.getLong(2);
+        }
     }
 
     private static long count(Connection c, String sql) throws SQLException {
