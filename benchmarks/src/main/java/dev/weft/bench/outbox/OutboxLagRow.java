@@ -39,7 +39,9 @@ public record OutboxLagRow() implements Row {
     private static Line line(String row, Publisher publisher, Pipeline.Result result, Pipeline.Result handWritten) {
         long p99 = result.shipped().lag().percentile(0.99);
         return Line.measured(Section.OUTBOX, row, publisher.label(), Format.rate(result.placed().perSecond()),
-                Format.rate(result.relayedPerSecond()), Format.rate(result.shippedPerSecond()), Format.latency(result.shipped().lag().percentile(0.50)),
+                Format.rate(result.relayedPerSecond()), Format.rate(result.shippedPerSecond()),
+                Format.latency(result.toStream().percentile(0.50)), Format.latency(result.toStream().percentile(0.99)),
+                Format.latency(result.shipped().lag().percentile(0.50)),
                 Format.latency(p99), "",
                 Format.ratio(p99, handWritten.shipped().lag().percentile(0.99)), Long.toString(result.failures()));
     }

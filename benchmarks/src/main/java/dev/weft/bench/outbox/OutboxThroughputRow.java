@@ -44,7 +44,7 @@ public record OutboxThroughputRow(int threads) implements Row {
 
     private static Line line(String row, Publisher publisher, Pipeline.Result result, Pipeline.Result handWritten) {
         return Line.measured(Section.OUTBOX, row, publisher.label(), Format.rate(result.placed().perSecond()),
-                Format.rate(result.relayedPerSecond()), Format.rate(result.shippedPerSecond()), "", "",
+                Format.rate(result.relayedPerSecond()), Format.rate(result.shippedPerSecond()), "", "", "", "",
                 Format.ratio(result.shippedPerSecond(), handWritten.shippedPerSecond()), "",
                 Long.toString(result.failures()));
     }

@@ -2,6 +2,7 @@ package dev.weft.bench.outbox;
 
 import dev.weft.bench.Harness;
 import dev.weft.bench.WeftYaml;
+import dev.weft.bench.load.Histogram;
 import dev.weft.bench.load.LoadResult;
 import dev.weft.testkit.RedisServer;
 import java.nio.file.Files;
@@ -37,17 +38,19 @@ final class Pipeline {
             Instant to = from.plus(placed.window());
             ShippingJvm.Shipped shipped = shipping.report(from, to, expected, drain ? DRAIN : FIRST_SHIPMENT);
             long relayed = StreamEntries.between(redis.port(), WeftYaml.OUTBOX_STREAM_KEY, from, to);
+            Histogram toStream = StreamEntries.toStream(redis.port(), WeftYaml.OUTBOX_STREAM_KEY, from, to);
             System.err.printf("[bench] %s, %s: orders placed %s, shipments %d of %d distinct orders%n", id,
                     publisher.label(), placed.counts(), shipped.shipments(), shipped.distinctOrders());
-            return new Result(placed, relayed, shipped, drain);
+            return new Result(placed, relayed, toStream, shipped, drain);
         }
     }
 
     /**
-     * @param relayed entries added to the stream in the window
-     * @param drained whether every order placed had its time to be shipped before the report
+     * @param relayed  entries added to the stream in the window
+     * @param toStream from placing an order to its entry on the stream, for the entries added in the window
+     * @param drained  whether every order placed had its time to be shipped before the report
      */
-    record Result(LoadResult placed, long relayed, ShippingJvm.Shipped shipped, boolean drained) {
+    record Result(LoadResult placed, long relayed, Histogram toStream, ShippingJvm.Shipped shipped, boolean drained) {
         double relayedPerSecond() {
             return relayed / seconds();
         }
