@@ -36,11 +36,16 @@ public record OutboxLagRow() implements Row {
         }
     }
 
+    /** A time read from stream entry ids, which only know the millisecond. */
+    private static String toMillisecond(long nanos) {
+        return nanos < 1_000_000 ? "< 1 ms" : Format.latency(nanos);
+    }
+
     private static Line line(String row, Publisher publisher, Pipeline.Result result, Pipeline.Result handWritten) {
         long p99 = result.shipped().lag().percentile(0.99);
         return Line.measured(Section.OUTBOX, row, publisher.label(), Format.rate(result.placed().perSecond()),
                 Format.rate(result.relayedPerSecond()), Format.rate(result.shippedPerSecond()),
-                Format.latency(result.toStream().percentile(0.50)), Format.latency(result.toStream().percentile(0.99)),
+                toMillisecond(result.toStream().percentile(0.50)), toMillisecond(result.toStream().percentile(0.99)),
                 Format.latency(result.shipped().lag().percentile(0.50)),
                 Format.latency(p99), "",
                 Format.ratio(p99, handWritten.shipped().lag().percentile(0.99)), Long.toString(result.failures()));
