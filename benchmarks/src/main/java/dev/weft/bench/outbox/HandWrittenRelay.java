@@ -1,5 +1,6 @@
 package dev.weft.bench.outbox;
 
+import com.acme.bench.HandWrittenOrders;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XAddArgs;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,9 @@ final class HandWrittenRelay implements AutoCloseable {
 
     HandWrittenRelay(String jdbcUrl, String redisUri, String streamKey) throws SQLException {
         this.database = DriverManager.getConnection(jdbcUrl);
+        try (Statement ddl = database.createStatement()) {
+            ddl.execute(HandWrittenOrders.OUTBOX); // its first poll may come before the service's first connection
+        }
         database.setAutoCommit(false);
         this.client = RedisClient.create(redisUri);
         StatefulRedisConnection<String, String> connection = client.connect();
