@@ -2,6 +2,9 @@ package dev.weft.bench;
 
 import dev.weft.bench.fastpath.FastPathRow;
 import dev.weft.bench.lock.LockRow;
+import dev.weft.bench.outbox.OutboxCostRow;
+import dev.weft.bench.outbox.OutboxLagRow;
+import dev.weft.bench.outbox.OutboxThroughputRow;
 import dev.weft.bench.startup.StartupRow;
 import dev.weft.bench.tcc.SharedTccRow;
 import dev.weft.bench.tcc.TccRow;
@@ -62,6 +65,9 @@ public final class Bench {
         rows.add(new FastPathRow());
         rows.addAll(TccRow.all());
         rows.addAll(SharedTccRow.all());
+        rows.addAll(OutboxThroughputRow.all());
+        rows.add(new OutboxLagRow());
+        rows.add(new OutboxCostRow());
         return rows;
     }
 

@@ -38,8 +38,9 @@ public final class Format {
         return String.format(Locale.ROOT, "%+.0f MiB", kibibytes / 1024);
     }
 
+    /** {@code value / peer}; empty when the peer is 0 (nothing to compare with). */
     public static String ratio(double value, double peer) {
-        return String.format(Locale.ROOT, "%.2fx", value / peer);
+        return peer == 0 ? "" : String.format(Locale.ROOT, "%.2fx", value / peer);
     }
 
     public static String nanosPerOp(double nanos) {

@@ -62,13 +62,14 @@ public record Layout(Path root) {
         return withPeer("benchmarks/peers/redisson/target/classpath.txt");
     }
 
-    public String lettuceClassPath() {
-        return withPeer("benchmarks/peers/lettuce/target/classpath.txt");
+    /** Lettuce 7's class path, with the jars of {@code classes} as in {@link #workerClassPath(String...)}. */
+    public String lettuceClassPath(String... classes) {
+        return withPeer("benchmarks/peers/lettuce/target/classpath.txt", classes);
     }
 
-    private String withPeer(String classPathFile) {
+    private String withPeer(String classPathFile, String... classes) {
         try {
-            return workerClassPath() + File.pathSeparator + Files.readString(built(classPathFile)).strip();
+            return workerClassPath(classes) + File.pathSeparator + Files.readString(built(classPathFile)).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

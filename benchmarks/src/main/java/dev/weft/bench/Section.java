@@ -14,7 +14,13 @@ public enum Section {
             "row", "implementation", "tx/s", "p50", "p99", "failed"),
     TCC_SHARED("TCC (shared logs, against the file log of the same run)",
             "row", "log", "tx/s", "p50", "p99", "vs file log", "Redis calls / tx",
-            "SQL commits / tx", "failed");
+            "SQL commits / tx", "failed"),
+    OUTBOX("Outbox: orders committed in one JVM, shipped by a consumer group in another",
+            "row", "implementation", "committed/s", "relayed/s", "shipped/s", "to stream p50", "to stream p99",
+            "lag p50", "lag p99", "shipped/s vs hand-written",
+            "lag p99 vs hand-written", "failed"),
+    OUTBOX_COST("Outbox: cost per business transaction (one insert, one thread)",
+            "row", "implementation", "tx/s", "p50", "p99", "time per tx vs no outbox", "failed");
 
     private final String title;
     private final List<String> columns;

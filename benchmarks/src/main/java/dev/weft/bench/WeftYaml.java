@@ -69,6 +69,37 @@ public final class WeftYaml {
                 """.formatted(uri, logLines));
     }
 
+    /** The stream the outbox rows publish to, and its Redis key under the default {@code keyPrefix}. */
+    public static final String OUTBOX_STREAM = "orders";
+    public static final String OUTBOX_STREAM_KEY = "weft:stream:{" + OUTBOX_STREAM + "}";
+
+    /** {@code messages.publish} on {@code Orders#place}: the order is the message. */
+    public static Path outboxPublisher(Path dir, String name, String uri) {
+        return write(dir, name, """
+                redis:
+                  uri: %s
+                messages:
+                  publish:
+                    - method: com.acme.bench.Orders#place(com.acme.bench.Order)
+                      stream: %s
+                      payload: "{0}"
+                """.formatted(uri, OUTBOX_STREAM));
+    }
+
+    /** {@code messages.consume} of the orders by {@code Shipping#onOrder}, {@code concurrency} handlers. */
+    public static Path outboxConsumer(Path dir, String name, String uri, int concurrency) {
+        return write(dir, name, """
+                redis:
+                  uri: %s
+                messages:
+                  consume:
+                    - stream: %s
+                      group: shipping
+                      method: com.acme.bench.Shipping#onOrder(com.acme.bench.Order)
+                      concurrency: %d
+                """.formatted(uri, OUTBOX_STREAM, concurrency));
+    }
+
     private static Path write(Path dir, String name, String yaml) {
         try {
             return Files.writeString(dir.resolve(name + ".yaml"), yaml);

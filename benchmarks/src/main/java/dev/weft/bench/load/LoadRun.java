@@ -4,6 +4,7 @@ import dev.weft.bench.NotInThisBuild;
 import dev.weft.bench.Settings;
 import dev.weft.testkit.JavaProcess;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class LoadRun {
             for (JavaProcess worker : workers) {
                 awaitReady(worker);
             }
+            Instant go = Instant.now();
             workers.forEach(worker -> worker.send("GO"));
             Duration exitTimeout = READY_TIMEOUT.plus(settings.warmup()).plus(settings.measure());
             Histogram latency = new Histogram();
@@ -61,7 +63,8 @@ public final class LoadRun {
                 throw new IllegalStateException(jvm.name() + " completed no operation in " + settings.measure()
                         + workers.get(0).report());
             }
-            return new LoadResult(latency, failures, settings.measure(), counts);
+            return new LoadResult(latency, failures, settings.measure(), counts,
+                    go.plus(settings.warmup()));
         } finally {
             workers.forEach(JavaProcess::close);
         }

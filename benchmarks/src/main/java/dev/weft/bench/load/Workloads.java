@@ -4,6 +4,7 @@ import dev.weft.bench.lock.Keys;
 import dev.weft.bench.lock.LettuceFloorWorkload;
 import dev.weft.bench.lock.RedissonLockWorkload;
 import dev.weft.bench.lock.WovenLockWorkload;
+import dev.weft.bench.outbox.OrderWorkload;
 import dev.weft.bench.tcc.TccWorkload;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,9 @@ public enum Workloads {
     /** {@code floor-lock <keys> <uri>...}: raw Lettuce SET NX PX on one URI, or on a majority of several. */
     FLOOR_LOCK("floor-lock"),
     /** {@code weft-tcc <branches>}: a woven global transaction with 0 or 2 empty branches. */
-    WEFT_TCC("weft-tcc");
+    WEFT_TCC("weft-tcc"),
+    /** {@code outbox-order <publisher> <jdbcUrl> <paceMicros> [<redisUri> <streamKey>]}: see {@link OrderWorkload}. */
+    OUTBOX_ORDER("outbox-order");
 
     private final String id;
 
@@ -40,6 +43,7 @@ public enum Workloads {
             case REDISSON_LOCK -> new RedissonLockWorkload(Keys.parse(args.get(0)), process, args.subList(1, args.size()));
             case FLOOR_LOCK -> new LettuceFloorWorkload(Keys.parse(args.get(0)), process, args.subList(1, args.size()));
             case WEFT_TCC -> new TccWorkload(Integer.parseInt(args.get(0)));
+            case OUTBOX_ORDER -> new OrderWorkload(args);
         };
     }
 }

@@ -1,19 +1,15 @@
 package dev.weft.bench.tcc;
 
-import java.io.ByteArrayOutputStream;
+import dev.weft.bench.RedisSocket;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code INFO commandstats} of a redis-server, read over a plain socket: calls by command name. Redis counts the
+ * {@code INFO commandstats} of a redis-server: calls by command name. Redis counts the
  * commands a Lua script runs as well as the {@code EVALSHA} that ran it.
  */
 final class RedisCommandStats {
@@ -23,13 +19,9 @@ final class RedisCommandStats {
     }
 
     static Map<String, Long> read(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write("INFO commandstats\r\n".getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
+        try (RedisSocket redis = RedisSocket.send(port, "INFO", "commandstats")) {
             Map<String, Long> calls = new TreeMap<>();
-            Matcher line = LINE.matcher(bulkString(socket.getInputStream()));
+            Matcher line = LINE.matcher(redis.bulkString());
             while (line.find()) {
                 calls.put(line.group(1), Long.parseLong(line.group(2)));
             }
@@ -49,27 +41,5 @@ final class RedisCommandStats {
             }
         });
         return difference;
-    }
-
-    private static String bulkString(InputStream in) throws IOException {
-        String header = readLine(in);
-        if (!header.startsWith("$")) {
-            throw new IOException("not a bulk string: " + header);
-        }
-        byte[] body = in.readNBytes(Integer.parseInt(header.substring(1)));
-        return new String(body, StandardCharsets.UTF_8);
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b; (b = in.read()) != '\n'; ) {
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 }
