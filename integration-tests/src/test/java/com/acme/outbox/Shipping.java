@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The consumer: records a shipment per order it is told of, in its own database. */
+/** The consumer: records a shipment per order or sale it is told of, in its own database. */
 public final class Shipping {
     private final String url;
 
@@ -23,10 +23,19 @@ public final class Shipping {
 
     /** Consumed under Weft (messages.consume); no primary key on purpose: a second delivery would show. */
     public void onOrder(Order order) throws SQLException {
+        ship(order.id(), order.amount());
+    }
+
+    /** Consumed under Weft from apps/spring-stock's sales; the amount shipped is the quantity sold. */
+    public void onSale(Sale sale) throws SQLException {
+        ship(sale.id(), sale.quantity());
+    }
+
+    private void ship(long orderId, long amount) throws SQLException {
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement insert = c.prepareStatement("INSERT INTO shipments (order_id, amount) VALUES (?, ?)")) {
-            insert.setLong(1, order.id());
-            insert.setLong(2, order.amount());
+            insert.setLong(1, orderId);
+            insert.setLong(2, amount);
             insert.executeUpdate();
         }
     }
