@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/outbox.md with Spring: apps/spring-stock, an unchanged Spring Boot fat jar, sells from its stock through the
+ * docs/outbox.md with Spring: apps/spring-stock, a Spring Boot fat jar with no Weft in it, sells from its stock through the
  * {@code @Transactional} {@code Sales#sell(Sale)}, which inserts the sale, takes its units, and is refused (409, the
  * transaction rolls back) when too few are left. Weft publishes each sale from that method, so its message goes into
  * the transaction Spring opened and commits; the shipping service in a second JVM ({@link OutboxApp} {@code consume})
@@ -66,7 +66,7 @@ class SpringOutboxTest {
                       method: com.acme.outbox.Shipping#onSale(..)
                 """);
         try (JavaProcess shipping = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume",
-                "jdbc:h2:file:" + dir.resolve("shipping").toAbsolutePath(), "32").start();
+                "jdbc:h2:file:" + dir.resolve("shipping").toAbsolutePath(), Integer.toString(SALES - REFUSED)).start();
              AppDatabase db = AppDatabase.open(Jvm.springStockJar(), database(), dir);
              SpringStockJvm stock = start(Stack.current(Stack.Agent.WEFT), publishing)) {
             shipping.awaitLine("READY", Jvm.TIMEOUT);
