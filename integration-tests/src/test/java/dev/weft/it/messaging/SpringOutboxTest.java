@@ -20,12 +20,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/outbox.md with Spring: apps/spring-stock, a Spring Boot fat jar with no Weft in it, sells from its stock through the
- * {@code @Transactional} {@code Sales#sell(Sale)}, which inserts the sale, takes its units, and is refused (409, the
- * transaction rolls back) when too few are left. Weft publishes each sale from that method, so its message goes into
- * the transaction Spring opened and commits; the shipping service in a second JVM ({@link OutboxApp} {@code consume})
- * records a shipment per message in its own H2 database. The shipments must be the committed sales: same count, one
- * per sale, same total quantity.
+ * docs/outbox.md with Spring: apps/spring-stock, a Spring Boot fat jar with no Weft in it, sells from its stock
+ * through the {@code @Transactional} {@code Sales#sell(Sale)}, which inserts the sale, takes its units, and is refused
+ * (409, the transaction rolls back) when too few are left. Weft publishes each sale from that method, so its message
+ * goes into the transaction Spring opened and commits; the shipping service in a second JVM ({@link OutboxApp}
+ * {@code consume}) records a shipment per message in its own H2 database. The shipments must be the committed sales:
+ * same count, one per sale, same total quantity.
  *
  * <p>Spring's own JDBC log ({@code logging.level.org.springframework.jdbc=DEBUG}, set as a deployment sets it) is the
  * witness that the refused sales are worth testing: each of them ran its {@code INSERT INTO sale} inside its
@@ -65,8 +65,9 @@ class SpringOutboxTest {
                       group: shipping
                       method: com.acme.outbox.Shipping#onSale(..)
                 """);
-        try (JavaProcess shipping = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume",
-                "jdbc:h2:file:" + dir.resolve("shipping").toAbsolutePath(), Integer.toString(SALES - REFUSED)).start();
+        String shipments = "jdbc:h2:file:" + dir.resolve("shipping").toAbsolutePath();
+        try (JavaProcess shipping = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shipments,
+                Integer.toString(SALES - REFUSED)).start();
              AppDatabase db = AppDatabase.open(Jvm.springStockJar(), database(), dir);
              SpringStockJvm stock = start(Stack.current(Stack.Agent.WEFT), publishing)) {
             shipping.awaitLine("READY", Jvm.TIMEOUT);
@@ -93,7 +94,7 @@ class SpringOutboxTest {
         }
     }
 
-    /** The test opens the database first, as SpringBootRowTest does, so that it serves the file ({@code AUTO_SERVER}). */
+    /** Opened by the test before the application, as in SpringBootRowTest, so that the test serves the file. */
     private Path database() {
         return dir.resolve("stock");
     }
