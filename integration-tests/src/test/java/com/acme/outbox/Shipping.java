@@ -10,9 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The consumer: records a shipment per order it is told of, in its own database. {@code -Dshipping.holdAfter=n}: the
- * n-th call prints {@code HOLDING <order id>} after its insert and never returns, the window in which a crash leaves a
- * message handled but not acknowledged.
+ * The consumer: records a shipment per order or sale it is told of, in its own database.
+ * {@code -Dshipping.holdAfter=n}: the n-th call prints {@code HOLDING <id>} after its insert and never returns, the
+ * window in which a crash leaves a message handled but not acknowledged.
  */
 public final class Shipping {
     private static final int HOLD_AFTER = Integer.getInteger("shipping.holdAfter", 0);
@@ -32,13 +32,22 @@ public final class Shipping {
 
     /** Consumed under Weft (messages.consume); no primary key on purpose: a second delivery would show. */
     public void onOrder(Order order) throws SQLException {
+        ship(order.id(), order.amount());
+    }
+
+    /** Consumed under Weft from apps/spring-stock's sales; the amount shipped is the quantity sold. */
+    public void onSale(Sale sale) throws SQLException {
+        ship(sale.id(), sale.quantity());
+    }
+
+    private void ship(long orderId, long amount) throws SQLException {
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement insert = c.prepareStatement("INSERT INTO shipments (order_id, amount) VALUES (?, ?)")) {
-            insert.setLong(1, order.id());
-            insert.setLong(2, order.amount());
+            insert.setLong(1, orderId);
+            insert.setLong(2, amount);
             insert.executeUpdate();
             if (calls.incrementAndGet() == HOLD_AFTER) {
-                System.out.println("HOLDING " + order.id());
+                System.out.println("HOLDING " + orderId);
                 new CountDownLatch(1).await();
             }
         } catch (InterruptedException e) {

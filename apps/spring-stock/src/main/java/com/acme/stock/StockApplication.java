@@ -6,8 +6,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A stock service as a Spring Boot user writes one, with no Weft in it: {@code POST /stock/{id}/decrement} takes one
  * unit ({@link StockService}, {@code @Transactional}, read-then-write on H2 through HikariCP), and
- * {@code POST /orders/{id}} places an order that reserves a unit ({@link OrderService}, {@link Reservations}). Weft's
- * locks and TCC are added from outside, by {@code -javaagent} and a {@code weft.yaml}.
+ * {@code POST /orders/{id}} places an order that reserves a unit ({@link OrderService}, {@link Reservations}), and
+ * {@code POST /sales/{id}?stock=&quantity=} sells units, or is refused when too few are left ({@link Sales},
+ * {@code @Transactional}). Weft's locks, TCC and messages are added from outside, by {@code -javaagent} and a
+ * {@code weft.yaml}.
  */
 @SpringBootApplication
 public class StockApplication {

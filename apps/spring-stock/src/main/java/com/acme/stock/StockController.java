@@ -13,10 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class StockController {
     private final StockService stock;
     private final OrderService orders;
+    private final Sales sales;
 
-    public StockController(StockService stock, OrderService orders) {
+    public StockController(StockService stock, OrderService orders, Sales sales) {
         this.stock = stock;
         this.orders = orders;
+        this.sales = sales;
     }
 
     @PostMapping("/stock/{id}/decrement")
@@ -36,8 +38,15 @@ public class StockController {
         return "placed";
     }
 
-    @ExceptionHandler(OrderService.OrderRefusedException.class)
-    public ResponseEntity<String> refused(OrderService.OrderRefusedException e) {
+    @PostMapping("/sales/{id}")
+    public String sell(@PathVariable("id") long id, @RequestParam("stock") long stockId,
+                       @RequestParam("quantity") long quantity) {
+        sales.sell(new Sale(id, stockId, quantity));
+        return "sold";
+    }
+
+    @ExceptionHandler({OrderService.OrderRefusedException.class, Sales.OutOfStockException.class})
+    public ResponseEntity<String> refused(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ import java.util.jar.JarFile;
  * version, not of the H2 on the tests' class path. With {@code AUTO_SERVER} the test connects to the instance that
  * serves the file.
  */
-final class AppDatabase implements AutoCloseable {
+public final class AppDatabase implements AutoCloseable {
     private final URLClassLoader driverLoader;
     private final Connection connection;
 
@@ -35,7 +35,7 @@ final class AppDatabase implements AutoCloseable {
     }
 
     /** @param scratch where the driver jar is copied out of the fat jar */
-    static AppDatabase open(Path fatJar, Path database, Path scratch) {
+    public static AppDatabase open(Path fatJar, Path database, Path scratch) {
         Path h2 = scratch.resolve("app-h2.jar");
         URLClassLoader loader = null;
         try {
@@ -63,12 +63,12 @@ final class AppDatabase implements AutoCloseable {
         }
     }
 
-    long number(String sql) {
+    public long number(String sql) {
         return Long.parseLong(column(sql).get(0));
     }
 
     /** The first column of every row, as text. */
-    List<String> column(String sql) {
+    public List<String> column(String sql) {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The matrix's requests to the applications it runs, on loopback; the answer's status code. */
-final class Http {
+public final class Http {
     /** Only so that a broken run cannot hang the build; a lock wait is far shorter. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -17,11 +17,11 @@ final class Http {
     private Http() {
     }
 
-    static int post(int port, String pathAndQuery) {
+    public static int post(int port, String pathAndQuery) {
         return send(port, pathAndQuery, "POST");
     }
 
-    static int put(int port, String pathAndQuery) {
+    public static int put(int port, String pathAndQuery) {
         return send(port, pathAndQuery, "PUT");
     }
 

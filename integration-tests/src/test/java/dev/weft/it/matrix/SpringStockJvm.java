@@ -5,6 +5,7 @@ import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.Signals;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * One instance of apps/spring-stock, started as its users start it: {@code java [agents] -jar spring-stock.jar}, with
  * its H2 database file named by {@code STOCK_DB}. It serves on a free port, which it logs.
  */
-final class SpringStockJvm implements AutoCloseable {
+public final class SpringStockJvm implements AutoCloseable {
     /** Only so that a broken run cannot hang the build: Spring Boot with two agents starts slowly on a busy machine. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
     private static final Pattern PORT = Pattern.compile(".*Tomcat started on port (\\d+).*");
@@ -30,14 +31,21 @@ final class SpringStockJvm implements AutoCloseable {
     }
 
     /** Starts the JVM; {@link #awaitStarted} waits until it serves. */
-    static SpringStockJvm start(String name, Stack stack, Path database, Path weftConfig, String redisUri) {
+    public static SpringStockJvm start(String name, Stack stack, Path database, Path weftConfig, String redisUri) {
+        return start(name, stack, database, weftConfig, redisUri, Map.of());
+    }
+
+    /** @param settings more environment variables, such as Spring Boot's {@code LOGGING_LEVEL_...} */
+    public static SpringStockJvm start(String name, Stack stack, Path database, Path weftConfig, String redisUri,
+                                       Map<String, String> settings) {
         JavaProcess.Builder jvm = JavaProcess.jar(Jvm.springStockJar()).name(name)
                 .env("STOCK_DB", database.toString())
                 .env("OTEL_SERVICE_NAME", name);
+        settings.forEach(jvm::env);
         return new SpringStockJvm(stack.apply(jvm, weftConfig, redisUri).start(), stack);
     }
 
-    void awaitStarted() {
+    public void awaitStarted() {
         String started = process.awaitLine(line -> STARTED.matcher(line).matches(), "Spring Boot's \"Started\" line",
                 START_TIMEOUT);
         Matcher time = STARTED.matcher(started);
@@ -50,7 +58,7 @@ final class SpringStockJvm implements AutoCloseable {
                 stack, startSeconds);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -60,7 +68,7 @@ final class SpringStockJvm implements AutoCloseable {
     }
 
     /** Stops it as a service manager would (SIGTERM), and waits until it has exited and all its output is read. */
-    void stop() {
+    public void stop() {
         Signals.send("TERM", process.pid());
         process.awaitExit(Jvm.TIMEOUT);
     }
@@ -69,7 +77,7 @@ final class SpringStockJvm implements AutoCloseable {
         return stack;
     }
 
-    JavaProcess process() {
+    public JavaProcess process() {
         return process;
     }
 

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * What a row of the fidelity matrix runs its application on: a Java, and the agents attached in the order given
  * (the order the JVM starts them in). {@code agents} empty is the control: the application as is.
  */
-record Stack(int javaVersion, Path java, List<Agent> agents) {
-    enum Agent {
+public record Stack(int javaVersion, Path java, List<Agent> agents) {
+    public enum Agent {
         WEFT("Weft"), OPENTELEMETRY("OpenTelemetry");
 
         private final String label;
@@ -24,7 +24,7 @@ record Stack(int javaVersion, Path java, List<Agent> agents) {
     }
 
     /** The Java running the tests (17 in this build). */
-    static Stack current(Agent... agents) {
+    public static Stack current(Agent... agents) {
         return new Stack(Runtime.version().feature(), Path.of(System.getProperty("java.home"), "bin", "java"),
                 List.of(agents));
     }
