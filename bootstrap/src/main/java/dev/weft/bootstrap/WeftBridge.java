@@ -22,6 +22,12 @@ public final class WeftBridge {
         /** Called after the body returned or threw; {@code thrown} is {@code null} on a normal return. */
         void exit(int siteId, Object scope, Throwable thrown);
 
+        /**
+         * {@link #exit} for a site that needs the method's return value: {@code returned} is the value returned
+         * (boxed), or {@code null} when the body threw.
+         */
+        void exitReturning(int siteId, Object scope, Object returned, Throwable thrown);
+
         long fencingToken();
 
         /**
@@ -72,6 +78,13 @@ public final class WeftBridge {
         Dispatcher d = dispatcher;
         if (d != null) {
             d.exit(siteId, scope, thrown);
+        }
+    }
+
+    public static void exitReturning(int siteId, Object scope, Object returned, Throwable thrown) {
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            d.exitReturning(siteId, scope, returned, thrown);
         }
     }
 

@@ -260,6 +260,9 @@ final class WorkState {
     }
 
     private static WorkNotRecordedException notRecorded(Exception e) {
+        if (e instanceof WorkRefusedException refused) {
+            return new WorkNotRecordedException(refused.whatToChange(), refused);
+        }
         return new WorkNotRecordedException("could not write Weft's row (outbox message or inbox marker) into the"
                 + " method's database transaction, or commit it (" + e.getMessage() + "); the method fails so that its"
                 + " work is not committed without it. Check the database and the table named above, then call the"

@@ -3,6 +3,7 @@ package dev.weft.runtime.messaging;
 import dev.weft.runtime.jdbc.Database;
 import dev.weft.runtime.jdbc.OutboxTable;
 import dev.weft.runtime.jdbc.TransactionWork;
+import dev.weft.runtime.jdbc.WorkRefusedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -11,17 +12,23 @@ import java.sql.SQLException;
  * relay is told once the commit happened. A rollback takes the row with it: no message.
  */
 final class OutboxWork implements TransactionWork {
-    private final Message message;
+    private final String method;
     private final OutboxTable table;
     private final OutboxRelay relay;
     private final StreamMetrics metrics;
+    /** Null until known: a {@code {return}} payload is known only once the method has returned. */
+    private Message message;
     private Database database;
 
-    OutboxWork(Message message, OutboxTable table, OutboxRelay relay, StreamMetrics metrics) {
-        this.message = message;
+    OutboxWork(String method, OutboxTable table, OutboxRelay relay, StreamMetrics metrics) {
+        this.method = method;
         this.table = table;
         this.relay = relay;
         this.metrics = metrics;
+    }
+
+    void carry(Message message) {
+        this.message = message;
     }
 
     /** Creating the table later, inside the transaction, would commit it on H2 and MySQL. */
@@ -30,8 +37,18 @@ final class OutboxWork implements TransactionWork {
         table.ensure(connection, database);
     }
 
+    /**
+     * @throws WorkRefusedException when the method commits (or closes a connection whose auto-commit Weft took over)
+     *     before it returned the value its message carries: the commit fails, so none commits without its message
+     */
     @Override
     public void beforeCommit(Connection connection, Database database) throws SQLException {
+        if (message == null) {
+            throw new WorkRefusedException(method + " ends its transaction before it returns, but its message's"
+                    + " payload is its return value ({return}), which is known only then; nothing was committed."
+                    + " Let the caller end the transaction (Spring's @Transactional does), or publish an argument,"
+                    + " e.g. payload: \"{0}\" (docs/outbox.md)");
+        }
         table.insert(connection, database, message);
         this.database = database;
     }

@@ -16,12 +16,14 @@ final class Payloads {
     private Payloads() {
     }
 
-    /** @throws WeftException when the value cannot be written, or a property on the path is missing or null */
-    static String write(PayloadTemplate template, Object[] arguments, String where) {
-        Object root = arguments[template.argument()];
+    /**
+     * @param root the argument or return value the template names
+     * @throws WeftException when the value cannot be written, or it or a property on the path is missing or null
+     */
+    static String write(PayloadTemplate template, Object root, String where) {
         if (root == null) {
-            throw new WeftException(where + ": payload \"" + template.text() + "\": argument " + template.argument()
-                    + " is null, so there is no message to publish; pass a value or publish another argument");
+            throw new WeftException(where + ": payload \"" + template.text() + "\": " + template.source()
+                    + " is null, so there is no message to publish; pass a value or publish another one");
         }
         try {
             if (template.path().isEmpty()) {
@@ -32,7 +34,7 @@ final class Payloads {
                 node = node.get(property);
                 if (node == null || node.isNull()) {
                     throw new WeftException(where + ": payload \"" + template.text() + "\": property '" + property
-                            + "' is missing or null in the JSON of argument " + template.argument()
+                            + "' is missing or null in the JSON of " + template.source()
                             + "; check the property path");
                 }
             }

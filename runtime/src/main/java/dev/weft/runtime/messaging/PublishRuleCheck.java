@@ -4,7 +4,7 @@ import dev.weft.runtime.weave.ConfiguredRule;
 import dev.weft.runtime.weave.MethodShape;
 import java.util.Optional;
 
-/** A publish method must have the argument its payload names. */
+/** A publish method must have the argument its payload names, or a return value if that is what it publishes. */
 public class PublishRuleCheck extends ConfiguredRule {
     private final PublishRule rule;
 
@@ -19,9 +19,16 @@ public class PublishRuleCheck extends ConfiguredRule {
 
     @Override
     public Optional<String> problemWith(MethodShape method) {
+        PayloadTemplate payload = rule.payload();
+        if (payload.isReturnValue()) {
+            return method.returnType().is(void.class)
+                    ? Optional.of("payload \"" + payload.text() + "\" publishes the return value, but "
+                            + method.displayName() + " returns void; publish an argument, e.g. \"{0}\"")
+                    : Optional.empty();
+        }
         int arguments = method.parameterTypes().size();
-        if (rule.payload().argument() >= arguments) {
-            return Optional.of("payload \"" + rule.payload().text() + "\" names argument " + rule.payload().argument()
+        if (payload.argument() >= arguments) {
+            return Optional.of("payload \"" + payload.text() + "\" names argument " + payload.argument()
                     + ", but " + method.displayName() + " has " + arguments + "; count arguments from 0");
         }
         return Optional.empty();

@@ -8,9 +8,10 @@ import dev.weft.runtime.weave.Site;
 import java.util.UUID;
 
 /**
- * A publish method: its message is built from the arguments before the body runs (a payload that cannot be built
- * keeps the body from running), written into the outbox inside the transaction of the method's JDBC work, and
- * relayed once that transaction commits.
+ * A publish method: its message is written into the outbox inside the transaction of the method's JDBC work, and
+ * relayed once that transaction commits. A payload taken from the arguments is built before the body runs (one that
+ * cannot be built keeps the body from running); a return value's, when the body has returned (one that cannot be
+ * built fails the call as if the body had thrown: no message, and a transaction Weft owns rolls back).
  */
 final class PublishSite implements Site {
     private final String method;
@@ -29,10 +30,18 @@ final class PublishSite implements Site {
 
     @Override
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
-        String payload = Payloads.write(rule.payload(), arguments, method);
-        Message message = new Message(rule.stream(), UUID.randomUUID().toString(), payload, System.currentTimeMillis());
-        WorkScope.begin(new OutboxWork(message, table, relay, metrics));
-        return message;
+        PayloadTemplate payload = rule.payload();
+        OutboxWork work = new OutboxWork(method, table, relay, metrics);
+        if (!payload.isReturnValue()) {
+            work.carry(message(arguments[payload.argument()]));
+        }
+        WorkScope.begin(work);
+        return work;
+    }
+
+    @Override
+    public void exit(Object scope, Throwable thrown) {
+        exit(scope, null, thrown);
     }
 
     /**
@@ -40,13 +49,29 @@ final class PublishSite implements Site {
      * caller learns that nothing was published rather than believing it was.
      */
     @Override
-    public void exit(Object scope, Throwable thrown) {
-        WorkOutcome outcome = WorkScope.end(thrown);
+    public void exit(Object scope, Object returned, Throwable thrown) {
+        WeftException unpublishable = null;
+        if (thrown == null && rule.payload().isReturnValue()) {
+            try {
+                ((OutboxWork) scope).carry(message(returned));
+            } catch (WeftException e) {
+                unpublishable = e;
+            }
+        }
+        WorkOutcome outcome = WorkScope.end(thrown != null ? thrown : unpublishable);
+        if (unpublishable != null) {
+            throw unpublishable;
+        }
         if (thrown == null && outcome == WorkOutcome.NO_DATABASE_WORK) {
             throw new WeftException(method + " returned without any JDBC work, so its message to stream '"
                     + rule.stream() + "' was not published: the outbox writes the message in the transaction of the"
                     + " method's own database work (docs/outbox.md). Publish from the method that writes to the"
                     + " database, or remove it from messages.publish");
         }
+    }
+
+    private Message message(Object root) {
+        String payload = Payloads.write(rule.payload(), root, method);
+        return new Message(rule.stream(), UUID.randomUUID().toString(), payload, System.currentTimeMillis());
     }
 }

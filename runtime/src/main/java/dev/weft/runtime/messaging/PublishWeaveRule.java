@@ -17,4 +17,9 @@ final class PublishWeaveRule extends PublishRuleCheck implements WeaveRule {
     public Site createSite(MethodShape method) {
         return messaging.publishSite(method.displayName(), rule());
     }
+
+    @Override
+    public boolean seesReturnValue() {
+        return rule().payload().isReturnValue();
+    }
 }

@@ -57,6 +57,18 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
     }
 
     @Override
+    public void exitReturning(int siteId, Object scope, Object returned, Throwable thrown) {
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(RUNTIME_LOADER);
+        try {
+            sites.get(siteId).exit(scope, returned, thrown);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
+    }
+
+    @Override
     public Object outgoingRequest(Object request) {
         Thread thread = Thread.currentThread();
         ClassLoader application = thread.getContextClassLoader();

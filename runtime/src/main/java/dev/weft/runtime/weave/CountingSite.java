@@ -40,6 +40,13 @@ final class CountingSite implements Site {
         site.exit(entered.scope(), thrown);
     }
 
+    @Override
+    public void exit(Object scope, Object returned, Throwable thrown) {
+        Entered entered = (Entered) scope;
+        stats.exited(System.nanoTime() - entered.at());
+        site.exit(entered.scope(), returned, thrown);
+    }
+
     private record Entered(Object scope, long at) {
     }
 }

@@ -18,4 +18,12 @@ public interface Site {
      * the rule's contract replaces the method's outcome (a TCC global method that returned past its timeout).
      */
     void exit(Object scope, Throwable thrown);
+
+    /**
+     * {@link #exit(Object, Throwable)} with the method's return value ({@code null} when it threw or returns
+     * {@code void}); called instead of it for a rule that {@linkplain WeaveRule#seesReturnValue() sees return values}.
+     */
+    default void exit(Object scope, Object returned, Throwable thrown) {
+        exit(scope, thrown);
+    }
 }

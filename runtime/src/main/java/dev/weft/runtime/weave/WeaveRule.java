@@ -27,6 +27,14 @@ public interface WeaveRule extends RuleCheck {
     }
 
     /**
+     * {@code true} for a rule whose site needs the method's return value: it gets {@link BridgeAdvice}'s enter with
+     * {@link ReturningExitAdvice}, and its site's {@link Site#exit(Object, Object, Throwable)} is called.
+     */
+    default boolean seesReturnValue() {
+        return false;
+    }
+
+    /**
      * {@code true} for a library's HTTP client method whose first argument is the request about to be sent: it gets
      * {@link OutgoingRequestAdvice}, which replaces that argument with what {@code WeftBridge.outgoingRequest} makes
      * of it. Such a rule has no site: {@link #createSite} is never asked.

@@ -176,10 +176,7 @@ public final class Weaver {
                             .on(ElementMatchers.is(method)));
                 } else {
                     int siteId = sites.register(new CountingSite(siteFor(rule, method, classFiles), selector));
-                    builder = builder.visit(Advice.withCustomMapping()
-                            .bind(SiteId.class, siteId)
-                            .to(rule.observesOnly() ? ObservingAdvice.class : BridgeAdvice.class, adviceClassFile)
-                            .on(ElementMatchers.is(method)));
+                    builder = builder.visit(adviceFor(rule, siteId).on(ElementMatchers.is(method)));
                 }
                 selector.woven();
                 Log.debug("wove " + type.getName() + "#" + method.getName() + method.getDescriptor()
@@ -200,6 +197,17 @@ public final class Weaver {
             }
         }
         return builder;
+    }
+
+    private Advice adviceFor(WeaveRule rule, int siteId) {
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(SiteId.class, siteId);
+        if (rule.observesOnly()) {
+            return mapping.to(ObservingAdvice.class, adviceClassFile);
+        }
+        if (rule.seesReturnValue()) {
+            return mapping.to(BridgeAdvice.class, ReturningExitAdvice.class, adviceClassFile);
+        }
+        return mapping.to(BridgeAdvice.class, adviceClassFile);
     }
 
     private Site siteFor(WeaveRule rule, MethodDescription method, ClassFileLocator classFiles) {

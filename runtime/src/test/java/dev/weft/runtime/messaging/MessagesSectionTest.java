@@ -38,6 +38,8 @@ class MessagesSectionTest {
         PublishRule publish = settings.publish().get(0);
         assertEquals("orders", publish.stream());
         assertEquals(new PayloadTemplate("{0.order}", 0, List.of("order")), publish.payload());
+        assertEquals(new PayloadTemplate("{return.id}", PayloadTemplate.RETURN_VALUE, List.of("id")),
+                PayloadTemplate.parse("{return.id}"));
         ConsumeRule consume = settings.consume().get(0);
         assertEquals("shipping", consume.group());
         assertEquals(1, consume.concurrency(), "one at a time keeps the stream's order unless asked otherwise");
@@ -46,8 +48,8 @@ class MessagesSectionTest {
     @Test
     void whatThisVersionCannotHonourIsRefusedNotIgnored() {
         assertEquals(List.of(
-                "5:16: payload: \"{return}\": the return value cannot be published by this version; publish an"
-                        + " argument or a property of one, e.g. payload: \"{0}\" or \"{0.order}\"",
+                "5:16: payload: \"{return.}\" is not a template value; write one argument by index, e.g. \"{0}\","
+                        + " the return value, \"{return}\", or a property path into either, e.g. \"{0.order.id}\"",
                 "6:13: mode: prepared (transactional messages) is not in this version of Weft; use mode: outbox, which"
                         + " also publishes exactly when the transaction commits",
                 "7:11: id: is not in this version of Weft; remove it (every message gets a unique id, which the"
@@ -57,7 +59,7 @@ class MessagesSectionTest {
                           publish:
                             - method: com.acme.Orders#place(..)
                               stream: orders
-                              payload: "{return}"
+                              payload: "{return.}"
                               mode: prepared
                               id: "{0.id}"
                         """));
