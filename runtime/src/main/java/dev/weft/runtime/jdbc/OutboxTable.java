@@ -111,6 +111,32 @@ public final class OutboxTable {
         });
     }
 
+    /**
+     * Takes the rows of {@code messages} for the caller to send: deletes them in the caller's transaction, which must
+     * not be in auto-commit mode, waiting for a row another poller has claimed until that poller's transaction ends.
+     * Returns, in order, the messages whose row was still there: another poller has not sent them, and none will
+     * while the caller's transaction is open. Committing it after sending them is the delete; rolling it back leaves
+     * them for the next poller.
+     */
+    public List<Message> take(Connection c, Database db, List<Message> messages) throws SQLException {
+        if (c.getAutoCommit()) {
+            throw new SQLException("weft: take outbox rows in a transaction (setAutoCommit(false)): in auto-commit"
+                    + " mode they would be deleted before they are sent");
+        }
+        ensure(c, db);
+        return Untraced.run(() -> {
+            int[] deleted = byKey(c, "DELETE FROM " + TABLE + " WHERE " + KEY, messages);
+            List<Message> taken = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                // a driver that does not count per statement may answer SUCCESS_NO_INFO: send it (at least once)
+                if (deleted[i] != 0) {
+                    taken.add(messages.get(i));
+                }
+            }
+            return taken;
+        });
+    }
+
     /** Deletes the rows of messages relayed, in the caller's transaction. */
     public void delete(Connection c, Database db, List<Message> sent) throws SQLException {
         ensure(c, db);
@@ -139,9 +165,10 @@ public final class OutboxTable {
         });
     }
 
-    private static void byKey(Connection c, String sql, List<Message> messages) throws SQLException {
+    /** @return the update count of each message's statement */
+    private static int[] byKey(Connection c, String sql, List<Message> messages) throws SQLException {
         if (messages.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             for (Message message : messages) {
@@ -149,7 +176,7 @@ public final class OutboxTable {
                 statement.setString(2, message.id());
                 statement.addBatch();
             }
-            statement.executeBatch();
+            return statement.executeBatch();
         }
     }
 

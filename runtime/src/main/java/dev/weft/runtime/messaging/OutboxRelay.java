@@ -1,5 +1,6 @@
 package dev.weft.runtime.messaging;
 
+import dev.weft.runtime.jdbc.ConnectionOpener;
 import dev.weft.runtime.jdbc.ConnectionOpeners;
 import dev.weft.runtime.jdbc.Database;
 import dev.weft.runtime.jdbc.OutboxTable;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +20,9 @@ import java.util.function.Function;
 
 /**
  * Puts committed outbox rows on their streams right after the commit, on one background thread, so the committing
- * thread never waits for Redis; then deletes the rows it put there, in batches. Whatever it cannot relay (Redis down,
- * a crash before the relay) stays in the outbox for {@link OutboxSweeper}.
+ * thread never waits for Redis: in one database transaction per batch it takes the rows (deletes them, holding them
+ * from the sweep), sends them, and commits. Whatever it cannot relay (Redis down, a crash before the relay) stays in
+ * the outbox for {@link OutboxSweeper}.
  *
  * <p>Messages committed while the thread is busy are sent together: under load the relay batches by itself.
  */
@@ -99,27 +102,45 @@ final class OutboxRelay implements AutoCloseable {
     }
 
     private void relay(List<Committed> batch) {
-        List<Message> messages = batch.stream().map(Committed::message).toList();
-        int sent = publish(publisher, messages, metrics);
         Map<Database, List<Message>> byDatabase = new LinkedHashMap<>();
-        for (Committed done : batch.subList(0, sent)) {
+        for (Committed done : batch) {
             byDatabase.computeIfAbsent(done.database(), database -> new ArrayList<>()).add(done.message());
         }
-        byDatabase.forEach(this::delete);
+        byDatabase.forEach(this::relay);
     }
 
-    /** A row left undeleted is sent again by the sweep: a duplicate on the stream, which the consumers' inbox absorbs. */
-    private void delete(Database database, List<Message> sent) {
-        openers.openerOf(database).ifPresentOrElse(opener -> {
-            try (Connection connection = opener.open()) {
+    /**
+     * Takes the rows first ({@link OutboxTable#take}), so that a row the sweep got to first (this relay lagging more
+     * than its grace) is not sent a second time, and the sweep passes over the rows being sent here.
+     */
+    private void relay(Database database, List<Message> messages) {
+        Optional<ConnectionOpener> opener = openers.openerOf(database);
+        if (opener.isEmpty()) {
+            publish(publisher, messages, metrics);
+            Log.warn("no way to reopen the database of " + messages.size() + " relayed message(s); they stay in"
+                    + " weft_outbox and are sent again when the application next opens a connection to it");
+            return;
+        }
+        try (Connection connection = opener.get().open()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Message> taken = table.take(connection, database, messages);
+                int sent = publish(publisher, taken, metrics);
+                if (sent == taken.size()) {
+                    connection.commit();
+                    return;
+                }
+                connection.rollback();
                 connection.setAutoCommit(true);
-                table.delete(connection, database, sent);
+                table.delete(connection, database, taken.subList(0, sent));
             } catch (SQLException | RuntimeException e) {
-                Log.warn("could not delete " + sent.size() + " relayed message(s) from weft_outbox (" + e + "); the"
-                        + " sweep sends them again, and consumers with an inbox apply them once");
+                connection.rollback();
+                throw e;
             }
-        }, () -> Log.warn("no way to reopen the database of " + sent.size() + " relayed message(s); they stay in"
-                + " weft_outbox and are sent again when the application next opens a connection to it"));
+        } catch (SQLException e) {
+            Log.warn("could not relay " + messages.size() + " committed message(s) (" + e + "); they stay in"
+                    + " weft_outbox and are sent by the sweep, and consumers with an inbox apply any sent twice once");
+        }
     }
 
     /** Publishes in order; returns how many made it, counting relays and failures per stream. */

@@ -19,7 +19,9 @@ import java.util.function.Function;
  * and rows committed while Redis was down. Every instance sweeps; each claims its rows without blocking the others
  * ({@code FOR UPDATE SKIP LOCKED}), so a row is normally sent by one of them.
  *
- * <p>Only rows older than {@link #GRACE} are taken, so that a row the relay is sending right now is not sent twice.
+ * <p>Only rows older than {@link #GRACE} are taken, leaving fresh ones to the relay. Should both reach a row, the one
+ * that holds it first sends it and the other finds it gone ({@link OutboxTable#take}): the sweep skips rows a relay
+ * holds, and a relay waits for rows the sweep holds.
  * After a failed sweep the next waits twice as long, up to {@link #LONGEST_PAUSE}: a Redis that comes back is not
  * flooded by every instance at once, and each sweep sends at most {@link #BATCH} rows per database.
  */

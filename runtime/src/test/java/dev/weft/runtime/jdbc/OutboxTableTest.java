@@ -96,6 +96,36 @@ class OutboxTableTest {
         }
     }
 
+    /**
+     * The relay and the sweep reaching the same rows (a relay lagging past the sweep's grace): each row is sent by one
+     * of them. The sweep passes over what the relay took, and the relay gets nothing of what the sweep sent.
+     */
+    @ParameterizedTest
+    @EnumSource(RealDatabase.class)
+    void theRelayTakesOnlyRowsTheSweepHasNotSent(RealDatabase kind) throws SQLException {
+        RealDatabase.Source db = kind.empty();
+        fill(db, 2);
+        Message m0 = new Message("orders", "m0", "{}", 1_000);
+        Message m1 = new Message("orders", "m1", "{}", 1_001);
+        try (Connection sweep = db.open(); Connection relay = db.open(); Connection nextSweep = db.open()) {
+            sweep.setAutoCommit(false);
+            relay.setAutoCommit(false);
+            nextSweep.setAutoCommit(false);
+            assertEquals(List.of(m0), outbox.claim(sweep, database(sweep), 10, 1_001), "m0 only is past its grace");
+
+            assertEquals(List.of(m1), outbox.take(relay, database(relay), List.of(m1)));
+            assertEquals(List.of(), outbox.claim(nextSweep, database(nextSweep), 10, Long.MAX_VALUE),
+                    "another sweep passes over the rows the first sweep and the relay hold");
+            nextSweep.commit();
+            outbox.delete(sweep, database(sweep), List.of(m0));
+            sweep.commit();
+
+            assertEquals(List.of(), outbox.take(relay, database(relay), List.of(m0)), "the sweep sent it already");
+            relay.commit();
+            assertEquals(0, outbox.backlog(relay, database(relay)));
+        }
+    }
+
     /** The control: without SKIP LOCKED a second poller waits for the first (here: its lock wait fails at once). */
     @Test
     void aPlainForUpdateBlocksTheSecondPoller() throws SQLException {
