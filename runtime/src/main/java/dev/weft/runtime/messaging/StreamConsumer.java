@@ -70,19 +70,17 @@ import java.util.function.Consumer;
  *   <li>Messages the stream no longer holds: {@code MAXLEN ~} trims the oldest entries whether or not every group
  *   acknowledged them, and an entry trimmed before it was handled is lost without a word: Redis does not return it
  *   (before Redis 7 its id also stays in the group's pending count until a retry of it finds it gone).</li>
- *   <li>Prompt delivery: the consumer polls ({@code XREADGROUP ... COUNT n}, no {@code BLOCK}) and waits 100 ms after
- *   a poll that found nothing. It does not block on the server because it shares {@link RedisEndpoint}'s single
- *   command connection with locks and transactions: Redis answers a connection's commands in order, so a blocking
- *   read would hold up every lock and transaction command of the process behind it.</li>
  * </ul>
  *
- * <p>Threads, all daemons: {@code weft-consumer-<stream>-<group>-0} reads, claims and touches; {@code -1} to
+ * <p>Threads, all daemons: {@code weft-consumer-<stream>-<group>-0} reads (waiting on the server, {@code BLOCK}, on a
+ * connection of its own so that acknowledgements never wait behind it), claims and touches; {@code -1} to
  * {@code -N} run the handler. {@link #close()} stops them within about {@code redis.timeout}, does not interrupt a
  * running handler and does not acknowledge what it returns afterwards.
  */
 public final class StreamConsumer implements AutoCloseable {
     static final Duration MIN_IDLE = Duration.ofSeconds(30);
-    static final Duration POLL_IDLE = Duration.ofMillis(100);
+    /** How long a read waits on the server for new entries; the loop claims and touches in between. */
+    static final Duration READ_WAIT = Duration.ofMillis(500);
     private static final long OUTAGE_PAUSE_MIN_MILLIS = 50;
     private static final long OUTAGE_PAUSE_MAX_MILLIS = 1000;
     private static final long HOUSEKEEPING_MIN_MILLIS = 10;
@@ -97,7 +95,7 @@ public final class StreamConsumer implements AutoCloseable {
     private final MessageHandler handler;
     private final ConsumerMetrics metrics;
     private final Duration minIdle;
-    private final long pollIdleMillis;
+    private final Duration readWait;
     private final long housekeepingNanos;
     private final Outage outage;
 
@@ -121,16 +119,17 @@ public final class StreamConsumer implements AutoCloseable {
     public StreamConsumer(RedisEndpoint redis, StreamKeys keys, String stream, String group, String consumerName,
                           int concurrency, TransactionSettings.Retry retry, MessageHandler handler,
                           ConsumerMetrics metrics) {
-        this(redis, keys, stream, group, consumerName, concurrency, retry, handler, metrics, MIN_IDLE, POLL_IDLE);
+        this(redis, keys, stream, group, consumerName, concurrency, retry, handler, metrics, MIN_IDLE,
+                READ_WAIT.compareTo(redis.timeout().dividedBy(2)) < 0 ? READ_WAIT : redis.timeout().dividedBy(2));
     }
 
     /**
      * @param minIdle  how long an entry must have been left untouched before a consumer claims it from another
-     * @param pollIdle the pause after a read that found nothing
+     * @param readWait how long a read waits on the server for new entries; shorter than {@code redis.timeout}
      */
     StreamConsumer(RedisEndpoint redis, StreamKeys keys, String stream, String group, String consumerName,
                    int concurrency, TransactionSettings.Retry retry, MessageHandler handler, ConsumerMetrics metrics,
-                   Duration minIdle, Duration pollIdle) {
+                   Duration minIdle, Duration readWait) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency is " + concurrency + " for " + describe(stream, group)
                     + "; give it at least 1");
@@ -149,7 +148,7 @@ public final class StreamConsumer implements AutoCloseable {
         this.handler = handler;
         this.metrics = metrics;
         this.minIdle = minIdle;
-        this.pollIdleMillis = pollIdle.toMillis();
+        this.readWait = readWait;
         this.housekeepingNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(HOUSEKEEPING_MIN_MILLIS, minIdle.toMillis() / 3));
         this.outage = new Outage(this.group.describe());
         this.batch = Math.max(10, 2 * concurrency);
@@ -219,12 +218,9 @@ public final class StreamConsumer implements AutoCloseable {
         long outagePause = OUTAGE_PAUSE_MIN_MILLIS;
         while (!closing()) {
             try {
-                boolean readSome = readRound();
+                readRound();
                 outage.over();
                 outagePause = OUTAGE_PAUSE_MIN_MILLIS;
-                if (!readSome) {
-                    pause(pollIdleMillis);
-                }
             } catch (WeftBackendException e) {
                 if (StreamGroup.replied(e, "NOGROUP")) {
                     groupReady = false;
@@ -240,8 +236,8 @@ public final class StreamConsumer implements AutoCloseable {
         }
     }
 
-    /** @return whether it read or waited for room, so that no pause is due */
-    private boolean readRound() {
+    /** Reads what there is room for, waiting up to {@link #readWait} for room and then for new entries. */
+    private void readRound() {
         if (!groupReady) {
             group.create();
             groupReady = true;
@@ -253,24 +249,23 @@ public final class StreamConsumer implements AutoCloseable {
         int places = room.drainPermits();
         if (places == 0) {
             try {
-                if (!room.tryAcquire(pollIdleMillis, TimeUnit.MILLISECONDS)) {
-                    return true;
+                if (!room.tryAcquire(readWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
                 }
             } catch (InterruptedException e) {
-                return true; // see pause()
+                return; // see pause()
             }
             places = 1 + room.drainPermits();
         }
         List<StreamMessage<String, String>> entries;
         try {
-            entries = group.readNew(places);
+            entries = group.readNew(places, readWait);
         } catch (RuntimeException e) {
             room.release(places);
             throw e;
         }
         room.release(places - entries.size());
         entries.forEach(entry -> queue(Delivery.read(entry)));
-        return !entries.isEmpty();
     }
 
     private void housekeeping() {
@@ -302,7 +297,7 @@ public final class StreamConsumer implements AutoCloseable {
         while (!closing()) {
             Delivery next;
             try {
-                next = work.poll(pollIdleMillis, TimeUnit.MILLISECONDS);
+                next = work.poll(readWait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 continue; // see pause()
             }

@@ -63,10 +63,14 @@ final class StreamGroup {
         }
     }
 
-    /** Up to {@code count} entries never delivered to any consumer of the group, now delivered to this one. */
-    List<StreamMessage<String, String>> readNew(int count) {
-        return redis.call("read new messages for " + described, r -> r.xreadgroup(consumer,
-                new XReadArgs().count(count), XReadArgs.StreamOffset.lastConsumed(key)));
+    /**
+     * Up to {@code count} entries never delivered to any consumer of the group, now delivered to this one; waits on
+     * the server up to {@code wait} (at least a millisecond: 0 would be for ever) when there are none yet.
+     */
+    List<StreamMessage<String, String>> readNew(int count, Duration wait) {
+        return redis.callBlocking("read new messages for " + described, r -> r.xreadgroup(consumer,
+                new XReadArgs().count(count).block(Math.max(1, wait.toMillis())),
+                XReadArgs.StreamOffset.lastConsumed(key)));
     }
 
     /** Takes over entries that some consumer of the group has left unacknowledged for at least {@code minIdle}. */

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 
 /**
  * One Redis server as Weft uses it: a command connection shared by all threads and, made only when first needed, one
- * pub/sub connection.
+ * pub/sub connection and one connection for commands that block on the server.
  *
  * <p>Set up for a guest inside someone else's JVM: every thread is a daemon named {@code weft-redis-...}; commands
  * fail at once while disconnected instead of queueing, and every call is bounded by {@code redis.timeout}; Lettuce
@@ -51,6 +51,7 @@ public final class RedisEndpoint implements AutoCloseable {
     private final List<RedisPubSubListener<String, String>> pubSubListeners = new CopyOnWriteArrayList<>();
     private final LazyConnection<StatefulRedisConnection<String, String>> commands;
     private final LazyConnection<StatefulRedisPubSubConnection<String, String>> pubSub;
+    private final LazyConnection<StatefulRedisConnection<String, String>> blocking;
     private Client client;
     private boolean closed;
     /** Completes once every command {@link #send} was given has been written (or failed to be). */
@@ -62,6 +63,7 @@ public final class RedisEndpoint implements AutoCloseable {
         this.timeout = timeout;
         this.commands = new LazyConnection<>(() -> client().connect());
         this.pubSub = new LazyConnection<>(() -> client().connectPubSub(pubSubListeners));
+        this.blocking = new LazyConnection<>(() -> client().connect());
     }
 
     /** Where Redis is, for messages: the configured URI without user and password. */
@@ -93,6 +95,18 @@ public final class RedisEndpoint implements AutoCloseable {
     public <T> T call(String purpose, Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
         CompletableFuture<StatefulRedisConnection<String, String>> connecting = commands.get();
         // Counted from here: loading the client on first use is local work, not Redis being slow.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return await(send(await(connecting, deadline, purpose), command), deadline, purpose);
+    }
+
+    /**
+     * {@link #call} for a command that may wait on the server ({@code XREADGROUP ... BLOCK}), on a connection of its
+     * own: Redis answers a connection's commands in order, so on the shared one it would hold up every other command.
+     * For one thread at a time; {@code block} must be shorter than {@code redis.timeout}, which bounds the call.
+     */
+    public <T> T callBlocking(String purpose,
+                              Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletableFuture<StatefulRedisConnection<String, String>> connecting = blocking.get();
         long deadline = System.nanoTime() + timeout.toNanos();
         return await(send(await(connecting, deadline, purpose), command), deadline, purpose);
     }
@@ -158,7 +172,7 @@ public final class RedisEndpoint implements AutoCloseable {
         return timeout;
     }
 
-    /** Closes both connections and stops the client's threads, waiting at most about {@code redis.timeout}. */
+    /** Closes the connections and stops the client's threads, waiting at most about {@code redis.timeout}. */
     @Override
     public void close() {
         Client toClose;
@@ -171,6 +185,7 @@ public final class RedisEndpoint implements AutoCloseable {
         }
         commands.close();
         pubSub.close();
+        blocking.close();
         if (toClose != null) {
             toClose.shutdown(timeout);
         }
