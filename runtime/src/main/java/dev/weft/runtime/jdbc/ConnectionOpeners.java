@@ -61,6 +61,12 @@ public final class ConnectionOpeners {
         return Optional.ofNullable(byDatabase.get(database));
     }
 
+    /** How to open a connection to the database of that {@link Database#fingerprint()}, if this JVM has one. */
+    public Optional<ConnectionOpener> openerOf(String fingerprint) {
+        return byDatabase.entrySet().stream().filter(seen -> seen.getKey().fingerprint().equals(fingerprint))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
     /** One opener per database seen so far. */
     public List<ConnectionOpener> all() {
         return List.copyOf(byDatabase.values());

@@ -1,5 +1,9 @@
 package dev.weft.runtime.jdbc;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +38,19 @@ public final class Database {
     /** The URL and user, as the driver reports them; what tells two databases apart. */
     String identity() {
         return identity;
+    }
+
+    /**
+     * Names this database to other instances without revealing its URL or user (a URL may carry a password): a
+     * SHA-256 of the identity. Instances that opened the same database compute the same fingerprint.
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     boolean tableReady(String table) {

@@ -19,6 +19,14 @@ public interface TransactionWork {
     }
 
     /**
+     * Right after {@link #prepare}, once the transaction is followed (auto-commit off): the first work inside it,
+     * before the method's first statement. Throwing keeps that statement from running; a transaction Weft owns is
+     * then rolled back.
+     */
+    default void begun(Connection connection, Database database) throws SQLException {
+    }
+
+    /**
      * Writes Weft's rows (outbox message, inbox marker) into the transaction; throwing keeps it from committing:
      * for the application's own commit() inside the method, the commit throws SQLException and does not happen.
      */

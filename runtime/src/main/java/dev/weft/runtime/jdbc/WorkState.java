@@ -114,6 +114,20 @@ final class WorkState {
             depth--;
         }
         transaction = LocalTransaction.follow(physical, connection, database, autoCommit);
+        depth++;
+        try {
+            Untraced.run(() -> {
+                work.begun(connection, database);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            if (transaction.autoCommitOwned()) {
+                forget().abandonOwned();
+            }
+            throw e;
+        } finally {
+            depth--;
+        }
     }
 
     /** Writes Weft's rows into the followed transaction, once. */

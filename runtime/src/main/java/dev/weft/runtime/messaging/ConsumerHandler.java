@@ -14,10 +14,10 @@ import java.lang.reflect.Method;
  */
 final class ConsumerHandler implements MessageHandler {
     private final ConsumeRule rule;
-    private final ConsumerMethod method;
+    private final ApplicationMethod method;
     private final InboxTable inbox;
 
-    ConsumerHandler(ConsumeRule rule, ConsumerMethod method, InboxTable inbox) {
+    ConsumerHandler(ConsumeRule rule, ApplicationMethod method, InboxTable inbox) {
         this.rule = rule;
         this.method = method;
         this.inbox = inbox;

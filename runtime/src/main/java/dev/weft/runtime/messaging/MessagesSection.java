@@ -3,7 +3,9 @@ package dev.weft.runtime.messaging;
 import dev.weft.runtime.config.ConfigSection;
 import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SectionReader;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -49,22 +51,39 @@ public final class MessagesSection implements ConfigSection<MessageSettings> {
                 + " e.g. stream: orders");
         Optional<PayloadTemplate> payload = entry.required("payload", PayloadTemplate::parse,
                 "add what the message carries, e.g. payload: \"{0}\" (the first argument, as JSON)");
-        String mode = entry.optional("mode", "outbox", SectionReader.oneOf(List.of("outbox", "prepared")));
-        if (!mode.equals("outbox")) {
-            entry.problem(entry.valuePosition("mode"), "mode: prepared (transactional messages) is not in this"
-                    + " version of Weft; use mode: outbox, which also publishes exactly when the transaction commits");
+        PublishRule.Mode mode = PublishRule.Mode.valueOf(entry.optional("mode", "outbox",
+                SectionReader.oneOf(List.of("outbox", "prepared"))).toUpperCase(Locale.ROOT));
+        if (entry.optional("id", null, SectionReader.text()) != null) {
+            entry.problem(entry.valuePosition("id"), "id: is not in this version of Weft; remove it (every message"
+                    + " gets a unique id, which the consumers' inbox uses)");
         }
-        for (String later : List.of("id", "checkAfter", "checkBack")) {
-            if (entry.optional(later, null, SectionReader.text()) != null) {
-                entry.problem(entry.valuePosition(later), later + ": is not in this version of Weft; remove it"
-                        + (later.equals("id") ? " (every message gets a unique id, which the consumers' inbox uses)"
-                        : " (it belongs to mode: prepared)"));
+        Duration checkAfter = PublishRule.DEFAULT_CHECK_AFTER;
+        Optional<MethodSelector> checkBack = Optional.empty();
+        if (mode == PublishRule.Mode.PREPARED) {
+            checkAfter = entry.optional("checkAfter", checkAfter, SectionReader.positiveDuration());
+            checkBack = Optional.ofNullable(entry.optional("checkBack", null, SectionReader.selector()));
+        } else {
+            for (String preparedOnly : List.of("checkAfter", "checkBack")) {
+                if (entry.optional(preparedOnly, null, SectionReader.text()) != null) {
+                    entry.problem(entry.valuePosition(preparedOnly), preparedOnly + ": belongs to mode: prepared;"
+                            + " remove it, or add mode: prepared");
+                }
             }
+        }
+        if (mode == PublishRule.Mode.PREPARED && payload.isPresent() && payload.get().isReturnValue()) {
+            entry.problem(entry.valuePosition("payload"), "a prepared message is stored before the method runs, so"
+                    + " its payload comes from the arguments; publish an argument, e.g. payload: \"{0}\", or use"
+                    + " mode: outbox for the return value");
+        }
+        if (checkBack.isPresent() && checkBack.get().exactTypeName().isEmpty()) {
+            entry.problem(entry.valuePosition("checkBack"), "checkBack: names one method of one class, e.g."
+                    + " checkBack: com.acme.OrderService#isPlaced(String); write the class name in full");
         }
         if (method.isEmpty() || stream.isEmpty() || payload.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PublishRule(method.get(), stream.get(), payload.get(), entry.position()));
+        return Optional.of(new PublishRule(method.get(), stream.get(), payload.get(), mode, checkAfter, checkBack,
+                entry.position()));
     }
 
     private static Optional<ConsumeRule> consume(SectionReader entry) {

@@ -5,11 +5,14 @@ import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.instances.Instances;
 import dev.weft.runtime.jdbc.ConnectionOpeners;
 import dev.weft.runtime.jdbc.InboxTable;
+import dev.weft.runtime.jdbc.MessageBarrierTable;
 import dev.weft.runtime.jdbc.OutboxTable;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.RedisEndpoint;
+import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,10 @@ public final class Messaging implements AutoCloseable {
     private final OutboxRelay relay;
     private final OutboxSweeper sweeper;
     private final DeadLetters deadLetters;
+    private final PreparedMessages prepared;
+    private final MessageBarrierTable messageBarrier;
+    private final PreparedReleases releases;
+    private final PreparedCheck check;
     private final Map<String, StreamMetrics> streams = new ConcurrentHashMap<>();
     private final Map<ConsumeRule, StreamConsumer> consumers = new ConcurrentHashMap<>();
     private final List<RedisEndpoint> consumerConnections = new CopyOnWriteArrayList<>();
@@ -68,6 +75,12 @@ public final class Messaging implements AutoCloseable {
         this.relay = new OutboxRelay(publisher, outbox, openers, this::metrics);
         this.sweeper = new OutboxSweeper(publisher, outbox, openers, this::metrics);
         this.deadLetters = new DeadLetters(publishing, keys);
+        this.prepared = new PreparedMessages(publishing, redis.keyPrefix(), settings.maxLen());
+        this.messageBarrier = new MessageBarrierTable(jdbc.createTable());
+        this.releases = new PreparedReleases(prepared, this::metrics);
+        this.check = new PreparedCheck(settings.publish().stream()
+                .filter(rule -> rule.mode() == PublishRule.Mode.PREPARED).toList(), prepared, messageBarrier, openers,
+                this::metrics, instances, loaders, jdbc.retention(), redis.timeout());
         settings.publish().forEach(rule -> metrics(rule.stream()));
     }
 
@@ -77,15 +90,20 @@ public final class Messaging implements AutoCloseable {
     }
 
     /**
-     * Background work: the relay and the sweep of what earlier runs left in the outbox; at exit, the relay sends what
-     * it still holds, for at most twice {@code redis.timeout}.
+     * Background work: the relay and the sweep of what earlier runs left in the outbox, and the check-back of prepared
+     * messages; at exit, the relay and the prepared releases send what they still hold, for at most twice
+     * {@code redis.timeout} each.
      */
     public void start() {
         relay.start();
         sweeper.start();
+        check.start();
         if (!settings.publish().isEmpty()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> relay.drain(redis.timeout().multipliedBy(2)),
-                    "weft-outbox-drain"));
+            Duration within = redis.timeout().multipliedBy(2);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                relay.drain(within);
+                releases.drain(within);
+            }, "weft-outbox-drain"));
         }
     }
 
@@ -125,8 +143,16 @@ public final class Messaging implements AutoCloseable {
                 settings.consume().stream().map(ConsumeRule::stream)).distinct();
     }
 
-    PublishSite publishSite(String method, PublishRule rule) {
-        return new PublishSite(method, rule, outbox, relay, metrics(rule.stream()));
+    Site publishSite(String method, PublishRule rule) {
+        return rule.mode() == PublishRule.Mode.PREPARED
+                ? new PreparedSite(method, rule, prepared, messageBarrier, releases, check, metrics(rule.stream()))
+                : new PublishSite(method, rule, outbox, relay, metrics(rule.stream()));
+    }
+
+    /** Prepared messages of the streams named in {@code mode: prepared} rules, waiting in Redis; reads Redis. */
+    public long preparedWaiting() {
+        return settings.publish().stream().filter(rule -> rule.mode() == PublishRule.Mode.PREPARED)
+                .map(PublishRule::stream).distinct().mapToLong(prepared::waiting).sum();
     }
 
     /**
@@ -137,11 +163,11 @@ public final class Messaging implements AutoCloseable {
         if (consumers.containsKey(rule) || closed) {
             return;
         }
-        ConsumerMethod method = new ConsumerMethod(rule, typeName, instances, loaders);
+        ApplicationMethod method = new ApplicationMethod(rule.method(), typeName, instances, loaders);
         starter.execute(() -> startWhenFound(rule, method));
     }
 
-    private void startWhenFound(ConsumeRule rule, ConsumerMethod method) {
+    private void startWhenFound(ConsumeRule rule, ApplicationMethod method) {
         if (method.resolve().isPresent()) {
             startConsumer(rule, method);
         } else if (!closed) {
@@ -149,7 +175,7 @@ public final class Messaging implements AutoCloseable {
         }
     }
 
-    private synchronized void startConsumer(ConsumeRule rule, ConsumerMethod method) {
+    private synchronized void startConsumer(ConsumeRule rule, ApplicationMethod method) {
         if (consumers.containsKey(rule) || closed) {
             return;
         }
@@ -178,6 +204,8 @@ public final class Messaging implements AutoCloseable {
         closing.addAll(consumerConnections);
         closing.add(relay);
         closing.add(sweeper);
+        closing.add(check);
+        closing.add(releases);
         for (AutoCloseable each : closing) {
             try {
                 each.close();

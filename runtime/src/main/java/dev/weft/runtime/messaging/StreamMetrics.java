@@ -8,6 +8,10 @@ public final class StreamMetrics {
     private final LongAdder published = new LongAdder();
     private final LongAdder relayed = new LongAdder();
     private final LongAdder relayFailures = new LongAdder();
+    private final LongAdder prepared = new LongAdder();
+    private final LongAdder discarded = new LongAdder();
+    private final LongAdder checkedBack = new LongAdder();
+    private final LongAdder checkBackFailures = new LongAdder();
 
     StreamMetrics(String stream) {
         this.stream = stream;
@@ -30,6 +34,42 @@ public final class StreamMetrics {
     /** Relays that failed (Redis down, say); the rows stay in the outbox and are swept later. */
     public long relayFailures() {
         return relayFailures.sum();
+    }
+
+    /** Prepared messages stored in Redis before their method ran (mode: prepared). */
+    public long prepared() {
+        return prepared.sum();
+    }
+
+    /** Prepared messages dropped: their transaction rolled back, or a check-back found it never committed. */
+    public long discarded() {
+        return discarded.sum();
+    }
+
+    /** Prepared messages resolved by a check-back of this process (published or discarded). */
+    public long checkedBack() {
+        return checkedBack.sum();
+    }
+
+    /** Check-backs that could not decide (database or check-back method unreachable); each is tried again later. */
+    public long checkBackFailures() {
+        return checkBackFailures.sum();
+    }
+
+    void countPrepared() {
+        prepared.increment();
+    }
+
+    void countDiscarded() {
+        discarded.increment();
+    }
+
+    void countCheckedBack() {
+        checkedBack.increment();
+    }
+
+    void countCheckBackFailure() {
+        checkBackFailures.increment();
     }
 
     void countPublished() {

@@ -50,18 +50,49 @@ class MessagesSectionTest {
         assertEquals(List.of(
                 "5:16: payload: \"{return.}\" is not a template value; write one argument by index, e.g. \"{0}\","
                         + " the return value, \"{return}\", or a property path into either, e.g. \"{0.order.id}\"",
-                "6:13: mode: prepared (transactional messages) is not in this version of Weft; use mode: outbox, which"
-                        + " also publishes exactly when the transaction commits",
-                "7:11: id: is not in this version of Weft; remove it (every message gets a unique id, which the"
-                        + " consumers' inbox uses)"),
+                "6:11: id: is not in this version of Weft; remove it (every message gets a unique id, which the"
+                        + " consumers' inbox uses)",
+                "7:19: checkAfter: belongs to mode: prepared; remove it, or add mode: prepared"),
                 problems("""
                         messages:
                           publish:
                             - method: com.acme.Orders#place(..)
                               stream: orders
                               payload: "{return.}"
-                              mode: prepared
                               id: "{0.id}"
+                              checkAfter: 5s
+                        """));
+    }
+
+    @Test
+    void aPreparedRuleTakesItsPayloadFromTheArgumentsAndOneCheckBackMethod() throws Exception {
+        PublishRule rule = load("""
+                messages:
+                  publish:
+                    - method: com.acme.Payments#pay(..)
+                      stream: paid
+                      payload: "{0}"
+                      mode: prepared
+                      checkAfter: 3s
+                      checkBack: com.acme.Payments#isPaid(String)
+                """).publish().get(0);
+        assertEquals(PublishRule.Mode.PREPARED, rule.mode());
+        assertEquals(java.time.Duration.ofSeconds(3), rule.checkAfter());
+        assertEquals("com.acme.Payments#isPaid(String)", rule.checkBack().orElseThrow().text());
+
+        assertEquals(List.of(
+                "5:16: a prepared message is stored before the method runs, so its payload comes from the arguments;"
+                        + " publish an argument, e.g. payload: \"{0}\", or use mode: outbox for the return value",
+                "7:18: checkBack: names one method of one class, e.g. checkBack:"
+                        + " com.acme.OrderService#isPlaced(String); write the class name in full"),
+                problems("""
+                        messages:
+                          publish:
+                            - method: com.acme.Payments#pay(..)
+                              stream: paid
+                              payload: "{return}"
+                              mode: prepared
+                              checkBack: com.acme.*#isPaid(String)
                         """));
     }
 

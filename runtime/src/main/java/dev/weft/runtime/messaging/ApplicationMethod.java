@@ -1,5 +1,6 @@
 package dev.weft.runtime.messaging;
 
+import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.instances.Instances;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -9,26 +10,28 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The method a consumer group calls, found by name in the application's class loaders once its class is there, and
+ * A one-argument method of the application that Weft calls (a consumer group's, a prepared message's check-back),
+ * found by name in the application's class loaders once its class is there, and
  * the object to call it on: the application's own instance when it made one (a DI bean), else one made with the
  * no-argument constructor.
  */
-final class ConsumerMethod {
-    private final ConsumeRule rule;
+final class ApplicationMethod {
+    private final MethodSelector selector;
     private final String typeName;
     private final Instances instances;
     private final Supplier<List<ClassLoader>> loaders;
     private volatile Method method;
 
-    ConsumerMethod(ConsumeRule rule, String typeName, Instances instances, Supplier<List<ClassLoader>> loaders) {
-        this.rule = rule;
+    ApplicationMethod(MethodSelector selector, String typeName, Instances instances,
+                      Supplier<List<ClassLoader>> loaders) {
+        this.selector = selector;
         this.typeName = typeName;
         this.instances = instances;
         this.loaders = loaders;
     }
 
     String displayName() {
-        return typeName + "#" + rule.method().text().substring(rule.method().text().indexOf('#') + 1);
+        return typeName + "#" + selector.text().substring(selector.text().indexOf('#') + 1);
     }
 
     /** The method, once its class can be found in a loader the application uses; empty before. */
@@ -65,8 +68,8 @@ final class ConsumerMethod {
                 continue;
             }
             for (Method candidate : type.getDeclaredMethods()) {
-                if (rule.method().matchesMethodName(candidate.getName()) && candidate.getParameterCount() == 1
-                        && !candidate.isSynthetic() && rule.method().matchesParameters(
+                if (selector.matchesMethodName(candidate.getName()) && candidate.getParameterCount() == 1
+                        && !candidate.isSynthetic() && selector.matchesParameters(
                         List.of(candidate.getParameterTypes()[0].getName()))) {
                     candidate.setAccessible(true);
                     return Optional.of(candidate);

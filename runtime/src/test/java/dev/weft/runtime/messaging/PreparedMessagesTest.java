@@ -1,0 +1,79 @@
+package dev.weft.runtime.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.runtime.redis.RawRedis;
+import dev.weft.runtime.redis.RedisEndpoint;
+import dev.weft.testkit.RedisExtension;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Prepared messages in a real redis-server: unseen until released, released once, checked back once per lease. */
+class PreparedMessagesTest {
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    final RedisEndpoint redis = new RedisEndpoint(REDIS.uri(), Duration.ofSeconds(5));
+    final RawRedis raw = new RawRedis(REDIS.uri());
+    final PreparedMessages prepared = new PreparedMessages(redis, "test:", 1000);
+
+    @AfterEach
+    void close() {
+        redis.close();
+        raw.close();
+    }
+
+    @Test
+    void aPreparedMessageIsUnseenUntilPublishedAndThenGoesOutOnce() {
+        Message message = new Message("paid", "m1", "{\"order\":1}", 1_700_000_000_000L);
+        prepared.prepare(message, Duration.ofMinutes(1), "");
+        assertEquals(0, entries("paid").size(), "consumers cannot see a prepared message");
+        assertEquals(1, prepared.waiting("paid"));
+
+        assertTrue(prepared.attach(message, "db:abc"));
+        assertTrue(prepared.publish("paid", "m1"));
+        assertFalse(prepared.publish("paid", "m1"), "a second release finds it gone");
+        assertFalse(prepared.attach(message, "db:abc"), "a transaction beginning now learns it was resolved");
+
+        List<StreamMessage<String, String>> entries = entries("paid");
+        assertEquals(1, entries.size());
+        assertEquals(Map.of("id", "m1", "payload", "{\"order\":1}", "createdAt", "1700000000000"),
+                entries.get(0).getBody());
+        assertEquals(0, prepared.waiting("paid"));
+    }
+
+    @Test
+    void aDiscardedMessageNeverReachesTheStream() {
+        prepared.prepare(new Message("dropped", "m1", "{}", 1), Duration.ofMinutes(1), "");
+        assertTrue(prepared.discard("dropped", "m1"));
+        assertFalse(prepared.publish("dropped", "m1"));
+        assertEquals(0, entries("dropped").size());
+    }
+
+    @Test
+    void aDueMessageIsLeasedToOneCheckerAtATime() {
+        Message began = new Message("due", "began", "{}", 1);
+        prepared.prepare(began, Duration.ZERO, "");
+        prepared.attach(began, "db:abc");
+        prepared.prepare(new Message("due", "never", "{}", 2), Duration.ZERO, "");
+        prepared.prepare(new Message("due", "later", "{}", 3), Duration.ofMinutes(1), "");
+
+        List<PreparedMessages.Due> first = prepared.claimDue("due", Duration.ofMinutes(1), 10);
+        assertEquals(List.of(new PreparedMessages.Due(began, Optional.of("db:abc")),
+                new PreparedMessages.Due(new Message("due", "never", "{}", 2), Optional.empty())), first);
+        assertEquals(List.of(), prepared.claimDue("due", Duration.ofMinutes(1), 10), "leased to the first");
+    }
+
+    private List<StreamMessage<String, String>> entries(String stream) {
+        return raw.call(r -> r.xrange("test:stream:{" + stream + "}", Range.create("-", "+")));
+    }
+}
