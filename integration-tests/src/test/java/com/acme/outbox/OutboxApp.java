@@ -3,10 +3,11 @@ package com.acme.outbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 
 /**
- * {@code publish <url> <orders> [<first id>]}: places the orders (every fifth id is rejected after its insert), prints
- * {@code PLACED <n>} and {@code ORDERS <rows> <sum>}, then waits for a line on stdin before it exits, so the relay
+ * {@code publish <url> <orders> [<first id>]}: places the orders (every fifth id is rejected after its insert; an order
+ * Weft refuses prints {@code REFUSED <id> <error>}), prints {@code PLACED <n>} and {@code ORDERS <rows> <sum>}, then waits for a line on stdin before it exits, so the relay
  * has its time. {@code consume <url> <expected>}: records shipments until it has at least {@code expected}, then
  * prints {@code SHIPPED <rows> <distinct orders> <sum>} and waits for a line on stdin.
  */
@@ -27,6 +28,8 @@ public final class OutboxApp {
                     placed++;
                 } catch (IllegalStateException rejected) {
                     // the order's own failure, as the application would report it
+                } catch (SQLException refused) {
+                    System.out.println("REFUSED " + id + " " + refused.getMessage());
                 }
             }
             System.out.println("PLACED " + placed);

@@ -1,0 +1,154 @@
+package dev.weft.it.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.outbox.OutboxApp;
+import dev.weft.it.Jvm;
+import dev.weft.testkit.JavaProcess;
+import dev.weft.testkit.RedisExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/transactional-messages.md, end to end: the order service of the outbox tests, unchanged, publishes each order
+ * as a prepared message ({@code mode: prepared}, {@code checkAfter: 1s}); a shipping service in another JVM ships
+ * them. Publishers are killed at each step of a prepared message's life, and a last instance checks back what they
+ * left: the shipments are exactly the committed orders.
+ */
+class PreparedMessageTest {
+    @RegisterExtension
+    static final RedisExtension redis = new RedisExtension();
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Orders 1 and 2 commit; 3's publisher is killed after its message was prepared and before its transaction
+     * began; 5 is rejected after its insert; 6's publisher is killed inside its transaction; 7 commits while Redis
+     * is paused, so its message cannot be published, and its publisher is killed then. A fourth instance places 8
+     * and 9 and checks back 3 and 6 (discarded) and 7 (published). Shipped: 1, 2, 4, 7, 8, 9.
+     */
+    @Test
+    void publishersKilledAtEachStepLeaveMessagesThatAreCheckedBackToExactlyTheCommittedOrders() throws Exception {
+        Path publishing = publishYaml("paid");
+        try (JavaProcess shipping = Jvm.woven(consumeYaml("paid"), redis.uri(), OutboxApp.class, "consume",
+                url("shipping"), "6").start()) {
+            shipping.awaitLine("READY", Jvm.TIMEOUT);
+
+            killHolding(publisher(publishing, "3", "1").option("-Dorders.holdBefore=3").start(), "HOLDING 3");
+            killHolding(publisher(publishing, "3", "4").option("-Dorders.holdInside=6").start(), "HOLDING 6");
+            try (JavaProcess paused = publisher(publishing, "1", "7").option("-Dorders.holdInside=7").start()) {
+                paused.awaitLine("HOLDING 7", Jvm.TIMEOUT);
+                redis.server().pause();
+                try {
+                    paused.send("");
+                    paused.awaitLine("PLACED 1", Jvm.TIMEOUT);
+                    Jvm.kill9(paused);
+                } finally {
+                    redis.server().resume();
+                }
+            }
+            try (JavaProcess last = publisher(publishing, "2", "8").start()) {
+                last.awaitLine("ORDERS 6 310", Jvm.TIMEOUT);
+                shipping.awaitLine("SHIPPED 6 6 310", Jvm.TIMEOUT);
+                awaitNothingPrepared("paid");
+                last.send("");
+                Jvm.assertExitsCleanly(last);
+            }
+            shipping.send("");
+            Jvm.assertExitsCleanly(shipping);
+        }
+    }
+
+    /**
+     * A method that begins its transaction only after its message's check-back ruled it never ran (here: it waits
+     * before its first statement longer than checkAfter) cannot commit: its statement is refused, nothing is
+     * committed and nothing published. The control, a check-back that only looks, is MessageBarrierTableTest's.
+     */
+    @Test
+    void aTransactionBeginningAfterItsCheckBackIsRefusedAndPublishesNothing() throws Exception {
+        try (JavaProcess late = publisher(publishYaml("late"), "1", "1").option("-Dorders.holdBefore=1").start()) {
+            late.awaitLine("HOLDING 1", Jvm.TIMEOUT);
+            awaitNothingPrepared("late");
+            late.send("");
+            String refused = late.awaitLine(line -> line.startsWith("REFUSED 1 "), "REFUSED 1", Jvm.TIMEOUT);
+            assertTrue(refused.contains("was already checked back and discarded"), late.report());
+            late.awaitLine("ORDERS 0 0", Jvm.TIMEOUT);
+            late.send("");
+            Jvm.assertExitsCleanly(late);
+        }
+        assertEquals(0L, streamLength("late"), "nothing was published");
+    }
+
+    private JavaProcess.Builder publisher(Path yaml, String count, String firstId) {
+        return Jvm.woven(yaml, redis.uri(), OutboxApp.class, "publish", url("orders"), count, firstId);
+    }
+
+    private static void killHolding(JavaProcess publisher, String holding) {
+        try (publisher) {
+            publisher.awaitLine(holding, Jvm.TIMEOUT);
+            Jvm.kill9(publisher);
+        }
+    }
+
+    /** Until the check-back resolved every prepared message of the stream (a condition on Redis, not a sleep). */
+    private static void awaitNothingPrepared(String stream) throws InterruptedException {
+        long deadline = System.nanoTime() + Jvm.TIMEOUT.toNanos();
+        RedisClient client = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            while (connection.sync().hlen("weft:prepared:{" + stream + "}") > 0) {
+                assertTrue(System.nanoTime() < deadline, "prepared messages left in " + stream);
+                Thread.sleep(50);
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static long streamLength(String stream) {
+        RedisClient client = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().xlen("weft:stream:{" + stream + "}");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** {@code WRITE_DELAY=0}: a commit is written before it returns, so a kill -9 cannot undo it. */
+    private String url(String database) {
+        return "jdbc:h2:file:" + dir.resolve(database).toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    private Path publishYaml(String stream) throws IOException {
+        return Files.writeString(dir.resolve("publish-" + stream + ".yaml"), """
+                redis:
+                  uri: ${REDIS_URI}
+                messages:
+                  publish:
+                    - method: com.acme.outbox.Orders#place(..)
+                      stream: %s
+                      payload: "{0}"
+                      mode: prepared
+                      checkAfter: 1s
+                """.formatted(stream));
+    }
+
+    private Path consumeYaml(String stream) throws IOException {
+        return Files.writeString(dir.resolve("consume-" + stream + ".yaml"), """
+                redis:
+                  uri: ${REDIS_URI}
+                messages:
+                  consume:
+                    - stream: %s
+                      group: shipping
+                      method: com.acme.outbox.Shipping#onOrder(..)
+                """.formatted(stream));
+    }
+}
