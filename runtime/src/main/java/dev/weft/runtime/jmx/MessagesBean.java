@@ -59,6 +59,21 @@ public final class MessagesBean implements MessagesMXBean {
     }
 
     @Override
+    public long getPreparedWaiting() {
+        return messaging.preparedWaiting();
+    }
+
+    @Override
+    public long getCheckedBack() {
+        return sumStreams(StreamMetrics::checkedBack);
+    }
+
+    @Override
+    public long getCheckBackFailures() {
+        return sumStreams(StreamMetrics::checkBackFailures);
+    }
+
+    @Override
     public List<DeadLetter> getDeadLetters() {
         return messaging.newestDeadLetters(DEAD_LETTERS_SHOWN);
     }
@@ -67,7 +82,9 @@ public final class MessagesBean implements MessagesMXBean {
     public String[] getStreams() {
         return Stream.concat(
                 messaging.streams().stream().map(s -> "publish " + s.stream() + ": " + s.published() + " published, "
-                        + s.relayed() + " relayed, " + s.relayFailures() + " relay failures"),
+                        + s.relayed() + " relayed, " + s.relayFailures() + " relay failures" + (s.prepared() == 0 ? ""
+                        : ", " + s.prepared() + " prepared, " + s.discarded() + " discarded, " + s.checkedBack()
+                        + " checked back, " + s.checkBackFailures() + " check-back failures")),
                 messaging.consumers().stream().map(c -> "consume " + c.rule().stream() + " as " + c.rule().group()
                         + ": " + c.metrics().consumed() + " consumed, " + c.metrics().retried() + " retried, "
                         + c.metrics().deadLettered() + " dead-lettered"))

@@ -35,6 +35,15 @@ public interface MessagesMXBean {
     /** The newest dead letters of each configured stream (at most 20 each), newest first, read now. */
     List<DeadLetter> getDeadLetters();
 
+    /** Prepared messages (mode: prepared) waiting in Redis for their transaction's outcome or check-back, read now. */
+    long getPreparedWaiting();
+
+    /** Prepared messages this process resolved by a check-back (published or discarded). */
+    long getCheckedBack();
+
+    /** Check-backs that could not decide (database or checkBack method unreachable); each is tried again. */
+    long getCheckBackFailures();
+
     /** One line per stream and per consumer group, with its own counts. */
     String[] getStreams();
 }

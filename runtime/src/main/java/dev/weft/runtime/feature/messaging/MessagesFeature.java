@@ -12,6 +12,7 @@ import dev.weft.runtime.messaging.ConsumeRuleCheck;
 import dev.weft.runtime.messaging.MessageSettings;
 import dev.weft.runtime.messaging.Messaging;
 import dev.weft.runtime.messaging.MessagesSection;
+import dev.weft.runtime.messaging.PublishRule;
 import dev.weft.runtime.messaging.PublishRuleCheck;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WovenClassLoaders;
@@ -42,13 +43,25 @@ public final class MessagesFeature implements Feature {
         MessageSettings settings = config.section(SECTION);
         return Stream.concat(
                 settings.publish().stream().map(rule -> new Check("publish", new PublishRuleCheck(rule),
-                        "to stream '" + rule.stream() + "' through weft_outbox, only when the method's JDBC"
-                                + " transaction commits; a call that does no JDBC work fails")),
+                        publishNote(rule))),
                 settings.consume().stream().map(rule -> new Check("consume", new ConsumeRuleCheck(rule),
                         "stream '" + rule.stream() + "' as group '" + rule.group() + "': exactly once for the JDBC"
                                 + " work the method does on its thread (weft_inbox commits with it), at least once"
                                 + " for anything else it does")))
                 .toList();
+    }
+
+    private static String publishNote(PublishRule rule) {
+        if (rule.mode() == PublishRule.Mode.OUTBOX) {
+            return "to stream '" + rule.stream() + "' through weft_outbox, only when the method's JDBC transaction"
+                    + " commits; a call that does no JDBC work fails";
+        }
+        return rule.checkBack().map(checkBack -> "to stream '" + rule.stream() + "' as a prepared message, when the"
+                + " method returns normally; one left by a crash is published if " + checkBack.text() + " answers"
+                + " true after " + rule.checkAfter().toSeconds() + "s").orElse("to stream '" + rule.stream()
+                + "' as a prepared message, only when the method's JDBC transaction commits (weft_msg_barrier);"
+                + " one left by a crash is checked back in that database after " + rule.checkAfter().toSeconds()
+                + "s; a call that does no JDBC work fails");
     }
 
     @Override
