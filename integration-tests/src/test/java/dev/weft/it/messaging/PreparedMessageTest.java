@@ -3,6 +3,7 @@ package dev.weft.it.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.outbox.Ledger;
 import com.acme.outbox.OutboxApp;
 import dev.weft.it.Jvm;
 import dev.weft.testkit.JavaProcess;
@@ -85,6 +86,48 @@ class PreparedMessageTest {
             Jvm.assertExitsCleanly(late);
         }
         assertEquals(0L, streamLength("late"), "nothing was published");
+    }
+
+    /**
+     * Work outside a database, resolved by the application's {@code checkBack} with message ids from {@code id:}: a
+     * ledger killed before writing order 2 and one killed after writing order 3; a third instance records 4 and checks
+     * back 2 (not recorded: discarded) and 3 (recorded: published). Shipped: 1, 3, 4.
+     */
+    @Test
+    void theApplicationsCheckBackDecidesForWorkOutsideADatabase() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("ledger.yaml"), """
+                redis:
+                  uri: ${REDIS_URI}
+                messages:
+                  publish:
+                    - method: com.acme.outbox.Ledger#record(..)
+                      stream: ledger
+                      payload: "{0}"
+                      id: "order-{0.id}"
+                      mode: prepared
+                      checkAfter: 1s
+                      checkBack: com.acme.outbox.Ledger#hasRecorded(String)
+                """);
+        String file = "-Dledger.file=" + dir.resolve("ledger.txt").toAbsolutePath();
+        try (JavaProcess shipping = Jvm.woven(consumeYaml("ledger"), redis.uri(), OutboxApp.class, "consume",
+                url("shipping"), "3").start()) {
+            shipping.awaitLine("READY", Jvm.TIMEOUT);
+            killHolding(ledger(yaml, "2", "1").option(file).option("-Dledger.holdBefore=2").start(), "HOLDING 2");
+            killHolding(ledger(yaml, "1", "3").option(file).option("-Dledger.holdAfter=3").start(), "HOLDING 3");
+            try (JavaProcess last = ledger(yaml, "1", "4").option(file).start()) {
+                last.awaitLine("RECORDED 1", Jvm.TIMEOUT);
+                shipping.awaitLine("SHIPPED 3 3 80", Jvm.TIMEOUT);
+                awaitNothingPrepared("ledger");
+                last.send("");
+                Jvm.assertExitsCleanly(last);
+            }
+            shipping.send("");
+            Jvm.assertExitsCleanly(shipping);
+        }
+    }
+
+    private JavaProcess.Builder ledger(Path yaml, String count, String firstId) {
+        return Jvm.woven(yaml, redis.uri(), Ledger.class, count, firstId);
     }
 
     private JavaProcess.Builder publisher(Path yaml, String count, String firstId) {

@@ -54,10 +54,11 @@ public final class MessageBarrierTable {
             insert(c, stream, messageId, COMMITTED);
         } catch (SQLException e) {
             if (isDuplicate(e)) {
-                throw new WorkRefusedException("prepared message \"" + messageId + "\" of stream " + stream + " was"
-                        + " already checked back and ruled rolled back (its transaction began more than checkAfter"
-                        + " after the message was prepared); this transaction cannot commit. Call the method again,"
-                        + " or raise checkAfter above the time the method takes");
+                throw new WorkRefusedException("prepared message \"" + messageId + "\" of stream " + stream
+                        + " already has its row in weft_msg_barrier: a transaction with this message id committed"
+                        + " before, or the message was already checked back and ruled rolled back (its transaction"
+                        + " began more than checkAfter after it was prepared); this transaction cannot commit. Give"
+                        + " each message its own id, or raise checkAfter above the time the method takes");
             }
             throw e;
         }

@@ -1,35 +1,26 @@
 package dev.weft.runtime.lock;
 
 import dev.weft.api.WeftException;
-import dev.weft.runtime.key.KeyRenderer;
-import dev.weft.runtime.key.ResolvedKeyTemplate;
-import dev.weft.runtime.weave.Descriptors;
+import dev.weft.runtime.key.WovenKeys;
 import dev.weft.runtime.weave.Site;
-import java.lang.reflect.Method;
 
 /** A method woven with a lock: render the key, take the lock (or skip, or throw), release it after the body. */
 final class LockSite implements Site {
-    private final ResolvedKeyTemplate key;
-    private final String methodName;
-    private final String descriptor;
+    private final WovenKeys keys;
     private final LockService locks;
     private final LockOptions options;
-    /** Bound on the first call, when the declaring class is loaded and reflection on it is safe. */
-    private volatile KeyRenderer renderer;
     /** The woven class, through whose loader the application's transaction managers are found (docs/locks.md). */
     private volatile Class<?> woven;
 
-    LockSite(ResolvedKeyTemplate key, String methodName, String descriptor, LockService locks, LockOptions options) {
-        this.key = key;
-        this.methodName = methodName;
-        this.descriptor = descriptor;
+    LockSite(WovenKeys keys, LockService locks, LockOptions options) {
+        this.keys = keys;
         this.locks = locks;
         this.options = options;
     }
 
     @Override
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
-        HeldLock held = locks.acquire(renderer(declaringType).render(arguments), options);
+        HeldLock held = locks.acquire(keys.render(declaringType, arguments), options);
         if (woven == null) {
             woven = declaringType;
         }
@@ -50,25 +41,5 @@ final class LockSite implements Site {
             }
             thrown.addSuppressed(e);
         }
-    }
-
-    private KeyRenderer renderer(Class<?> declaringType) {
-        KeyRenderer bound = renderer;
-        if (bound == null) {
-            bound = key.bind(reflect(declaringType));
-            renderer = bound;
-        }
-        return bound;
-    }
-
-    private Method reflect(Class<?> declaringType) {
-        for (Method candidate : declaringType.getDeclaredMethods()) {
-            if (candidate.getName().equals(methodName)
-                    && Descriptors.of(candidate).equals(descriptor)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("weft: woven method " + declaringType.getName() + "#" + methodName
-                + descriptor + " not found by reflection");
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.runtime.lock;
 
 import dev.weft.runtime.config.LockRule;
+import dev.weft.runtime.key.WovenKeys;
 import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
@@ -19,6 +20,6 @@ public final class LockWeaveRule extends LockRuleCheck implements WeaveRule {
 
     @Override
     public Site createSite(MethodShape method) {
-        return new LockSite(resolveKey(method), method.name(), method.descriptor(), locks, options);
+        return new LockSite(new WovenKeys(resolveKey(method), method), locks, options);
     }
 }

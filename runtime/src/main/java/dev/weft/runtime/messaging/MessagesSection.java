@@ -3,6 +3,7 @@ package dev.weft.runtime.messaging;
 import dev.weft.runtime.config.ConfigSection;
 import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SectionReader;
+import dev.weft.runtime.key.KeyTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,7 @@ public final class MessagesSection implements ConfigSection<MessageSettings> {
                 "add what the message carries, e.g. payload: \"{0}\" (the first argument, as JSON)");
         PublishRule.Mode mode = PublishRule.Mode.valueOf(entry.optional("mode", "outbox",
                 SectionReader.oneOf(List.of("outbox", "prepared"))).toUpperCase(Locale.ROOT));
-        if (entry.optional("id", null, SectionReader.text()) != null) {
-            entry.problem(entry.valuePosition("id"), "id: is not in this version of Weft; remove it (every message"
-                    + " gets a unique id, which the consumers' inbox uses)");
-        }
+        Optional<KeyTemplate> id = Optional.ofNullable(entry.optional("id", null, KeyTemplate::parse));
         Duration checkAfter = PublishRule.DEFAULT_CHECK_AFTER;
         Optional<MethodSelector> checkBack = Optional.empty();
         if (mode == PublishRule.Mode.PREPARED) {
@@ -82,7 +80,7 @@ public final class MessagesSection implements ConfigSection<MessageSettings> {
         if (method.isEmpty() || stream.isEmpty() || payload.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PublishRule(method.get(), stream.get(), payload.get(), mode, checkAfter, checkBack,
+        return Optional.of(new PublishRule(method.get(), stream.get(), payload.get(), id, mode, checkAfter, checkBack,
                 entry.position()));
     }
 

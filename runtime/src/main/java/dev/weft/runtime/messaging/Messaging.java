@@ -143,10 +143,10 @@ public final class Messaging implements AutoCloseable {
                 settings.consume().stream().map(ConsumeRule::stream)).distinct();
     }
 
-    Site publishSite(String method, PublishRule rule) {
+    Site publishSite(String method, PublishRule rule, MessageIds ids) {
         return rule.mode() == PublishRule.Mode.PREPARED
-                ? new PreparedSite(method, rule, prepared, messageBarrier, releases, check, metrics(rule.stream()))
-                : new PublishSite(method, rule, outbox, relay, metrics(rule.stream()));
+                ? new PreparedSite(method, rule, ids, prepared, messageBarrier, releases, check, metrics(rule.stream()))
+                : new PublishSite(method, rule, ids, outbox, relay, metrics(rule.stream()));
     }
 
     /** Prepared messages of the streams named in {@code mode: prepared} rules, waiting in Redis; reads Redis. */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
  */
 final class OutboxWork implements TransactionWork {
     private final String method;
+    private final String messageId;
     private final OutboxTable table;
     private final OutboxRelay relay;
     private final StreamMetrics metrics;
@@ -20,11 +21,16 @@ final class OutboxWork implements TransactionWork {
     private Message message;
     private Database database;
 
-    OutboxWork(String method, OutboxTable table, OutboxRelay relay, StreamMetrics metrics) {
+    OutboxWork(String method, String messageId, OutboxTable table, OutboxRelay relay, StreamMetrics metrics) {
         this.method = method;
+        this.messageId = messageId;
         this.table = table;
         this.relay = relay;
         this.metrics = metrics;
+    }
+
+    String messageId() {
+        return messageId;
     }
 
     void carry(Message message) {

@@ -5,7 +5,6 @@ import dev.weft.runtime.jdbc.MessageBarrierTable;
 import dev.weft.runtime.jdbc.WorkOutcome;
 import dev.weft.runtime.jdbc.WorkScope;
 import dev.weft.runtime.weave.Site;
-import java.util.UUID;
 
 /**
  * A publish method in {@code mode: prepared} (docs/transactional-messages.md): its message is stored in Redis before
@@ -15,16 +14,18 @@ import java.util.UUID;
 final class PreparedSite implements Site {
     private final String method;
     private final PublishRule rule;
+    private final MessageIds ids;
     private final PreparedMessages prepared;
     private final MessageBarrierTable barrier;
     private final PreparedReleases releases;
     private final PreparedCheck check;
     private final StreamMetrics metrics;
 
-    PreparedSite(String method, PublishRule rule, PreparedMessages prepared, MessageBarrierTable barrier,
-                 PreparedReleases releases, PreparedCheck check, StreamMetrics metrics) {
+    PreparedSite(String method, PublishRule rule, MessageIds ids, PreparedMessages prepared,
+                 MessageBarrierTable barrier, PreparedReleases releases, PreparedCheck check, StreamMetrics metrics) {
         this.method = method;
         this.rule = rule;
+        this.ids = ids;
         this.prepared = prepared;
         this.barrier = barrier;
         this.releases = releases;
@@ -35,7 +36,8 @@ final class PreparedSite implements Site {
     @Override
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
         String payload = Payloads.write(rule.payload(), arguments[rule.payload().argument()], method);
-        Message message = new Message(rule.stream(), UUID.randomUUID().toString(), payload, System.currentTimeMillis());
+        Message message = new Message(rule.stream(), ids.of(declaringType, arguments), payload,
+                System.currentTimeMillis());
         prepared.prepare(message, rule.checkAfter(), rule.checkBack().map(PreparedCheck::byMethod).orElse(""));
         metrics.countPrepared();
         if (rule.checkBack().isEmpty()) {

@@ -5,7 +5,6 @@ import dev.weft.runtime.jdbc.OutboxTable;
 import dev.weft.runtime.jdbc.WorkOutcome;
 import dev.weft.runtime.jdbc.WorkScope;
 import dev.weft.runtime.weave.Site;
-import java.util.UUID;
 
 /**
  * A publish method: its message is written into the outbox inside the transaction of the method's JDBC work, and
@@ -16,13 +15,16 @@ import java.util.UUID;
 final class PublishSite implements Site {
     private final String method;
     private final PublishRule rule;
+    private final MessageIds ids;
     private final OutboxTable table;
     private final OutboxRelay relay;
     private final StreamMetrics metrics;
 
-    PublishSite(String method, PublishRule rule, OutboxTable table, OutboxRelay relay, StreamMetrics metrics) {
+    PublishSite(String method, PublishRule rule, MessageIds ids, OutboxTable table, OutboxRelay relay,
+                StreamMetrics metrics) {
         this.method = method;
         this.rule = rule;
+        this.ids = ids;
         this.table = table;
         this.relay = relay;
         this.metrics = metrics;
@@ -31,9 +33,9 @@ final class PublishSite implements Site {
     @Override
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
         PayloadTemplate payload = rule.payload();
-        OutboxWork work = new OutboxWork(method, table, relay, metrics);
+        OutboxWork work = new OutboxWork(method, ids.of(declaringType, arguments), table, relay, metrics);
         if (!payload.isReturnValue()) {
-            work.carry(message(arguments[payload.argument()]));
+            work.carry(message(work.messageId(), arguments[payload.argument()]));
         }
         WorkScope.begin(work);
         return work;
@@ -53,7 +55,8 @@ final class PublishSite implements Site {
         WeftException unpublishable = null;
         if (thrown == null && rule.payload().isReturnValue()) {
             try {
-                ((OutboxWork) scope).carry(message(returned));
+                OutboxWork work = (OutboxWork) scope;
+                work.carry(message(work.messageId(), returned));
             } catch (WeftException e) {
                 unpublishable = e;
             }
@@ -70,8 +73,8 @@ final class PublishSite implements Site {
         }
     }
 
-    private Message message(Object root) {
+    private Message message(String id, Object root) {
         String payload = Payloads.write(rule.payload(), root, method);
-        return new Message(rule.stream(), UUID.randomUUID().toString(), payload, System.currentTimeMillis());
+        return new Message(rule.stream(), id, payload, System.currentTimeMillis());
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.runtime.messaging;
 
+import dev.weft.runtime.key.WovenKeys;
 import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
@@ -15,7 +16,8 @@ final class PublishWeaveRule extends PublishRuleCheck implements WeaveRule {
 
     @Override
     public Site createSite(MethodShape method) {
-        return messaging.publishSite(method.displayName(), rule());
+        return messaging.publishSite(method.displayName(), rule(), new MessageIds(resolveId(method)
+                .map(id -> new WovenKeys(id, method))));
     }
 
     @Override

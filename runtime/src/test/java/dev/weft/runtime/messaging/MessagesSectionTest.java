@@ -46,12 +46,10 @@ class MessagesSectionTest {
     }
 
     @Test
-    void whatThisVersionCannotHonourIsRefusedNotIgnored() {
+    void malformedPayloadsAndPreparedOnlyKeysOnAnOutboxRuleAreProblems() {
         assertEquals(List.of(
                 "5:16: payload: \"{return.}\" is not a template value; write one argument by index, e.g. \"{0}\","
                         + " the return value, \"{return}\", or a property path into either, e.g. \"{0.order.id}\"",
-                "6:11: id: is not in this version of Weft; remove it (every message gets a unique id, which the"
-                        + " consumers' inbox uses)",
                 "7:19: checkAfter: belongs to mode: prepared; remove it, or add mode: prepared"),
                 problems("""
                         messages:
