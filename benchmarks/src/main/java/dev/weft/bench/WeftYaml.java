@@ -86,6 +86,20 @@ public final class WeftYaml {
                 """.formatted(uri, OUTBOX_STREAM));
     }
 
+    /** {@link #outboxPublisher} in {@code mode: prepared} (docs/transactional-messages.md). */
+    public static Path preparedPublisher(Path dir, String name, String uri) {
+        return write(dir, name, """
+                redis:
+                  uri: %s
+                messages:
+                  publish:
+                    - method: com.acme.bench.Orders#place(com.acme.bench.Order)
+                      stream: %s
+                      payload: "{0}"
+                      mode: prepared
+                """.formatted(uri, OUTBOX_STREAM));
+    }
+
     /** {@code messages.consume} of the orders by {@code Shipping#onOrder}, {@code concurrency} handlers. */
     public static Path outboxConsumer(Path dir, String name, String uri, int concurrency) {
         return write(dir, name, """

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * What the outbox adds to each business transaction: the same order insert from one thread with no outbox, with
- * the hand-written one, and under Weft, back to back; no consumer. The relays run, as in production: their
+ * the hand-written one, under Weft, and under Weft with a prepared message instead (issue 16), back to back; no
+ * consumer. The relays run, as in production: their
  * deletes and {@code XADD}s share the machine with the transactions. Time per transaction is 1 / tx/s.
  */
 public record OutboxCostRow() implements Row {
@@ -30,10 +31,12 @@ public record OutboxCostRow() implements Row {
         LoadResult none = place(harness, Publisher.NONE);
         List<Line> lines = new ArrayList<>(List.of(line(row, Publisher.NONE, none, none),
                 line(row, Publisher.HAND_WRITTEN, place(harness, Publisher.HAND_WRITTEN), none)));
-        try {
-            lines.add(line(row, Publisher.WEFT, place(harness, Publisher.WEFT), none));
-        } catch (NotInThisBuild refused) {
-            lines.add(Line.unavailable(Section.OUTBOX_COST, row, Publisher.WEFT.label(), refused));
+        for (Publisher weft : List.of(Publisher.WEFT, Publisher.WEFT_PREPARED)) {
+            try {
+                lines.add(line(row, weft, place(harness, weft), none));
+            } catch (NotInThisBuild refused) {
+                lines.add(Line.unavailable(Section.OUTBOX_COST, row, weft.label(), refused));
+            }
         }
         return lines;
     }

@@ -15,6 +15,8 @@ import java.util.List;
 public enum Publisher {
     /** The plain order service with {@code -javaagent} and a {@code messages.publish} rule on its method. */
     WEFT("Weft"),
+    /** The same rule in {@code mode: prepared}: the message waits in Redis, the transaction writes weft_msg_barrier. */
+    WEFT_PREPARED("Weft, mode: prepared"),
     /** The same service with the outbox row and the polling relay written by hand, no agent. */
     HAND_WRITTEN("hand-written outbox, relay polling every " + HandWrittenRelay.POLL_MILLIS + " ms"),
     /** The plain service, no agent, no message: what the outbox's cost is measured against. */
@@ -43,6 +45,9 @@ public enum Publisher {
             case WEFT -> WorkerJvm.withAgent("orders-weft", harness.layout().workerClassPath("org.h2.Driver"),
                     harness.layout().agentJar(),
                     "config=" + WeftYaml.outboxPublisher(dir, "publisher", redisUri));
+            case WEFT_PREPARED -> WorkerJvm.withAgent("orders-weft-prepared",
+                    harness.layout().workerClassPath("org.h2.Driver"), harness.layout().agentJar(),
+                    "config=" + WeftYaml.preparedPublisher(dir, "publisher", redisUri));
             case HAND_WRITTEN -> {
                 workload.addAll(List.of(redisUri, WeftYaml.OUTBOX_STREAM_KEY));
                 yield WorkerJvm.plain("orders-hand-written", harness.layout().lettuceClassPath("org.h2.Driver"));
