@@ -7,6 +7,7 @@ import com.acme.dtx.PayeeService;
 import com.acme.dtx.PayerService;
 import com.acme.dtx.RootService;
 import dev.weft.it.Jvm;
+import dev.weft.it.Postgres;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisServer;
 import java.io.IOException;

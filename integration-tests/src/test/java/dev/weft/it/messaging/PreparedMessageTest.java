@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.acme.outbox.Ledger;
 import com.acme.outbox.OutboxApp;
 import dev.weft.it.Jvm;
+import dev.weft.it.Postgres;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisExtension;
 import io.lettuce.core.RedisClient;
@@ -16,12 +17,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * docs/transactional-messages.md, end to end: the order service of the outbox tests, unchanged, publishes each order
  * as a prepared message ({@code mode: prepared}, {@code checkAfter: 1s}); a shipping service in another JVM ships
  * them. Publishers are killed at each step of a prepared message's life, and a last instance checks back what they
- * left: the shipments are exactly the committed orders.
+ * left: the shipments are exactly the committed orders. The orders live in H2 or in an embedded PostgreSQL.
  */
 class PreparedMessageTest {
     @RegisterExtension
@@ -36,16 +39,21 @@ class PreparedMessageTest {
      * is paused, so its message cannot be published, and its publisher is killed then. A fourth instance places 8
      * and 9 and checks back 3 and 6 (discarded) and 7 (published). Shipped: 1, 2, 4, 7, 8, 9.
      */
-    @Test
-    void publishersKilledAtEachStepLeaveMessagesThatAreCheckedBackToExactlyTheCommittedOrders() throws Exception {
-        Path publishing = publishYaml("paid");
-        try (JavaProcess shipping = Jvm.woven(consumeYaml("paid"), redis.uri(), OutboxApp.class, "consume",
-                url("shipping"), "6").start()) {
+    @ParameterizedTest(name = "orders on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void publishersKilledAtEachStepLeaveMessagesThatAreCheckedBackToExactlyTheCommittedOrders(String database)
+            throws Exception {
+        String stream = "paid-" + database;
+        Path publishing = publishYaml(stream);
+        String orders = database.equals("H2") ? url("orders") : Postgres.newDatabase("orders");
+        try (JavaProcess shipping = Jvm.woven(consumeYaml(stream), redis.uri(), OutboxApp.class, "consume",
+                url("shipping-" + database), "6").start()) {
             shipping.awaitLine("READY", Jvm.TIMEOUT);
 
-            killHolding(publisher(publishing, "3", "1").option("-Dorders.holdBefore=3").start(), "HOLDING 3");
-            killHolding(publisher(publishing, "3", "4").option("-Dorders.holdInside=6").start(), "HOLDING 6");
-            try (JavaProcess paused = publisher(publishing, "1", "7").option("-Dorders.holdInside=7").start()) {
+            killHolding(publisher(publishing, orders, "3", "1").option("-Dorders.holdBefore=3").start(), "HOLDING 3");
+            killHolding(publisher(publishing, orders, "3", "4").option("-Dorders.holdInside=6").start(), "HOLDING 6");
+            try (JavaProcess paused = publisher(publishing, orders, "1", "7").option("-Dorders.holdInside=7")
+                    .start()) {
                 paused.awaitLine("HOLDING 7", Jvm.TIMEOUT);
                 redis.server().pause();
                 try {
@@ -56,10 +64,10 @@ class PreparedMessageTest {
                     redis.server().resume();
                 }
             }
-            try (JavaProcess last = publisher(publishing, "2", "8").start()) {
+            try (JavaProcess last = publisher(publishing, orders, "2", "8").start()) {
                 last.awaitLine("ORDERS 6 310", Jvm.TIMEOUT);
                 shipping.awaitLine("SHIPPED 6 6 310", Jvm.TIMEOUT);
-                awaitNothingPrepared("paid");
+                awaitNothingPrepared(stream);
                 last.send("");
                 Jvm.assertExitsCleanly(last);
             }
@@ -75,7 +83,8 @@ class PreparedMessageTest {
      */
     @Test
     void aTransactionBeginningAfterItsCheckBackIsRefusedAndPublishesNothing() throws Exception {
-        try (JavaProcess late = publisher(publishYaml("late"), "1", "1").option("-Dorders.holdBefore=1").start()) {
+        try (JavaProcess late = publisher(publishYaml("late"), url("orders"), "1", "1").option("-Dorders.holdBefore=1")
+                .start()) {
             late.awaitLine("HOLDING 1", Jvm.TIMEOUT);
             awaitNothingPrepared("late");
             late.send("");
@@ -130,8 +139,8 @@ class PreparedMessageTest {
         return Jvm.woven(yaml, redis.uri(), Ledger.class, count, firstId);
     }
 
-    private JavaProcess.Builder publisher(Path yaml, String count, String firstId) {
-        return Jvm.woven(yaml, redis.uri(), OutboxApp.class, "publish", url("orders"), count, firstId);
+    private JavaProcess.Builder publisher(Path yaml, String ordersUrl, String count, String firstId) {
+        return Jvm.woven(yaml, redis.uri(), OutboxApp.class, "publish", ordersUrl, count, firstId);
     }
 
     private static void killHolding(JavaProcess publisher, String holding) {

@@ -1,4 +1,4 @@
-package dev.weft.it.dtx;
+package dev.weft.it;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One real PostgreSQL server (embedded) for the whole test JVM, a new database for each service that asks. */
-final class Postgres {
+public final class Postgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -17,7 +17,7 @@ final class Postgres {
     }
 
     /** A fresh database: its JDBC URL (user and password {@code postgres}). */
-    static String newDatabase(String prefix) {
+    public static String newDatabase(String prefix) {
         String name = prefix + DATABASES.incrementAndGet();
         try (Connection admin = server().getPostgresDatabase().getConnection();
              Statement statement = admin.createStatement()) {
