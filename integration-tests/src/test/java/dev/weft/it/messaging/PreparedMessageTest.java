@@ -86,6 +86,7 @@ class PreparedMessageTest {
         try (JavaProcess late = publisher(publishYaml("late"), url("orders"), "1", "1").option("-Dorders.holdBefore=1")
                 .start()) {
             late.awaitLine("HOLDING 1", Jvm.TIMEOUT);
+            awaitPrepared("late", true);
             awaitNothingPrepared("late");
             late.send("");
             String refused = late.awaitLine(line -> line.startsWith("REFUSED 1 "), "REFUSED 1", Jvm.TIMEOUT);
@@ -152,11 +153,17 @@ class PreparedMessageTest {
 
     /** Until the check-back resolved every prepared message of the stream (a condition on Redis, not a sleep). */
     private static void awaitNothingPrepared(String stream) throws InterruptedException {
+        awaitPrepared(stream, false);
+    }
+
+    /** Until the stream has prepared messages waiting, or none; polled on Redis every 50 ms. */
+    private static void awaitPrepared(String stream, boolean some) throws InterruptedException {
         long deadline = System.nanoTime() + Jvm.TIMEOUT.toNanos();
         RedisClient client = RedisClient.create(redis.uri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            while (connection.sync().hlen("weft:prepared:{" + stream + "}") > 0) {
-                assertTrue(System.nanoTime() < deadline, "prepared messages left in " + stream);
+            while (connection.sync().hlen("weft:prepared:{" + stream + "}") > 0 != some) {
+                assertTrue(System.nanoTime() < deadline,
+                        (some ? "no prepared message appeared in " : "prepared messages left in ") + stream);
                 Thread.sleep(50);
             }
         } finally {

@@ -96,7 +96,9 @@ public final class Messaging implements AutoCloseable {
      */
     public void start() {
         relay.start();
-        sweeper.start();
+        if (settings.publish().stream().anyMatch(rule -> rule.mode() == PublishRule.Mode.OUTBOX)) {
+            sweeper.start(); // else no weft_outbox to sweep: a consumer's or a prepared publisher's database has none
+        }
         check.start();
         if (!settings.publish().isEmpty()) {
             Duration within = redis.timeout().multipliedBy(2);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Prepared messages in Redis, where consumers cannot see them, until their transaction's outcome is known
@@ -38,22 +39,46 @@ final class PreparedMessages {
         this.maxLen = maxLen;
     }
 
-    /** Stores the message, due for a check-back after {@code checkAfter}; {@code check} may be empty (not known yet). */
+    /** Stores the message, due for a check-back after {@code checkAfter}, and says how to check it back. */
     void prepare(Message message, Duration checkAfter, String check) {
-        String stream = message.stream();
-        long due = System.currentTimeMillis() + checkAfter.toMillis();
-        redis.call("prepare message \"" + message.id() + "\" for stream " + stream,
-                r -> PREPARE.<Long>run(r, ScriptOutputType.INTEGER, keys(stream, false), message.id(),
-                        message.createdAtMillis() + ":" + message.payload(), Long.toString(due), check));
+        redis.await(send(message, checkAfter, check), deadline(), "prepare message \"" + message.id()
+                + "\" for stream " + message.stream());
     }
 
-    /** Says how to check the message back; {@code false} when it is gone (a check-back already resolved it). */
-    boolean attach(Message message, String check) {
+    /**
+     * Sends the message to be stored without waiting: {@link #attach}, which its transaction must pass before it can
+     * commit, waits for it. One round trip on the calling thread instead of two.
+     */
+    CompletableFuture<Long> prepareLater(Message message, Duration checkAfter) {
+        return send(message, checkAfter, "");
+    }
+
+    private CompletableFuture<Long> send(Message message, Duration checkAfter, String check) {
         String stream = message.stream();
-        Long attached = redis.call("record the database of prepared message \"" + message.id() + "\"",
-                r -> ATTACH.<Long>run(r, ScriptOutputType.INTEGER, new String[] {records(stream), checks(stream)},
-                        message.id(), check));
-        return attached == 1L;
+        long due = System.currentTimeMillis() + checkAfter.toMillis();
+        return redis.send(r -> PREPARE.<Long>run(r, ScriptOutputType.INTEGER, keys(stream, false), message.id(),
+                message.createdAtMillis() + ":" + message.payload(), Long.toString(due), check));
+    }
+
+    /**
+     * Says how to check the message back, once {@code stored} (from {@link #prepareLater}) is done; {@code false}
+     * when the message is gone (a check-back already resolved it).
+     *
+     * @throws dev.weft.api.WeftBackendException when Redis did not take the message or this, within
+     *                                           {@code redis.timeout}
+     */
+    boolean attach(Message message, String check, CompletableFuture<Long> stored) {
+        String stream = message.stream();
+        CompletableFuture<Long> attached = redis.send(r -> ATTACH.<Long>run(r, ScriptOutputType.INTEGER,
+                new String[] {records(stream), checks(stream)}, message.id(), check));
+        long deadline = deadline();
+        redis.await(stored, deadline, "prepare message \"" + message.id() + "\" for stream " + stream);
+        return redis.await(attached, deadline, "record the database of prepared message \"" + message.id() + "\"")
+                == 1L;
+    }
+
+    private long deadline() {
+        return System.nanoTime() + redis.timeout().toNanos();
     }
 
     /** Puts the message on its stream and forgets it; {@code false} when it was already gone. */

@@ -7,9 +7,11 @@ import dev.weft.runtime.jdbc.WorkScope;
 import dev.weft.runtime.weave.Site;
 
 /**
- * A publish method in {@code mode: prepared} (docs/transactional-messages.md): its message is stored in Redis before
- * the body runs (a message that cannot be stored keeps the body from running), and published or discarded by the
- * outcome of the method's transaction, or, with {@code checkBack:}, of the method itself.
+ * A publish method in {@code mode: prepared} (docs/transactional-messages.md): its message is sent to Redis before
+ * the body runs, and published or discarded by the outcome of the method's transaction, or, with {@code checkBack:},
+ * of the method itself. With {@code checkBack:} the body waits until Redis stored it (a message that cannot be stored
+ * keeps the body from running); otherwise the transaction's first statement waits for it (a message that cannot be
+ * stored keeps the transaction from beginning, so nothing commits without it).
  */
 final class PreparedSite implements Site {
     private final String method;
@@ -38,11 +40,15 @@ final class PreparedSite implements Site {
         String payload = Payloads.write(rule.payload(), arguments[rule.payload().argument()], method);
         Message message = new Message(rule.stream(), ids.of(declaringType, arguments), payload,
                 System.currentTimeMillis());
-        prepared.prepare(message, rule.checkAfter(), rule.checkBack().map(PreparedCheck::byMethod).orElse(""));
-        metrics.countPrepared();
-        if (rule.checkBack().isEmpty()) {
-            WorkScope.begin(new PreparedWork(message, prepared, barrier, releases, check));
+        if (rule.checkBack().isPresent()) {
+            // nothing later can stop the method's work from happening: the message is stored before it runs
+            prepared.prepare(message, rule.checkAfter(), PreparedCheck.byMethod(rule.checkBack().get()));
+        } else {
+            // its transaction cannot commit before Redis confirmed this (PreparedWork.begun waits for it)
+            WorkScope.begin(new PreparedWork(message, prepared.prepareLater(message, rule.checkAfter()), prepared,
+                    barrier, releases, check));
         }
+        metrics.countPrepared();
         return message;
     }
 

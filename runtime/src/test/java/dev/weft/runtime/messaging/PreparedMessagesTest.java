@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,14 +36,14 @@ class PreparedMessagesTest {
     @Test
     void aPreparedMessageIsUnseenUntilPublishedAndThenGoesOutOnce() {
         Message message = new Message("paid", "m1", "{\"order\":1}", 1_700_000_000_000L);
-        prepared.prepare(message, Duration.ofMinutes(1), "");
+        CompletableFuture<Long> stored = prepared.prepareLater(message, Duration.ofMinutes(1));
+        assertTrue(prepared.attach(message, "db:abc", stored), "attached once stored");
         assertEquals(0, entries("paid").size(), "consumers cannot see a prepared message");
         assertEquals(1, prepared.waiting("paid"));
 
-        assertTrue(prepared.attach(message, "db:abc"));
         assertTrue(prepared.publish("paid", "m1"));
         assertFalse(prepared.publish("paid", "m1"), "a second release finds it gone");
-        assertFalse(prepared.attach(message, "db:abc"), "a transaction beginning now learns it was resolved");
+        assertFalse(prepared.attach(message, "db:abc", stored), "a transaction beginning now learns it was resolved");
 
         List<StreamMessage<String, String>> entries = entries("paid");
         assertEquals(1, entries.size());
@@ -62,8 +63,7 @@ class PreparedMessagesTest {
     @Test
     void aDueMessageIsLeasedToOneCheckerAtATime() {
         Message began = new Message("due", "began", "{}", 1);
-        prepared.prepare(began, Duration.ZERO, "");
-        prepared.attach(began, "db:abc");
+        prepared.attach(began, "db:abc", prepared.prepareLater(began, Duration.ZERO));
         prepared.prepare(new Message("due", "never", "{}", 2), Duration.ZERO, "");
         prepared.prepare(new Message("due", "later", "{}", 3), Duration.ofMinutes(1), "");
 
