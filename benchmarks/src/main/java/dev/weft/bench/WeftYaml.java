@@ -73,8 +73,8 @@ public final class WeftYaml {
     public static final String OUTBOX_STREAM = "orders";
     public static final String OUTBOX_STREAM_KEY = "weft:stream:{" + OUTBOX_STREAM + "}";
 
-    /** {@code messages.publish} on {@code Orders#place}: the order is the message. */
-    public static Path outboxPublisher(Path dir, String name, String uri) {
+    /** {@code messages.publish} on {@code Orders#place} in {@code mode} (outbox, prepared): the order is the message. */
+    public static Path outboxPublisher(Path dir, String name, String uri, String mode) {
         return write(dir, name, """
                 redis:
                   uri: %s
@@ -83,21 +83,8 @@ public final class WeftYaml {
                     - method: com.acme.bench.Orders#place(com.acme.bench.Order)
                       stream: %s
                       payload: "{0}"
-                """.formatted(uri, OUTBOX_STREAM));
-    }
-
-    /** {@link #outboxPublisher} in {@code mode: prepared} (docs/transactional-messages.md). */
-    public static Path preparedPublisher(Path dir, String name, String uri) {
-        return write(dir, name, """
-                redis:
-                  uri: %s
-                messages:
-                  publish:
-                    - method: com.acme.bench.Orders#place(com.acme.bench.Order)
-                      stream: %s
-                      payload: "{0}"
-                      mode: prepared
-                """.formatted(uri, OUTBOX_STREAM));
+                      mode: %s
+                """.formatted(uri, OUTBOX_STREAM, mode));
     }
 
     /** {@code messages.consume} of the orders by {@code Shipping#onOrder}, {@code concurrency} handlers. */

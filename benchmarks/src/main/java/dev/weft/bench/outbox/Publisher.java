@@ -44,10 +44,10 @@ public enum Publisher {
         WorkerJvm jvm = switch (this) {
             case WEFT -> WorkerJvm.withAgent("orders-weft", harness.layout().workerClassPath("org.h2.Driver"),
                     harness.layout().agentJar(),
-                    "config=" + WeftYaml.outboxPublisher(dir, "publisher", redisUri));
+                    "config=" + WeftYaml.outboxPublisher(dir, "publisher", redisUri, "outbox"));
             case WEFT_PREPARED -> WorkerJvm.withAgent("orders-weft-prepared",
                     harness.layout().workerClassPath("org.h2.Driver"), harness.layout().agentJar(),
-                    "config=" + WeftYaml.preparedPublisher(dir, "publisher", redisUri));
+                    "config=" + WeftYaml.outboxPublisher(dir, "publisher", redisUri, "prepared"));
             case HAND_WRITTEN -> {
                 workload.addAll(List.of(redisUri, WeftYaml.OUTBOX_STREAM_KEY));
                 yield WorkerJvm.plain("orders-hand-written", harness.layout().lettuceClassPath("org.h2.Driver"));

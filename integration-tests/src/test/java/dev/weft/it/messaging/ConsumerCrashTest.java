@@ -6,7 +6,6 @@ import dev.weft.it.Jvm;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisExtension;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,15 +31,7 @@ class ConsumerCrashTest {
      */
     @Test
     void aMessageHandledByAConsumerThatDiedBeforeItsAckTakesEffectOnce() throws IOException {
-        Path consuming = Files.writeString(dir.resolve("consume.yaml"), """
-                redis:
-                  uri: ${REDIS_URI}
-                messages:
-                  consume:
-                    - stream: held
-                      group: shipping
-                      method: com.acme.outbox.Shipping#onOrder(..)
-                """);
+        Path consuming = OrdersYaml.consume(dir, "held");
         try (JavaProcess held = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(), "8")
                 .option("-Dshipping.holdAfter=1").start()) {
             held.awaitLine("READY", Jvm.TIMEOUT);
@@ -87,15 +78,7 @@ class ConsumerCrashTest {
 
     /** Orders 1..10 through Weft's outbox, waiting until they are committed (the relay sends them right after). */
     private void publish(String stream) throws IOException {
-        Path publishing = Files.writeString(dir.resolve("publish-" + stream + ".yaml"), """
-                redis:
-                  uri: ${REDIS_URI}
-                messages:
-                  publish:
-                    - method: com.acme.outbox.Orders#place(..)
-                      stream: %s
-                      payload: "{0}"
-                """.formatted(stream));
+        Path publishing = OrdersYaml.publish(dir, stream);
         try (JavaProcess orders = Jvm.woven(publishing, redis.uri(), OutboxApp.class, "publish",
                 "jdbc:h2:file:" + dir.resolve("orders-" + stream).toAbsolutePath(), "10").start()) {
             orders.awaitLine("ORDERS 8 400", Jvm.TIMEOUT);

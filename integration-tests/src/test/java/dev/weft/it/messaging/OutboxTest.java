@@ -11,7 +11,6 @@ import dev.weft.testkit.RedisExtension;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,8 +34,9 @@ class OutboxTest {
 
     @Test
     void everyCommittedOrderIsShippedOnceAndNoRejectedOne() throws IOException {
-        Path publishing = publishYaml("orders");
-        try (JavaProcess shipping = Jvm.woven(consumeYaml("orders"), redis.uri(), OutboxApp.class, "consume", url("shipping"),
+        Path publishing = OrdersYaml.publish(dir, "orders");
+        try (JavaProcess shipping = Jvm.woven(OrdersYaml.consume(dir, "orders"), redis.uri(), OutboxApp.class,
+                "consume", url("shipping"),
                 "32").start()) {
             shipping.awaitLine("READY", Jvm.TIMEOUT);
             try (JavaProcess orders = Jvm.woven(publishing, redis.uri(), OutboxApp.class, "publish", url("orders"),
@@ -61,8 +61,8 @@ class OutboxTest {
      */
     @Test
     void messagesCommittedWhileRedisIsDownSurviveTheirPublishersCrashAndArriveOnce() throws IOException {
-        Path publishing = publishYaml("crash");
-        try (JavaProcess shipping = Jvm.woven(consumeYaml("crash"), redis.uri(), OutboxApp.class, "consume",
+        Path publishing = OrdersYaml.publish(dir, "crash");
+        try (JavaProcess shipping = Jvm.woven(OrdersYaml.consume(dir, "crash"), redis.uri(), OutboxApp.class, "consume",
                 url("shipping"), "33").start()) {
             shipping.awaitLine("READY", Jvm.TIMEOUT);
             redis.server().pause();
@@ -129,32 +129,5 @@ class OutboxTest {
     /** {@code WRITE_DELAY=0}: a commit is written before it returns, so a kill -9 cannot undo it. */
     private String url(String database) {
         return "jdbc:h2:file:" + dir.resolve(database).toAbsolutePath() + ";WRITE_DELAY=0";
-    }
-
-    private Path publishYaml(String stream) throws IOException {
-        return yaml("publish.yaml", """
-                messages:
-                  publish:
-                    - method: com.acme.outbox.Orders#place(..)
-                      stream: %s
-                      payload: "{0}"
-                """.formatted(stream));
-    }
-
-    private Path consumeYaml(String stream) throws IOException {
-        return yaml("consume.yaml", """
-                messages:
-                  consume:
-                    - stream: %s
-                      group: shipping
-                      method: com.acme.outbox.Shipping#onOrder(..)
-                """.formatted(stream));
-    }
-
-    private Path yaml(String name, String messages) throws IOException {
-        return Files.writeString(dir.resolve(name), """
-                redis:
-                  uri: ${REDIS_URI}
-                """ + messages);
     }
 }

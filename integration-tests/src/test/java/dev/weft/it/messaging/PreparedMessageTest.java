@@ -44,9 +44,9 @@ class PreparedMessageTest {
     void publishersKilledAtEachStepLeaveMessagesThatAreCheckedBackToExactlyTheCommittedOrders(String database)
             throws Exception {
         String stream = "paid-" + database;
-        Path publishing = publishYaml(stream);
+        Path publishing = preparedYaml(stream);
         String orders = database.equals("H2") ? url("orders") : Postgres.newDatabase("orders");
-        try (JavaProcess shipping = Jvm.woven(consumeYaml(stream), redis.uri(), OutboxApp.class, "consume",
+        try (JavaProcess shipping = Jvm.woven(OrdersYaml.consume(dir, stream), redis.uri(), OutboxApp.class, "consume",
                 url("shipping-" + database), "6").start()) {
             shipping.awaitLine("READY", Jvm.TIMEOUT);
 
@@ -83,7 +83,7 @@ class PreparedMessageTest {
      */
     @Test
     void aTransactionBeginningAfterItsCheckBackIsRefusedAndPublishesNothing() throws Exception {
-        try (JavaProcess late = publisher(publishYaml("late"), url("orders"), "1", "1").option("-Dorders.holdBefore=1")
+        try (JavaProcess late = publisher(preparedYaml("late"), url("orders"), "1", "1").option("-Dorders.holdBefore=1")
                 .start()) {
             late.awaitLine("HOLDING 1", Jvm.TIMEOUT);
             awaitPrepared("late", true);
@@ -119,7 +119,8 @@ class PreparedMessageTest {
                       checkBack: com.acme.outbox.Ledger#hasRecorded(String)
                 """);
         String file = "-Dledger.file=" + dir.resolve("ledger.txt").toAbsolutePath();
-        try (JavaProcess shipping = Jvm.woven(consumeYaml("ledger"), redis.uri(), OutboxApp.class, "consume",
+        try (JavaProcess shipping = Jvm.woven(OrdersYaml.consume(dir, "ledger"), redis.uri(), OutboxApp.class,
+                "consume",
                 url("shipping"), "3").start()) {
             shipping.awaitLine("READY", Jvm.TIMEOUT);
             killHolding(ledger(yaml, "2", "1").option(file).option("-Dledger.holdBefore=2").start(), "HOLDING 2");
@@ -185,29 +186,7 @@ class PreparedMessageTest {
         return "jdbc:h2:file:" + dir.resolve(database).toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
-    private Path publishYaml(String stream) throws IOException {
-        return Files.writeString(dir.resolve("publish-" + stream + ".yaml"), """
-                redis:
-                  uri: ${REDIS_URI}
-                messages:
-                  publish:
-                    - method: com.acme.outbox.Orders#place(..)
-                      stream: %s
-                      payload: "{0}"
-                      mode: prepared
-                      checkAfter: 1s
-                """.formatted(stream));
-    }
-
-    private Path consumeYaml(String stream) throws IOException {
-        return Files.writeString(dir.resolve("consume-" + stream + ".yaml"), """
-                redis:
-                  uri: ${REDIS_URI}
-                messages:
-                  consume:
-                    - stream: %s
-                      group: shipping
-                      method: com.acme.outbox.Shipping#onOrder(..)
-                """.formatted(stream));
+    private Path preparedYaml(String stream) throws IOException {
+        return OrdersYaml.publish(dir, stream, "mode: prepared", "checkAfter: 1s");
     }
 }

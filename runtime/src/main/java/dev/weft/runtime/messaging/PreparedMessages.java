@@ -98,7 +98,7 @@ final class PreparedMessages {
         return answer != null;
     }
 
-    /** Up to {@code count} messages of {@code stream} due for their check-back, leased to this caller for {@code lease}. */
+    /** Up to {@code count} messages of {@code stream} due for their check-back, leased to the caller for a while. */
     List<Due> claimDue(String stream, Duration lease, int count) {
         long now = System.currentTimeMillis();
         List<Object> flat = redis.call("find prepared messages of stream " + stream + " due for their check-back",
