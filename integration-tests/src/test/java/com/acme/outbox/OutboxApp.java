@@ -8,8 +8,9 @@ import java.sql.SQLException;
 /**
  * {@code publish <url> <orders> [<first id>]}: places the orders (every fifth id is rejected after its insert; an order
  * Weft refuses prints {@code REFUSED <id> <error>}), prints {@code PLACED <n>} and {@code ORDERS <rows> <sum>}, then
- * waits for a line on stdin before it exits, so the relay has its time. {@code consume <url> <expected>}: records shipments until it has at least {@code expected}, then
- * prints {@code SHIPPED <rows> <distinct orders> <sum>} and waits for a line on stdin.
+ * waits for a line on stdin before it exits, so the relay has its time. {@code consume <url> <expected>}: records
+ * shipments until it has at least {@code expected}, then prints {@code SHIPPED <rows> <distinct orders> <sum>} and
+ * waits for a line on stdin.
  */
 public final class OutboxApp {
     private OutboxApp() {
