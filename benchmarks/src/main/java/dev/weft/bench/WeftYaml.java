@@ -73,7 +73,7 @@ public final class WeftYaml {
     public static final String OUTBOX_STREAM = "orders";
     public static final String OUTBOX_STREAM_KEY = "weft:stream:{" + OUTBOX_STREAM + "}";
 
-    /** {@code messages.publish} on {@code Orders#place} in {@code mode}: outbox or prepared. The order is the message. */
+    /** {@code messages.publish} on {@code Orders#place} in {@code mode}, outbox or prepared. */
     public static Path outboxPublisher(Path dir, String name, String uri, String mode) {
         return write(dir, name, """
                 redis:
