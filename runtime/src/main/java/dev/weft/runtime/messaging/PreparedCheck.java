@@ -164,7 +164,10 @@ final class PreparedCheck implements AutoCloseable {
         ApplicationMethod method = methods.apply(selector);
         Optional<Method> resolved = method.resolve();
         if (resolved.isEmpty()) {
-            return Optional.empty(); // its class is not loaded yet in this instance
+            failing.log("checkBack " + selector.text() + " is not found in this instance (its class is not loaded"
+                    + " yet, or it has no method of that name with one String parameter); prepared message \""
+                    + message.id() + "\" stays prepared until an instance can ask it");
+            return Optional.empty();
         }
         try {
             Object answer = resolved.get().invoke(method.target(resolved.get()), message.id());
