@@ -6,6 +6,7 @@ import dev.weft.runtime.feature.http.HttpPropagationFeature;
 import dev.weft.runtime.feature.jdbc.JdbcBarrierFeature;
 import dev.weft.runtime.feature.locks.LocksFeature;
 import dev.weft.runtime.feature.messaging.MessagesFeature;
+import dev.weft.runtime.feature.notification.NotificationsFeature;
 import dev.weft.runtime.feature.tcc.TransactionsFeature;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class Features {
 
     public static List<Feature> all() {
         return List.of(new LocksFeature(), new TransactionsFeature(), new HttpPropagationFeature(),
-                new MessagesFeature(), new JdbcBarrierFeature());
+                new MessagesFeature(), new NotificationsFeature(), new JdbcBarrierFeature());
     }
 
     /** The sections of weft.yaml that {@code features} read beside the built-in ones. */
