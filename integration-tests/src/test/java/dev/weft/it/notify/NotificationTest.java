@@ -38,6 +38,10 @@ class NotificationTest {
             assertEquals(List.of(503, 503, 200), calls.stream().map(Receiver.Call::status).toList());
             app.awaitErrorLine(line -> line.contains("notification \"paid-o1\" failed (attempt 2 of 4)"),
                     "the second failure logged", Jvm.TIMEOUT);
+            app.awaitErrorLine(line -> line.contains("notification \"paid-o1\" succeeded on attempt 3"),
+                    "the success logged", Jvm.TIMEOUT);
+            assertStatusShows(app, "Notifications: 0 pending, 0 dead",
+                    "  This process: 1 recorded, 1 succeeded, 2 retried, 0 dead-lettered");
             app.send("");
             Jvm.assertExitsCleanly(app);
             assertEquals(3, merchant.calls().size(), "no call after the merchant took it");
@@ -101,6 +105,47 @@ class NotificationTest {
                 Jvm.assertExitsCleanly(other);
             }
             assertEquals(2, merchant.calls().size(), "calls the merchant got: the paid order is never told");
+        }
+    }
+
+    /**
+     * Refused on every attempt of its schedule, the call becomes a dead letter; {@code notify replay}, run offline,
+     * makes it due again and the running instance makes it: the merchant takes the fifth call.
+     */
+    @Test
+    void anExhaustedScheduleLeavesADeadLetterThatReplaySends() throws Exception {
+        Path config = yaml("dead");
+        try (Receiver merchant = new Receiver(4, 0);
+             JavaProcess app = Jvm.woven(config, redis.uri(), NotifyApp.class, "notify", merchant.url(), "o3")
+                     .start()) {
+            app.awaitLine("RETURNED", Jvm.TIMEOUT);
+            app.awaitErrorLine(line -> line.contains("notification \"paid-o3\" failed its last attempt (4 of 4)"),
+                    "the dead letter logged", Jvm.TIMEOUT);
+            assertEquals(4, merchant.calls().size());
+            assertStatusShows(app, "Notifications: 0 pending, 1 dead", "    paid-o3 ");
+
+            JavaProcess replay = JavaProcess.jar(Jvm.agentJar()).name("weft notify replay")
+                    .env("REDIS_URI", redis.uri()).args("notify", "replay", "--config", config.toString(), "--all")
+                    .start();
+            Jvm.assertExitsCleanly(replay);
+            assertEquals(List.of("replayed \"paid-o3\""), replay.stdoutLines().subList(0, 1), replay.report());
+
+            assertEquals(200, merchant.awaitCalls(5, Jvm.TIMEOUT).get(4).status());
+            app.awaitErrorLine(line -> line.contains("notification \"paid-o3\" succeeded on attempt 1"),
+                    "the replay's success logged", Jvm.TIMEOUT);
+            assertStatusShows(app, "Notifications: 0 pending, 0 dead");
+            app.send("");
+            Jvm.assertExitsCleanly(app);
+        }
+    }
+
+    /** {@code weft status} of the process, through its MXBeans, has a line starting with each of {@code lines}. */
+    private static void assertStatusShows(JavaProcess app, String... lines) {
+        JavaProcess status = JavaProcess.jar(Jvm.agentJar()).name("weft status")
+                .args("status", Long.toString(app.pid())).start();
+        Jvm.assertExitsCleanly(status);
+        for (String line : lines) {
+            assertTrue(status.stdoutLines().stream().anyMatch(l -> l.startsWith(line)), line + status.report());
         }
     }
 

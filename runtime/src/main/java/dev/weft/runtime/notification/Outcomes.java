@@ -27,14 +27,16 @@ final class Outcomes {
         return new Schedule(call.schedule(), random);
     }
 
-    void succeeded(NotificationCall call, String token, int attempt) {
+    /** @return whether this attempt's record was removed (false: a newer call or attempt holds it, or the store is down) */
+    boolean succeeded(NotificationCall call, String token, int attempt) {
         counters.succeeded.incrementAndGet();
         try {
-            store.succeeded(call.id(), token);
+            return store.succeeded(call.id(), token);
         } catch (RuntimeException e) {
             Log.warn("notification \"" + call.id() + "\" succeeded (attempt " + attempt + ") but its record could"
                     + " not be removed from " + store.describe() + " (" + e.getMessage() + "); it will be made once"
                     + " more: receivers deduplicate on Weft-Idempotency-Key");
+            return false;
         }
     }
 

@@ -127,7 +127,9 @@ final class Retries implements AutoCloseable {
         CurrentCall.retrying(claim);
         try {
             method.invoke(target, arguments);
-            outcomes.succeeded(call, claim.token(), claim.attempt());
+            if (outcomes.succeeded(call, claim.token(), claim.attempt())) {
+                Log.info("notification \"" + call.id() + "\" succeeded on attempt " + claim.attempt());
+            }
         } catch (InvocationTargetException e) {
             outcomes.failed(call, claim.token(), claim.attempt(), e.getCause());
         } catch (IllegalAccessException | RuntimeException e) {
