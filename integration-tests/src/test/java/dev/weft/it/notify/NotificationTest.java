@@ -36,6 +36,8 @@ class NotificationTest {
             app.awaitLine("RETURNED", Jvm.TIMEOUT);
             List<Receiver.Call> calls = merchant.awaitCalls(3, Jvm.TIMEOUT);
             assertEquals(List.of(503, 503, 200), calls.stream().map(Receiver.Call::status).toList());
+            assertEquals(List.of("paid-o1", "paid-o1", "paid-o1"),
+                    calls.stream().map(Receiver.Call::idempotencyKey).toList(), "the same key on every attempt");
             app.awaitErrorLine(line -> line.contains("notification \"paid-o1\" failed (attempt 2 of 4)"),
                     "the second failure logged", Jvm.TIMEOUT);
             app.awaitErrorLine(line -> line.contains("notification \"paid-o1\" succeeded on attempt 3"),
@@ -57,6 +59,7 @@ class NotificationTest {
             app.send("");
             Jvm.assertExitsCleanly(app);
             assertEquals(1, merchant.calls().size(), "calls the merchant got");
+            assertEquals(null, merchant.calls().get(0).idempotencyKey(), "no key without the agent");
         }
     }
 
@@ -83,6 +86,8 @@ class NotificationTest {
                 assertEquals(List.of(503, 503, 503, 200), calls.stream().map(Receiver.Call::status).toList());
                 assertEquals(List.of(Long.toString(killed), Long.toString(killed), Long.toString(other.pid()),
                         Long.toString(other.pid())), calls.stream().map(Receiver.Call::callerPid).toList());
+                assertEquals(List.of("paid-o2"), calls.stream().map(Receiver.Call::idempotencyKey).distinct().toList(),
+                        "the other instance's retries carry the same key");
                 other.send("");
                 Jvm.assertExitsCleanly(other);
             }

@@ -8,12 +8,14 @@ import dev.weft.runtime.feature.Shared;
 import dev.weft.runtime.jmx.NotificationsBean;
 import dev.weft.runtime.jmx.NotificationsMXBean;
 import dev.weft.runtime.jmx.WeftMBeans;
+import dev.weft.runtime.notification.IdempotencyKeys;
 import dev.weft.runtime.notification.NotificationRule;
 import dev.weft.runtime.notification.NotificationRuleCheck;
 import dev.weft.runtime.notification.NotificationSettings;
 import dev.weft.runtime.notification.Notifications;
 import dev.weft.runtime.notification.NotificationsSection;
 import dev.weft.runtime.notification.StoreChoice;
+import dev.weft.runtime.tcc.TransactionPropagation;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WovenClassLoaders;
 import java.util.List;
@@ -21,7 +23,9 @@ import java.util.Optional;
 
 /**
  * {@code notifications:} (docs/notifications.md): void methods whose calls are recorded before they run, and retried
- * on a schedule by any instance until they return normally, then dead-lettered.
+ * on a schedule by any instance until they return normally, then dead-lettered. Opens before HTTP propagation, to
+ * which it hands the transactions' propagation with {@code Weft-Idempotency-Key} added (so HTTP propagation is on
+ * whenever notifications are).
  */
 public final class NotificationsFeature implements Feature {
     static final NotificationsSection SECTION = new NotificationsSection();
@@ -63,6 +67,8 @@ public final class NotificationsFeature implements Feature {
             throw new FeatureException(storeProblem.get(), null, EXIT_CONFIG,
                     "notifications: have no store in this configuration");
         }
+        shared.offer(TransactionPropagation.class, new IdempotencyKeys(
+                shared.find(TransactionPropagation.class).orElse(TransactionPropagation.NONE)));
         Notifications notifications = new Notifications(settings, StoreChoice.open(config.transactions(),
                 config.redis()), shared.find(WovenClassLoaders.class).orElseThrow()::seen);
         return Optional.of(new Running() {
