@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.notify.NotifyApp;
 import dev.weft.it.Jvm;
+import dev.weft.it.Postgres;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisExtension;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * docs/notifications.md, end to end: an unchanged application notifies a merchant with a plain JDK HTTP call, and the
@@ -65,11 +68,15 @@ class NotificationTest {
 
     /**
      * The caller is killed during its retry (the merchant holds the second call open); another instance, started
-     * afterwards, continues the schedule from where it was: the third and fourth calls are its own.
+     * afterwards, continues the schedule from where it was: the third and fourth calls are its own. With the calls in
+     * Redis, and in table weft_notification of a PostgreSQL database.
      */
-    @Test
-    void aCallerKilledBetweenFailuresLeavesTheRestOfTheScheduleToAnotherInstance() throws Exception {
-        Path config = yaml("killed");
+    @ParameterizedTest
+    @ValueSource(strings = {"redis", "jdbc"})
+    void aCallerKilledBetweenFailuresLeavesTheRestOfTheScheduleToAnotherInstance(String store) throws Exception {
+        Path config = yaml("killed", store.equals("jdbc")
+                ? "{type: jdbc, url: \"" + Postgres.newDatabase("notify") + "\", user: postgres, password: postgres}"
+                : "{type: redis}");
         try (Receiver merchant = new Receiver(3, 2)) {
             long killed;
             try (JavaProcess caller = Jvm.woven(config, redis.uri(), NotifyApp.class, "notify", merchant.url(), "o2")
@@ -155,16 +162,20 @@ class NotificationTest {
     }
 
     private Path yaml(String prefix) throws IOException {
+        return yaml(prefix, "{type: redis}");
+    }
+
+    private Path yaml(String prefix, String log) throws IOException {
         return Files.writeString(dir.resolve(prefix + ".yaml"), """
                 redis:
                   uri: ${REDIS_URI}
                   keyPrefix: "%s:"
                 transactions:
-                  log: {type: redis}
+                  log: %s
                 notifications:
                   - method: com.acme.notify.MerchantClient#notifyPaid(String, String, long)
                     id: "paid-{1}"
                     schedule: [200ms, 200ms, 400ms]
-                """.formatted(prefix));
+                """.formatted(prefix, log));
     }
 }

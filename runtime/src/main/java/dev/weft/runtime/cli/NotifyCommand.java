@@ -37,7 +37,8 @@ final class NotifyCommand {
             out.println(storeProblem.get());
             return Cli.PROBLEM;
         }
-        try (NotificationStore store = StoreChoice.open(config.transactions(), config.redis())) {
+        try (NotificationStore store = StoreChoice.open(config.transactions(), config.redis(),
+                config.jdbc().createTable(), List::of)) {
             long now = System.currentTimeMillis();
             if (id.isPresent()) {
                 if (!Replay.one(store, id.get(), now)) {

@@ -95,9 +95,9 @@ class NotificationsSectionTest {
                 """).rules().get(0);
         NotificationRuleCheck check = new NotificationRuleCheck(rule, StoreChoice.problem(
                 dev.weft.runtime.config.TransactionSettings.defaults()));
-        assertEquals(Optional.of("notifications: are recorded in the transaction log's store, and this version"
-                        + " supports only Redis there, not 'file'; add transactions: {log: {type: redis}}"
-                        + " (docs/notifications.md, \"Stores\")"),
+        assertEquals(Optional.of("notifications: are recorded in the transaction log's store, and this version keeps"
+                        + " them in Redis or a database, not in 'file'; add transactions: {log: {type: redis}} or type:"
+                        + " jdbc with its url (docs/notifications.md, \"Stores\")"),
                 check.problemWith(Described.method(Client.class.getDeclaredMethod("notifyPaid", String.class))));
     }
 

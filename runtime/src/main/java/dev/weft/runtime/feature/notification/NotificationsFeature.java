@@ -20,6 +20,7 @@ import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WovenClassLoaders;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code notifications:} (docs/notifications.md): void methods whose calls are recorded before they run, and retried
@@ -69,8 +70,9 @@ public final class NotificationsFeature implements Feature {
         }
         shared.offer(TransactionPropagation.class, new IdempotencyKeys(
                 shared.find(TransactionPropagation.class).orElse(TransactionPropagation.NONE)));
+        Supplier<List<ClassLoader>> loaders = shared.find(WovenClassLoaders.class).orElseThrow()::seen;
         Notifications notifications = new Notifications(settings, StoreChoice.open(config.transactions(),
-                config.redis()), shared.find(WovenClassLoaders.class).orElseThrow()::seen);
+                config.redis(), config.jdbc().createTable(), loaders), loaders);
         return Optional.of(new Running() {
             @Override
             public List<WeaveRule> rules() {
