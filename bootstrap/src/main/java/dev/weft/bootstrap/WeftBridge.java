@@ -28,6 +28,14 @@ public final class WeftBridge {
          */
         void exitReturning(int siteId, Object scope, Object returned, Throwable thrown);
 
+        /**
+         * {@link #exit} for a site that may turn a {@code void} method's failure into a normal return (a best-effort
+         * notification, retried later).
+         *
+         * @return what the method then throws: {@code thrown}, another throwable, or {@code null} to return normally
+         */
+        Throwable exitAbsorbing(int siteId, Object scope, Throwable thrown);
+
         long fencingToken();
 
         /**
@@ -86,6 +94,11 @@ public final class WeftBridge {
         if (d != null) {
             d.exitReturning(siteId, scope, returned, thrown);
         }
+    }
+
+    public static Throwable exitAbsorbing(int siteId, Object scope, Throwable thrown) {
+        Dispatcher d = dispatcher;
+        return d == null ? thrown : d.exitAbsorbing(siteId, scope, thrown);
     }
 
     public static Object outgoingRequest(Object request) {

@@ -6,12 +6,14 @@ import dev.weft.runtime.feature.http.HttpPropagationFeature;
 import dev.weft.runtime.feature.jdbc.JdbcBarrierFeature;
 import dev.weft.runtime.feature.locks.LocksFeature;
 import dev.weft.runtime.feature.messaging.MessagesFeature;
+import dev.weft.runtime.feature.notification.NotificationsFeature;
 import dev.weft.runtime.feature.tcc.TransactionsFeature;
 import java.util.List;
 
 /**
  * Every feature of the agent, in the order they open, weave and start: a feature may use what an earlier one offers
- * (transactions take the lock service; HTTP propagation takes the transactions' propagation; the JDBC hooks take
+ * (transactions take the lock service; notifications add their idempotency key to the transactions' propagation,
+ * which HTTP propagation takes; the JDBC hooks take
  * the messages' connection openers). Adding a feature is
  * adding it here (docs/contributing.md).
  */
@@ -20,8 +22,8 @@ public final class Features {
     }
 
     public static List<Feature> all() {
-        return List.of(new LocksFeature(), new TransactionsFeature(), new HttpPropagationFeature(),
-                new MessagesFeature(), new JdbcBarrierFeature());
+        return List.of(new LocksFeature(), new TransactionsFeature(), new NotificationsFeature(),
+                new HttpPropagationFeature(), new MessagesFeature(), new JdbcBarrierFeature());
     }
 
     /** The sections of weft.yaml that {@code features} read beside the built-in ones. */

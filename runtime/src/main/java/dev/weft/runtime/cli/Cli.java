@@ -3,6 +3,7 @@ package dev.weft.runtime.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code java -jar weft-agent.jar <command>}: the operator's commands (SPEC section 5). Exit status 0 when all is
@@ -15,7 +16,8 @@ public final class Cli {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar weft-agent.jar check --config weft.yaml --classpath <app.jar:lib/*>",
-            "       java -jar weft-agent.jar status <pid> [--json]");
+            "       java -jar weft-agent.jar status <pid> [--json]",
+            "       java -jar weft-agent.jar notify replay --config weft.yaml <id>|--all");
 
     private Cli() {
     }
@@ -42,6 +44,16 @@ public final class Cli {
                     return usage(err, "status needs the pid of one running JVM");
                 }
                 return new StatusCommand(out, err).run(Long.parseLong(rest.get(0)), options.contains("--json"));
+            }
+            case "notify" -> {
+                String config = option(options, "--config");
+                List<String> rest = options.stream().filter(o -> !o.equals("--config") && !o.equals(config)).toList();
+                if (config == null || rest.size() != 2 || !rest.get(0).equals("replay")) {
+                    return usage(err, "notify replay needs --config and one id, or --all");
+                }
+                String which = rest.get(1);
+                return new NotifyCommand(out).replay(Path.of(config),
+                        which.equals("--all") ? Optional.empty() : Optional.of(which));
             }
             case "-h", "--help", "help" -> {
                 out.println(USAGE);

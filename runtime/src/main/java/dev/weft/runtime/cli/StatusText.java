@@ -30,6 +30,9 @@ final class StatusText {
         if (report.messages() != null) {
             messages(out, report.messages());
         }
+        if (report.notifications() != null) {
+            notifications(out, report.notifications());
+        }
         return out.toString();
     }
 
@@ -103,6 +106,24 @@ final class StatusText {
             for (DeadLetter d : m.deadLetters()) {
                 table.row(d.stream(), d.group(), d.messageId(), d.attempts(),
                         Instant.ofEpochMilli(d.deadLetteredAtMillis()).toString(), d.error());
+            }
+            table.appendTo(out, "    ");
+        }
+    }
+
+    private static void notifications(StringBuilder out, StatusReport.Notifications n) {
+        if (n.unread() != null) {
+            out.append(String.format(Locale.ROOT, "%nNotifications: could not be read: %s%n", n.unread()));
+        } else {
+            out.append(String.format(Locale.ROOT, "%nNotifications: %d pending, %d dead%n", n.pending(), n.dead()));
+        }
+        out.append(String.format(Locale.ROOT, "  This process: %d recorded, %d succeeded, %d retried, %d"
+                + " dead-lettered%n", n.recorded(), n.succeeded(), n.retried(), n.deadLettered()));
+        if (!n.deadLetters().isEmpty()) {
+            TextTable table = new TextTable("ID", "METHOD", "ATTEMPTS", "AT", "LAST ERROR");
+            for (var d : n.deadLetters()) {
+                table.row(d.id(), d.method(), d.attempts(), Instant.ofEpochMilli(d.deadAtMillis()).toString(),
+                        d.lastError());
             }
             table.appendTo(out, "    ");
         }

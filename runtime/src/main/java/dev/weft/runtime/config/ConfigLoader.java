@@ -68,6 +68,11 @@ public final class ConfigLoader {
                 top.optional("warnUnmatchedAfter", UnmatchedSettings.DEFAULT_WARN_AFTER, ValueParsers.positiveDuration()));
         Map<String, Object> read = new LinkedHashMap<>();
         for (ConfigSection<?> section : sections) {
+            if (section.isList()) {
+                read.put(section.key(), top.keyPosition(section.key()).isPresent()
+                        ? section.read(new SectionReader(top, reader)) : section.defaults());
+                continue;
+            }
             read.put(section.key(), top.fields(section.key(), "in '" + section.key() + "'", section.keys())
                     .<Object>map(fields -> section.read(new SectionReader(fields, reader)))
                     .orElseGet(section::defaults));

@@ -12,6 +12,15 @@ public interface ConfigSection<T> {
     /** Its key at the top of the file, e.g. {@code messages}. */
     String key();
 
+    /**
+     * {@code true} for a section written as a list at the top level ({@code notifications:}, one {@code - } entry per
+     * rule): {@link #read} is then handed the top level itself, and reads its entries with
+     * {@code section.entries(key(), ...)}. {@link #keys} are then the keys of one entry.
+     */
+    default boolean isList() {
+        return false;
+    }
+
     /** The keys it may hold; any other is a problem. */
     List<String> keys();
 

@@ -46,6 +46,19 @@ public final class SectionReader {
                 .toList();
     }
 
+    /**
+     * The values listed under {@code key} ({@code [15s, 30s]} or one {@code - } line each), each parsed; empty when
+     * {@code key} is not written. A value the parser rejects is a problem at its own position and is left out.
+     */
+    public <T> Optional<List<T>> list(String key, Function<String, T> parser) {
+        if (fields.valuePosition(key).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fields.items(key).stream()
+                .flatMap(item -> reader.value(item, key, parser).stream())
+                .toList());
+    }
+
     /** The {@code retry: {initial, max, maxAttempts}} mapping, or {@code transactions.retry}'s default. */
     public TransactionSettings.Retry retry(String where) {
         return RetryReader.read(fields, where, reader);

@@ -12,10 +12,19 @@ import java.util.Map;
  * @param locks        null when the JVM has no {@code dev.weft:type=Locks}
  * @param transactions null when no transactions are configured ({@code dev.weft:type=Transactions} absent)
  * @param messages     null when no messages are configured ({@code dev.weft:type=Messages} absent)
+ * @param notifications null when no notifications are configured ({@code dev.weft:type=Notifications} absent)
  */
 public record StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                            long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
-                           Messages messages) {
+                           Messages messages, Notifications notifications) {
+
+    /** A JVM without notifications. */
+    public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
+                        long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
+                        Messages messages) {
+        this(pid, version, configFile, wovenMethods, rejectedMethods, weaveFailures, selectors, locks, transactions,
+                messages, null);
+    }
 
     public record Locks(long acquired, long busy, long lost, long errors, long heldNow, List<HeldLockInfo> held,
                         Map<String, Integer> waiters, Percentiles waitTimes, Percentiles holdTimes) {
@@ -32,5 +41,13 @@ public record StatusReport(long pid, String version, String configFile, long wov
     public record Messages(long published, long relayed, long pendingInOutbox, long oldestUnrelayedAgeMillis,
                            long consumed, long retried, long deadLettered, List<String> streams,
                            long deadLettersWaiting, List<DeadLetter> deadLetters, String deadLettersUnread) {
+    }
+
+    /**
+     * @param pending  calls recorded and not settled, in the whole store
+     * @param unread   why the store could not be read (Redis down, say); null when it was
+     */
+    public record Notifications(long recorded, long succeeded, long retried, long deadLettered, long pending,
+                                long dead, List<dev.weft.runtime.notification.DeadLetter> deadLetters, String unread) {
     }
 }

@@ -21,6 +21,7 @@ public final class WeftMBeans {
     public static final ObjectName LOCKS = name("Locks");
     public static final ObjectName TRANSACTIONS = name("Transactions");
     public static final ObjectName MESSAGES = name("Messages");
+    public static final ObjectName NOTIFICATIONS = name("Notifications");
 
     private final MBeanServer server;
     private final WeaveStats weaving;

@@ -28,6 +28,9 @@ public final class WeftStatus {
                         : null,
                 jvm.isRegistered(WeftMBeans.MESSAGES)
                         ? messages(proxy(jvm, WeftMBeans.MESSAGES, MessagesMXBean.class))
+                        : null,
+                jvm.isRegistered(WeftMBeans.NOTIFICATIONS)
+                        ? notifications(proxy(jvm, WeftMBeans.NOTIFICATIONS, NotificationsMXBean.class))
                         : null));
     }
 
@@ -58,6 +61,23 @@ public final class WeftStatus {
         return new StatusReport.Messages(messages.getPublished(), messages.getRelayed(), messages.getPendingInOutbox(),
                 messages.getOldestUnrelayedAgeMillis(), messages.getConsumed(), messages.getRetried(),
                 messages.getDeadLettered(), List.of(messages.getStreams()), waiting, deadLetters, unread);
+    }
+
+    /** The store may be down: the process's own counts can still be shown. */
+    private static StatusReport.Notifications notifications(NotificationsMXBean notifications) {
+        long pending = 0;
+        long dead = 0;
+        List<dev.weft.runtime.notification.DeadLetter> deadLetters = List.of();
+        String unread = null;
+        try {
+            pending = notifications.getPending();
+            dead = notifications.getDead();
+            deadLetters = notifications.getDeadLetters();
+        } catch (RuntimeException e) {
+            unread = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return new StatusReport.Notifications(notifications.getRecorded(), notifications.getSucceeded(),
+                notifications.getRetried(), notifications.getDeadLettered(), pending, dead, deadLetters, unread);
     }
 
     /** Ages are taken here, at reading time, so the report reads the same however long it is kept. */

@@ -69,6 +69,18 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
     }
 
     @Override
+    public Throwable exitAbsorbing(int siteId, Object scope, Throwable thrown) {
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(RUNTIME_LOADER);
+        try {
+            return sites.get(siteId).exitAbsorbing(scope, thrown);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
+    }
+
+    @Override
     public Object outgoingRequest(Object request) {
         Thread thread = Thread.currentThread();
         ClassLoader application = thread.getContextClassLoader();

@@ -47,6 +47,13 @@ final class CountingSite implements Site {
         site.exit(entered.scope(), returned, thrown);
     }
 
+    @Override
+    public Throwable exitAbsorbing(Object scope, Throwable thrown) {
+        Entered entered = (Entered) scope;
+        stats.exited(System.nanoTime() - entered.at());
+        return site.exitAbsorbing(entered.scope(), thrown);
+    }
+
     private record Entered(Object scope, long at) {
     }
 }

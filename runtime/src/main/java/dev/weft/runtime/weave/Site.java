@@ -26,4 +26,16 @@ public interface Site {
     default void exit(Object scope, Object returned, Throwable thrown) {
         exit(scope, thrown);
     }
+
+    /**
+     * {@link #exit(Object, Throwable)} for a rule that {@linkplain WeaveRule#absorbsFailures() absorbs failures}:
+     * called instead of it, and decides what the caller sees.
+     *
+     * @return what the method throws: {@code thrown}, or {@code null} to return normally (only woven into methods
+     *     that return {@code void}, whose normal return needs no value)
+     */
+    default Throwable exitAbsorbing(Object scope, Throwable thrown) {
+        exit(scope, thrown);
+        return thrown;
+    }
 }

@@ -35,6 +35,15 @@ public interface WeaveRule extends RuleCheck {
     }
 
     /**
+     * {@code true} for a rule whose site may turn a {@code void} method's failure into a normal return (a best-effort
+     * notification, retried in the background): it gets {@link BridgeAdvice}'s enter with {@link AbsorbingExitAdvice},
+     * and its site's {@link Site#exitAbsorbing} is called. The rule must refuse methods that do not return void.
+     */
+    default boolean absorbsFailures() {
+        return false;
+    }
+
+    /**
      * {@code true} for a library's HTTP client method whose first argument is the request about to be sent: it gets
      * {@link OutgoingRequestAdvice}, which replaces that argument with what {@code WeftBridge.outgoingRequest} makes
      * of it. Such a rule has no site: {@link #createSite} is never asked.

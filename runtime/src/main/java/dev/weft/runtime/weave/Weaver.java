@@ -207,6 +207,9 @@ public final class Weaver {
         if (rule.seesReturnValue()) {
             return mapping.to(BridgeAdvice.class, ReturningExitAdvice.class, adviceClassFile);
         }
+        if (rule.absorbsFailures()) {
+            return mapping.to(BridgeAdvice.class, AbsorbingExitAdvice.class, adviceClassFile);
+        }
         return mapping.to(BridgeAdvice.class, adviceClassFile);
     }
 

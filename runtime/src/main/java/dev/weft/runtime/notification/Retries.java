@@ -1,0 +1,156 @@
+package dev.weft.runtime.notification;
+
+import dev.weft.runtime.instances.Instances;
+import dev.weft.runtime.log.Log;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * Every instance's background retries: a daemon thread ({@code weft-notify}) claims calls that are due, at most
+ * {@link #MOST_AT_ONCE} at a time, and a small pool ({@code weft-notify-retry-N}) makes them again on a live instance
+ * of their class (or one made with its no-argument constructor) with their stored arguments. After an outage the
+ * backlog drains at that pace rather than all at once.
+ */
+final class Retries implements AutoCloseable {
+    static final int MOST_AT_ONCE = 4;
+
+    private final NotificationStore store;
+    private final Outcomes outcomes;
+    private final NotificationCounters counters;
+    private final MethodLocator methods;
+    private final Instances instances;
+    private final LongSupplier clock;
+    private final long pollMillis;
+    private final Semaphore slots = new Semaphore(MOST_AT_ONCE);
+    private final ExecutorService pool;
+    private volatile Thread poller;
+    private volatile boolean closed;
+
+    Retries(NotificationStore store, Outcomes outcomes, NotificationCounters counters, MethodLocator methods,
+            Instances instances, LongSupplier clock, long pollMillis) {
+        this.store = store;
+        this.outcomes = outcomes;
+        this.counters = counters;
+        this.methods = methods;
+        this.instances = instances;
+        this.clock = clock;
+        this.pollMillis = pollMillis;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(MOST_AT_ONCE, task -> {
+            Thread thread = new Thread(task, "weft-notify-retry-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void start() {
+        Thread thread = new Thread(this::poll, "weft-notify");
+        thread.setDaemon(true);
+        poller = thread;
+        thread.start();
+    }
+
+    private void poll() {
+        boolean warned = false;
+        while (!closed) {
+            try {
+                claimAndRun();
+                warned = false;
+            } catch (RuntimeException e) {
+                if (!warned) {
+                    Log.warn("notification retries cannot reach " + store.describe() + " (" + e.getMessage()
+                            + "); trying again every " + pollMillis + " ms");
+                    warned = true;
+                }
+            }
+            try {
+                Thread.sleep(pollMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Claims as many due calls as there are free slots, and hands each to the pool. */
+    void claimAndRun() {
+        int free = slots.drainPermits();
+        List<Claim> claimed;
+        try {
+            claimed = free == 0 ? List.of() : store.claimDue(clock.getAsLong(), free);
+        } finally {
+            slots.release(free);
+        }
+        for (Claim claim : claimed) {
+            slots.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    attempt(claim);
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+    }
+
+    private void attempt(Claim claim) {
+        NotificationCall call = claim.call();
+        counters.retried.incrementAndGet();
+        if (outcomes.scheduleOf(call).attempts() < claim.attempt()) {
+            // the instance running the last attempt died during it: no attempt is left
+            outcomes.failed(call, claim.token(), claim.attempt() - 1, new IllegalStateException(
+                    "the instance running its last attempt stopped; last error: " + claim.lastError()));
+            return;
+        }
+        Method method;
+        Object[] arguments;
+        Object target;
+        try {
+            method = methods.find(call.method()).orElseThrow(() -> new IllegalStateException(call.method()
+                    + " is not in this JVM's class path"));
+            arguments = new CallArguments(method).decode(call.arguments());
+            target = Modifier.isStatic(method.getModifiers()) ? null : instances.instanceOf(
+                    method.getDeclaringClass()).orElseThrow(() -> new IllegalStateException("no instance of "
+                    + method.getDeclaringClass().getName() + " to call it on: the application made none yet and it"
+                    + " has no no-argument constructor"));
+        } catch (RuntimeException e) {
+            outcomes.failed(call, claim.token(), claim.attempt(), e);
+            return;
+        }
+        CurrentCall.retrying(claim);
+        try {
+            method.invoke(target, arguments);
+            if (outcomes.succeeded(call, claim.token(), claim.attempt())) {
+                Log.info("notification \"" + call.id() + "\" succeeded on attempt " + claim.attempt());
+            }
+        } catch (InvocationTargetException e) {
+            outcomes.failed(call, claim.token(), claim.attempt(), e.getCause());
+        } catch (IllegalAccessException | RuntimeException e) {
+            outcomes.failed(call, claim.token(), claim.attempt(), e);
+        } finally {
+            CurrentCall.takeRetry(); // not entered (the method was not woven here): clear it anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread thread = poller;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
