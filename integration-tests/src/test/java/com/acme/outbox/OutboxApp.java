@@ -39,13 +39,27 @@ public final class OutboxApp {
             Shipping shipping = new Shipping(url);
             shipping.createTable();
             System.out.println("READY");
-            String summary = shipping.summary();
+            String summary = summaryOf(shipping);
             while (Long.parseLong(summary.split(" ")[0]) < count) {
                 Thread.sleep(50); // polls its own table: the messages arrive on Weft's threads
-                summary = shipping.summary();
+                summary = summaryOf(shipping);
             }
             System.out.println("SHIPPED " + summary);
         }
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+
+    /**
+     * The shipments so far, asked again when the connection breaks: in the crash tests the database is served by an
+     * instance that gets killed (H2 AUTO_SERVER), and the survivor takes over serving it.
+     */
+    private static String summaryOf(Shipping shipping) throws InterruptedException {
+        while (true) {
+            try {
+                return shipping.summary();
+            } catch (SQLException broken) {
+                Thread.sleep(50);
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,8 @@ final class OutboxRelay implements AutoCloseable {
     private final Function<String, StreamMetrics> metrics;
     private final BlockingQueue<Committed> committed = new LinkedBlockingQueue<>();
     private final Thread thread = new Thread(this::run, "weft-outbox-relay");
+    /** Held while a batch is being relayed, so that {@link #drain} can wait for the one in flight. */
+    private final ReentrantLock relaying = new ReentrantLock();
     private volatile boolean closed;
 
     private record Committed(Message message, Database database) {
@@ -60,6 +63,22 @@ final class OutboxRelay implements AutoCloseable {
      */
     void drain(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
+        try {
+            if (!relaying.tryLock(within.toNanos(), TimeUnit.NANOSECONDS)) {
+                return; // the batch in flight did not finish: its rows stay in the outbox, as after a crash
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            drainQueue(deadline);
+        } finally {
+            relaying.unlock();
+        }
+    }
+
+    private void drainQueue(long deadline) {
         List<Committed> batch = new ArrayList<>();
         while (System.nanoTime() < deadline && committed.drainTo(batch, BATCH) > 0) {
             try {
@@ -87,9 +106,14 @@ final class OutboxRelay implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                committed.drainTo(batch, BATCH - 1);
-                relay(batch);
+                relaying.lock();
+                try {
+                    batch.add(first);
+                    committed.drainTo(batch, BATCH - 1);
+                    relay(batch);
+                } finally {
+                    relaying.unlock();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
