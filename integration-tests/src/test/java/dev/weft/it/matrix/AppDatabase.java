@@ -80,8 +80,19 @@ public final class AppDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Shuts the database down before the test's temporary directory is deleted. A plain close would leave the file
+     * open while the server thread still held the sessions of the stopped applications; it closed the file later,
+     * writing into the directory while JUnit deleted it ("Failed to delete temp directory", seen once in CI).
+     * Called after the applications are gone.
+     */
     @Override
     public void close() {
+        try (Statement shutdown = connection.createStatement()) {
+            shutdown.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // already closed by the applications' last session: nothing left to write
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {
