@@ -30,6 +30,13 @@ import java.util.function.Predicate;
 public final class JavaProcess implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * JVM options every child gets before its own, from the system property {@code weft.childJvmOptions} (split on
+     * spaces). The integration tests set it to a quick start (C1 only, serial GC): their JVMs live seconds, and on a
+     * 2-core machine C2 and parallel GC threads cost more CPU than the tests themselves. Benchmarks leave it unset.
+     */
+    private static final List<String> CHILD_OPTIONS = List.of(System.getProperty("weft.childJvmOptions", "").trim()
+            .split("\\s+")).stream().filter(option -> !option.isEmpty()).toList();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "jvm-reaper"));
@@ -334,6 +341,7 @@ public final class JavaProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.addAll(agents);
+            command.addAll(CHILD_OPTIONS);
             command.addAll(options);
             if (!target.get(0).equals("-jar")) {
                 command.add("-cp");
