@@ -47,10 +47,26 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server with persistence off on a free port. */
     public static RedisServer start(String... extraArgs) {
+        return start(RedisServer::freePort, extraArgs);
+    }
+
+    /**
+     * Starts a server on a free port whose cluster bus port (port + 10000, fixed in Redis 6) is free too; the caller
+     * adds {@code --cluster-enabled yes}.
+     */
+    public static RedisServer startClusterNode(String... extraArgs) {
+        return start(RedisServer::freePortWithBus, extraArgs);
+    }
+
+    private interface PortChoice {
+        int next() throws IOException;
+    }
+
+    private static RedisServer start(PortChoice ports, String... extraArgs) {
         TempDirectory dir = TempDirectory.create("weft-redis-");
         try {
             for (int attempt = 1; ; attempt++) {
-                RedisServer server = new RedisServer(freePort(), dir, List.of(extraArgs));
+                RedisServer server = new RedisServer(ports.next(), dir, List.of(extraArgs));
                 try {
                     server.launch();
                     return server;
@@ -166,6 +182,25 @@ public final class RedisServer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** A port below 55536 that is free, as is port + 10000. */
+    private static int freePortWithBus() throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (true) {
+            int port = random.nextInt(20_000, 45_000);
+            if (isFree(port) && isFree(port + 10_000)) {
+                return port;
+            }
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

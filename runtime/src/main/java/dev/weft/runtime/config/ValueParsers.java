@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class ValueParsers {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
     private static final String DURATION_FORMS = "write 250ms, 10s, 5m, 1h or a whole number of milliseconds";
-    private static final List<String> URI_SCHEMES = List.of("redis://", "rediss://", "redis-socket://");
+    private static final List<String> URI_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
+            "redis-socket://");
 
     private ValueParsers() {
     }
@@ -107,7 +108,8 @@ final class ValueParsers {
         return text -> {
             if (URI_SCHEMES.stream().noneMatch(text::startsWith)) {
                 throw new IllegalArgumentException("not a Redis URI; it must start with " + String.join(", ",
-                        URI_SCHEMES.subList(0, 2)) + " or " + URI_SCHEMES.get(2) + ", e.g. redis://127.0.0.1:6379");
+                        URI_SCHEMES.subList(0, URI_SCHEMES.size() - 1)) + " or " + URI_SCHEMES.get(URI_SCHEMES.size() - 1)
+                        + ", e.g. redis://127.0.0.1:6379");
             }
             return text;
         };

@@ -2,7 +2,7 @@ package dev.weft.runtime.lock;
 
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.redis.RedisEndpoint;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +31,7 @@ final class Fanout<T> {
     }
 
     static <T> Fanout<T> send(List<RedisEndpoint> nodes,
-                              Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+                              Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         Fanout<T> fanout = new Fanout<>(nodes);
         for (RedisEndpoint node : nodes) {
             node.send(command).whenComplete((reply, failure) -> fanout.onReply(node, reply, failure));

@@ -2,7 +2,7 @@ package dev.weft.runtime.lock;
 
 import dev.weft.runtime.redis.LuaScript;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -62,7 +62,7 @@ final class LockScripts {
     }
 
     /** @param join whether to queue (or keep the place in the queue) when the lock is busy */
-    CompletionStage<Reply> acquire(RedisAsyncCommands<String, String> redis, String key, String owner, Duration lease,
+    CompletionStage<Reply> acquire(RedisClusterAsyncCommands<String, String> redis, String key, String owner, Duration lease,
                                    boolean join) {
         long sentAt = System.nanoTime();
         return ACQUIRE.<List<Object>>run(redis, ScriptOutputType.MULTI, keys(key), owner,
@@ -77,7 +77,7 @@ final class LockScripts {
      * @param keepToken keep the freed lock's record for {@link #RETENTION}, else delete it
      * @return true when freed, false when the lock had expired or belongs to another owner
      */
-    CompletionStage<Boolean> release(RedisAsyncCommands<String, String> redis, String key, String owner, long floor,
+    CompletionStage<Boolean> release(RedisClusterAsyncCommands<String, String> redis, String key, String owner, long floor,
                                      boolean keepToken) {
         return RELEASE.<Long>run(redis, ScriptOutputType.INTEGER, keys(key), owner, keepToken ? RETENTION_MILLIS : "0",
                 direct,
@@ -85,7 +85,7 @@ final class LockScripts {
     }
 
     /** @return true when extended, false when the key is gone or belongs to another owner */
-    CompletionStage<Boolean> renew(RedisAsyncCommands<String, String> redis, String key, String owner, Duration lease,
+    CompletionStage<Boolean> renew(RedisClusterAsyncCommands<String, String> redis, String key, String owner, Duration lease,
                                    long floor) {
         return RENEW.<Long>run(redis, ScriptOutputType.INTEGER, keys(key), owner, Long.toString(lease.toMillis()),
                 Long.toString(floor), RETENTION_MILLIS).thenApply(LockScripts::isOne);

@@ -6,6 +6,7 @@ import dev.weft.api.WeftException;
 import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
+import dev.weft.runtime.redis.RedisDeployment;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.Durations;
 import java.util.ArrayList;
@@ -60,12 +61,13 @@ public final class LockService implements AutoCloseable {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         OwnerIds owners = new OwnerIds();
-        single = space(List.of(settings.uri()), settings, owners);
-        redlock = settings.nodes().isEmpty() ? null : space(settings.nodes(), settings, owners);
+        single = space(List.of(RedisDeployment.of(settings)), settings, owners);
+        redlock = settings.nodes().isEmpty() ? null : space(settings.nodes().stream()
+                .map(uri -> RedisDeployment.node(uri, settings)).toList(), settings, owners);
     }
 
-    private LockSpace space(List<String> uris, RedisSettings settings, OwnerIds owners) {
-        return new LockSpace(new QuorumLock(uris, settings.timeout(), settings.keyPrefix()), owners, scheduler,
+    private LockSpace space(List<RedisDeployment> nodes, RedisSettings settings, OwnerIds owners) {
+        return new LockSpace(new QuorumLock(nodes, settings.timeout(), settings.keyPrefix()), owners, scheduler,
                 metrics, losses);
     }
 

@@ -2,6 +2,7 @@ package dev.weft.runtime.lock;
 
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.redis.Durations;
+import dev.weft.runtime.redis.RedisDeployment;
 import dev.weft.runtime.redis.RedisEndpoint;
 import dev.weft.runtime.redis.Replies;
 import java.time.Duration;
@@ -46,8 +47,8 @@ final class QuorumLock implements AutoCloseable {
     private final LockScripts scripts;
     private final Duration timeout;
 
-    QuorumLock(List<String> uris, Duration timeout, String keyPrefix) {
-        this.nodes = uris.stream().map(uri -> new RedisEndpoint(uri, timeout)).toList();
+    QuorumLock(List<RedisDeployment> deployments, Duration timeout, String keyPrefix) {
+        this.nodes = deployments.stream().map(deployment -> new RedisEndpoint(deployment, timeout)).toList();
         this.quorum = nodes.size() / 2 + 1;
         this.scripts = new LockScripts(keyPrefix, nodes.size() == 1);
         this.timeout = timeout;

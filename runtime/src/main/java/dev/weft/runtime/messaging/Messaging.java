@@ -70,7 +70,7 @@ public final class Messaging implements AutoCloseable {
         this.keys = new StreamKeys(redis.keyPrefix());
         this.outbox = new OutboxTable(jdbc.createTable());
         this.inbox = new InboxTable(jdbc.createTable(), jdbc.retention(), System::currentTimeMillis);
-        this.publishing = new RedisEndpoint(redis.uri(), redis.timeout());
+        this.publishing = RedisEndpoint.of(redis);
         StreamPublisher publisher = new StreamPublisher(publishing, keys, settings.maxLen());
         this.relay = new OutboxRelay(publisher, outbox, openers, this::metrics);
         this.sweeper = new OutboxSweeper(publisher, outbox, openers, this::metrics);
@@ -182,7 +182,7 @@ public final class Messaging implements AutoCloseable {
             return;
         }
         ConsumerMetrics metrics = new ConsumerMetrics();
-        RedisEndpoint connection = new RedisEndpoint(redis.uri(), redis.timeout());
+        RedisEndpoint connection = RedisEndpoint.of(redis);
         consumerConnections.add(connection);
         StreamConsumer consumer = new StreamConsumer(connection, keys,
                 rule.stream(), rule.group(), consumerName, rule.concurrency(), rule.retry(),

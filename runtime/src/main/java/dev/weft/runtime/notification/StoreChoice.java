@@ -46,6 +46,6 @@ public final class StoreChoice {
                 return null;
             }));
         }
-        return new RedisNotificationStore(new RedisEndpoint(redis.uri(), redis.timeout()), redis.keyPrefix());
+        return new RedisNotificationStore(RedisEndpoint.of(redis), redis.keyPrefix());
     }
 }

@@ -2,7 +2,7 @@ package dev.weft.runtime.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +49,7 @@ public final class LuaScript {
         }
     }
 
-    public <T> CompletableFuture<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType type,
+    public <T> CompletableFuture<T> run(RedisClusterAsyncCommands<String, String> redis, ScriptOutputType type,
                                         String[] keys, String... args) {
         return redis.<T>evalsha(sha1, type, keys, args).toCompletableFuture()
                 .exceptionallyCompose(failure -> Replies.cause(failure) instanceof RedisNoScriptException

@@ -1,72 +1,84 @@
 package dev.weft.runtime.redis;
 
 import dev.weft.api.WeftBackendException;
-import dev.weft.runtime.failure.Causes;
+import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.log.Log;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * One Redis server as Weft uses it: a command connection shared by all threads and, made only when first needed, one
- * pub/sub connection and one connection for commands that block on the server.
+ * One Redis as Weft uses it, whatever its deployment ({@link RedisDeployment}: a server, a Sentinel group's master,
+ * a Redis Cluster): a command connection shared by all threads and, made only when first needed, one pub/sub
+ * connection and one connection for commands that block on the server. Commands are given the
+ * {@link RedisClusterAsyncCommands} every deployment has; on a cluster each goes to its key's slot, so a script's keys
+ * must share a hash tag.
  *
- * <p>Set up for a guest inside someone else's JVM: every thread is a daemon named {@code weft-redis-...}; commands
- * fail at once while disconnected instead of queueing, and every call is bounded by {@code redis.timeout}; Lettuce
- * reconnects in the background, at most {@link #RECONNECT_CAP} apart, so a Redis that comes back is used again soon.
- * Nothing is loaded or connected before {@link #startConnecting()} or the first call.
+ * <p>Set up for a guest inside someone else's JVM ({@link ClientSetup}): commands fail at once while disconnected
+ * instead of queueing, and every call is bounded by {@code redis.timeout}; Lettuce reconnects in the background, at
+ * most {@link #RECONNECT_CAP} apart, so a Redis that comes back is used again soon. Nothing is loaded or connected
+ * before {@link #startConnecting()} or the first call.
  */
 public final class RedisEndpoint implements AutoCloseable {
     static final Duration RECONNECT_CAP = Duration.ofSeconds(1);
-    private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@]*@");
-    private static final String CLOSED_IN_HANDSHAKE = "Connection closed prematurely";
 
-    private final String uri;
+    private final RedisDeployment deployment;
     private final String address;
     private final Duration timeout;
     private final List<RedisPubSubListener<String, String>> pubSubListeners = new CopyOnWriteArrayList<>();
-    private final LazyConnection<StatefulRedisConnection<String, String>> commands;
+    private final LazyConnection<StatefulConnection<String, String>> commands;
     private final LazyConnection<StatefulRedisPubSubConnection<String, String>> pubSub;
-    private final LazyConnection<StatefulRedisConnection<String, String>> blocking;
-    private Client client;
+    private final LazyConnection<StatefulConnection<String, String>> blocking;
+    private LettuceClient client;
     private boolean closed;
     /** Completes once every command {@link #send} was given has been written (or failed to be). */
     private CompletableFuture<Void> unsent = CompletableFuture.completedFuture(null);
 
+    /** One server, or a Sentinel group's master ({@code redis-sentinel://}), with the JVM's TLS defaults. */
     public RedisEndpoint(String uri, Duration timeout) {
-        this.uri = uri;
-        this.address = USER_INFO.matcher(uri).replaceFirst("");
+        this(RedisDeployment.single(uri), timeout);
+    }
+
+    public RedisEndpoint(RedisDeployment deployment, Duration timeout) {
+        this.deployment = deployment;
+        this.address = deployment.address();
         this.timeout = timeout;
         this.commands = new LazyConnection<>(() -> client().connect());
         this.pubSub = new LazyConnection<>(() -> client().connectPubSub(pubSubListeners));
         this.blocking = new LazyConnection<>(() -> client().connect());
     }
 
-    /** Where Redis is, for messages: the configured URI without user and password. */
+    /** The Redis that {@code redis:} names for {@code mode: single}: {@code redis.cluster} if given, else {@code redis.uri}. */
+    public static RedisEndpoint of(RedisSettings settings) {
+        return new RedisEndpoint(RedisDeployment.of(settings), settings.timeout());
+    }
+
+    public RedisDeployment deployment() {
+        return deployment;
+    }
+
+    /**
+     * The deployment's kind, nodes and current master(s), asked of Redis (of the Sentinels, of the cluster) within
+     * {@code redis.timeout}.
+     */
+    public RedisTopology topology() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String purpose = "describe the deployment";
+        await(commands.get(), deadline, purpose);
+        return await(client().topology(), deadline, purpose);
+    }
+
+    /** Where Redis is, for messages: the configured URI(s) without user and password. */
     public String address() {
         return address;
     }
@@ -92,8 +104,8 @@ public final class RedisEndpoint implements AutoCloseable {
      * @param purpose what the command is for, completing "... to {purpose}" in messages, e.g. {@code lock "sku:1"}
      * @throws WeftBackendException when Redis cannot be reached, answers with an error or not in time
      */
-    public <T> T call(String purpose, Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
-        CompletableFuture<StatefulRedisConnection<String, String>> connecting = commands.get();
+    public <T> T call(String purpose, Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletableFuture<StatefulConnection<String, String>> connecting = commands.get();
         // Counted from here: loading the client on first use is local work, not Redis being slow.
         long deadline = System.nanoTime() + timeout.toNanos();
         return await(send(await(connecting, deadline, purpose), command), deadline, purpose);
@@ -105,8 +117,8 @@ public final class RedisEndpoint implements AutoCloseable {
      * For one thread at a time; {@code block} must be shorter than {@code redis.timeout}, which bounds the call.
      */
     public <T> T callBlocking(String purpose,
-                              Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
-        CompletableFuture<StatefulRedisConnection<String, String>> connecting = blocking.get();
+                              Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletableFuture<StatefulConnection<String, String>> connecting = blocking.get();
         long deadline = System.nanoTime() + timeout.toNanos();
         return await(send(await(connecting, deadline, purpose), command), deadline, purpose);
     }
@@ -115,8 +127,8 @@ public final class RedisEndpoint implements AutoCloseable {
      * Sends one command without waiting, for background work; fails at once, without connecting, when the command
      * connection is not up.
      */
-    public <T> CompletableFuture<T> callAsync(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
-        StatefulRedisConnection<String, String> connection = commands.ifConnected();
+    public <T> CompletableFuture<T> callAsync(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
+        StatefulConnection<String, String> connection = commands.ifConnected();
         return connection == null
                 ? CompletableFuture.failedFuture(new RedisException("not connected"))
                 : send(connection, command).toCompletableFuture();
@@ -126,8 +138,8 @@ public final class RedisEndpoint implements AutoCloseable {
      * Sends one command without waiting, connecting first if need be; for calls made to several servers at once.
      * The reply fails after {@code redis.timeout} at the latest (Lettuce's command timeout).
      */
-    public <T> CompletableFuture<T> send(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
-        CompletableFuture<StatefulRedisConnection<String, String>> connecting = commands.get();
+    public <T> CompletableFuture<T> send(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletableFuture<StatefulConnection<String, String>> connecting = commands.get();
         synchronized (this) {
             if (connecting.isDone() && unsent.isDone()) {
                 return connecting.thenCompose(connection -> send(connection, command));
@@ -175,7 +187,7 @@ public final class RedisEndpoint implements AutoCloseable {
     /** Closes the connections and stops the client's threads, waiting at most about {@code redis.timeout}. */
     @Override
     public void close() {
-        Client toClose;
+        LettuceClient toClose;
         synchronized (this) {
             if (closed) {
                 return;
@@ -191,16 +203,16 @@ public final class RedisEndpoint implements AutoCloseable {
         }
     }
 
-    private static <T> CompletionStage<T> send(StatefulRedisConnection<String, String> connection,
-                                               Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+    private static <T> CompletionStage<T> send(StatefulConnection<String, String> connection,
+                                               Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         try {
-            return command.apply(connection.async());
+            return command.apply(LettuceClient.commands(connection));
         } catch (RedisException rejected) {
             return CompletableFuture.failedFuture(rejected);
         }
     }
 
-    private synchronized Client client() {
+    private synchronized LettuceClient client() {
         if (closed) {
             throw new RedisException("Weft's Redis client is shut down");
         }
@@ -208,7 +220,7 @@ public final class RedisEndpoint implements AutoCloseable {
             // Netty's timer start-up swallows an interrupt of the thread creating it: keep the application's.
             boolean interrupted = Thread.interrupted();
             try {
-                client = new Client(uri, timeout);
+                client = LettuceClient.create(deployment, timeout);
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
@@ -216,71 +228,5 @@ public final class RedisEndpoint implements AutoCloseable {
             }
         }
         return client;
-    }
-
-    /** The Lettuce client and its threads. */
-    private static final class Client {
-        private final ClientResources resources;
-        private final RedisClient redis;
-        private final RedisURI redisUri;
-
-        Client(String uri, Duration timeout) {
-            LibraryLogging.install();
-            redisUri = RedisURI.create(uri);
-            redisUri.setTimeout(timeout);
-            resources = DefaultClientResources.builder()
-                    .threadFactoryProvider(pool -> new DefaultThreadFactory("weft-" + pool.replace("lettuce-", "redis-"), true))
-                    .ioThreadPoolSize(DefaultClientResources.MIN_IO_THREADS)
-                    .computationThreadPoolSize(DefaultClientResources.MIN_COMPUTATION_THREADS)
-                    .reconnectDelay(Delay.exponential(Duration.ofMillis(10), RECONNECT_CAP, 2, TimeUnit.MILLISECONDS))
-                    .build();
-            redis = RedisClient.create(resources, redisUri);
-            redis.setOptions(ClientOptions.builder()
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .timeoutOptions(TimeoutOptions.enabled(timeout))
-                    .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
-                    .build());
-        }
-
-        CompletableFuture<StatefulRedisConnection<String, String>> connect() {
-            return againIfClosedInHandshake(() -> redis.connectAsync(StringCodec.UTF8, redisUri).toCompletableFuture());
-        }
-
-        CompletableFuture<StatefulRedisPubSubConnection<String, String>> connectPubSub(
-                List<RedisPubSubListener<String, String>> listeners) {
-            return againIfClosedInHandshake(() -> redis.connectPubSubAsync(StringCodec.UTF8, redisUri).toCompletableFuture())
-                    .thenApply(connection -> {
-                        listeners.forEach(connection::addListener);
-                        return connection;
-                    });
-        }
-
-        /**
-         * Lettuce closes the channel when the handshake (AUTH, HELLO) is refused and reports the refusal from the
-         * close listener, but the channel going inactive races it with a bare "Connection closed prematurely". One
-         * more attempt almost always reports the real reason (WRONGPASS, NOPERM), which tells the operator what to fix;
-         * a server that really drops connections fails the same way twice.
-         */
-        private static <C> CompletableFuture<C> againIfClosedInHandshake(Supplier<CompletableFuture<C>> connect) {
-            return connect.get().exceptionallyCompose(failure -> closedInHandshake(failure)
-                    ? connect.get() : CompletableFuture.failedFuture(failure));
-        }
-
-        private static boolean closedInHandshake(Throwable failure) {
-            return Causes.any(failure, t -> t instanceof RedisConnectionException
-                    && CLOSED_IN_HANDSHAKE.equals(t.getMessage()));
-        }
-
-        /** Bounded and deaf to interrupts: close() may well run on an interrupted thread, in a shutdown. */
-        void shutdown(Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            try {
-                Replies.await(redis.shutdownAsync(0, timeout.toMillis(), TimeUnit.MILLISECONDS), deadline);
-            } catch (ExecutionException | TimeoutException e) {
-                Log.debug("closing the Redis client: " + e);
-            }
-            resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .awaitUninterruptibly(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        }
     }
 }

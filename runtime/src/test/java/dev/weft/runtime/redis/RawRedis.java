@@ -1,7 +1,7 @@
 package dev.weft.runtime.redis;
 
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -14,7 +14,7 @@ public final class RawRedis implements AutoCloseable {
         endpoint = new RedisEndpoint(uri, Duration.ofSeconds(10));
     }
 
-    public <T> T call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+    public <T> T call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         return endpoint.call("run a test command", command);
     }
 
@@ -55,7 +55,7 @@ public final class RawRedis implements AutoCloseable {
     }
 
     public void resetStats() {
-        call(RedisAsyncCommands::configResetstat);
+        call(RedisClusterAsyncCommands::configResetstat);
     }
 
     /** Script runs (EVALSHA and EVAL) since {@link #resetStats()}; an EVALSHA answered NOSCRIPT ran nothing. */

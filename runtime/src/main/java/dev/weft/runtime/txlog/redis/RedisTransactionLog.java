@@ -12,7 +12,7 @@ import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class RedisTransactionLog implements TransactionLog {
     private final String keyPrefix;
 
     public RedisTransactionLog(RedisSettings settings) {
-        this.redis = new TxRedis(new RedisEndpoint(settings.uri(), settings.timeout()));
+        this.redis = new TxRedis(RedisEndpoint.of(settings));
         this.keys = new TxKeys(settings.keyPrefix());
         this.scripts = new TxScripts(keys);
         this.keyPrefix = settings.keyPrefix();
@@ -159,7 +159,7 @@ public final class RedisTransactionLog implements TransactionLog {
         redis.callAll("list open global transactions", eachShard(shard -> r -> scripts.members(r, shard)))
                 .forEach(xids::addAll);
         List<List<Object>> replies = redis.callAll("read open global transactions",
-                xids.stream().<Function<RedisAsyncCommands<String, String>, CompletionStage<List<Object>>>>map(
+                xids.stream().<Function<RedisClusterAsyncCommands<String, String>, CompletionStage<List<Object>>>>map(
                         xid -> r -> scripts.load(r, xid)).toList());
         List<LoggedTransaction> open = new ArrayList<>();
         for (int i = 0; i < xids.size(); i++) {
@@ -183,8 +183,8 @@ public final class RedisTransactionLog implements TransactionLog {
         redis.endpoint().close();
     }
 
-    private static <T> List<Function<RedisAsyncCommands<String, String>, CompletionStage<T>>> eachShard(
-            IntFunction<Function<RedisAsyncCommands<String, String>, CompletionStage<T>>> command) {
+    private static <T> List<Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>>> eachShard(
+            IntFunction<Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>>> command) {
         return IntStream.range(0, TxKeys.SHARDS).mapToObj(command).toList();
     }
 

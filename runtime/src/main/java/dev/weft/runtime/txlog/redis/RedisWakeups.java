@@ -49,7 +49,7 @@ public final class RedisWakeups implements Wakeups {
 
     /** Wake-ups over connections of their own (when the log itself is not in Redis). */
     public RedisWakeups(RedisSettings settings) {
-        this(new TxRedis(new RedisEndpoint(settings.uri(), settings.timeout())), new TxKeys(settings.keyPrefix()), true);
+        this(new TxRedis(RedisEndpoint.of(settings)), new TxKeys(settings.keyPrefix()), true);
     }
 
     RedisWakeups(TxRedis redis, TxKeys keys, boolean ownsEndpoint) {

@@ -3,7 +3,7 @@ package dev.weft.runtime.txlog.redis;
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.redis.RedisEndpoint;
 import dev.weft.runtime.txlog.TransactionLogException;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,7 +25,7 @@ final class TxRedis {
     }
 
     /** @param purpose completes "... to {purpose}" in messages */
-    <T> T call(String purpose, Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+    <T> T call(String purpose, Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         try {
             return endpoint.call(purpose, command);
         } catch (WeftBackendException e) {
@@ -37,7 +37,7 @@ final class TxRedis {
      * Sends every command at once, rather than one round trip after another, and waits for all their replies within
      * {@code redis.timeout}.
      */
-    <T> List<T> callAll(String purpose, List<Function<RedisAsyncCommands<String, String>, CompletionStage<T>>> commands) {
+    <T> List<T> callAll(String purpose, List<Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>>> commands) {
         long deadline = System.nanoTime() + endpoint.timeout().toNanos();
         List<CompletableFuture<T>> replies = commands.stream().map(endpoint::send).toList();
         try {
@@ -49,7 +49,7 @@ final class TxRedis {
     }
 
     /** Sends without waiting, for work whose failure costs only time. */
-    <T> CompletableFuture<T> send(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+    <T> CompletableFuture<T> send(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         return endpoint.send(command);
     }
 

@@ -7,7 +7,7 @@ import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.Phase;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.ZAddArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -45,13 +45,13 @@ final class TxScripts {
     record Registration(int branchId, Phase phase) {
     }
 
-    CompletionStage<Boolean> begin(RedisAsyncCommands<String, String> redis, String xid, String origin, long startedAt,
+    CompletionStage<Boolean> begin(RedisClusterAsyncCommands<String, String> redis, String xid, String origin, long startedAt,
                                    long deadline) {
         return BEGIN.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid), keys.dueOf(xid)},
                 xid, origin, Long.toString(startedAt), Long.toString(deadline)).thenApply(TxScripts::isOne);
     }
 
-    CompletionStage<Registration> register(RedisAsyncCommands<String, String> redis, String xid, String record,
+    CompletionStage<Registration> register(RedisClusterAsyncCommands<String, String> redis, String xid, String record,
                                            Carried carried) {
         LogRecord.Begin begin = carried.begin();
         List<String> args = new ArrayList<>(List.of(record, xid, begin == null ? "" : begin.origin(),
@@ -65,14 +65,14 @@ final class TxScripts {
     }
 
     /** @param onlyWhileTrying change the state only while the transaction is undecided */
-    CompletionStage<Boolean> branchState(RedisAsyncCommands<String, String> redis, String xid, int branchId,
+    CompletionStage<Boolean> branchState(RedisClusterAsyncCommands<String, String> redis, String xid, int branchId,
                                          BranchState state, boolean onlyWhileTrying) {
         return BRANCH_STATE.<Long>run(redis, ScriptOutputType.INTEGER, txAndBranches(xid), Integer.toString(branchId),
                 state.name(), onlyWhileTrying ? "1" : "0").thenApply(TxScripts::isOne);
     }
 
     /** @return the raw snapshot after the call, as {@link #load} returns it */
-    CompletionStage<List<Object>> decide(RedisAsyncCommands<String, String> redis, String xid, Phase decision,
+    CompletionStage<List<Object>> decide(RedisClusterAsyncCommands<String, String> redis, String xid, Phase decision,
                                          List<Integer> returned) {
         List<String> args = new ArrayList<>(List.of(xid, decision.name()));
         addIds(args, returned);
@@ -80,7 +80,7 @@ final class TxScripts {
     }
 
     /** Claims up to {@code limit} transactions of one shard, the earliest due first. */
-    CompletionStage<List<Claimed>> claim(RedisAsyncCommands<String, String> redis, int shard, long now, long until,
+    CompletionStage<List<Claimed>> claim(RedisClusterAsyncCommands<String, String> redis, int shard, long now, long until,
                                          int limit) {
         return CLAIM.<List<Object>>run(redis, ScriptOutputType.MULTI, new String[] {keys.due(shard)},
                 Long.toString(now), Long.toString(until), Integer.toString(limit)).thenApply(reply -> {
@@ -93,7 +93,7 @@ final class TxScripts {
     }
 
     /** Gives claims back, each due again when it was before, unless its due time changed since the claim. */
-    CompletionStage<Long> unclaim(RedisAsyncCommands<String, String> redis, int shard, long until, List<Claimed> claims) {
+    CompletionStage<Long> unclaim(RedisClusterAsyncCommands<String, String> redis, int shard, long until, List<Claimed> claims) {
         List<String> args = new ArrayList<>(1 + 2 * claims.size());
         args.add(Long.toString(until));
         for (Claimed claim : claims) {
@@ -104,29 +104,29 @@ final class TxScripts {
     }
 
     /** A plain command: it changes only a transaction still in the queue (not FAILED, not ended). */
-    CompletionStage<Long> dueAt(RedisAsyncCommands<String, String> redis, String xid, long at) {
+    CompletionStage<Long> dueAt(RedisClusterAsyncCommands<String, String> redis, String xid, long at) {
         return redis.zadd(keys.dueOf(xid), ZAddArgs.Builder.xx(), at, xid);
     }
 
-    CompletionStage<Long> attemptFailed(RedisAsyncCommands<String, String> redis, String xid) {
+    CompletionStage<Long> attemptFailed(RedisClusterAsyncCommands<String, String> redis, String xid) {
         return ATTEMPT.run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid)});
     }
 
-    CompletionStage<Boolean> fail(RedisAsyncCommands<String, String> redis, String xid, String reason) {
+    CompletionStage<Boolean> fail(RedisClusterAsyncCommands<String, String> redis, String xid, String reason) {
         return FAIL.<Long>run(redis, ScriptOutputType.INTEGER, txDueFailed(xid), xid, reason).thenApply(TxScripts::isOne);
     }
 
-    CompletionStage<Boolean> retry(RedisAsyncCommands<String, String> redis, String xid) {
+    CompletionStage<Boolean> retry(RedisClusterAsyncCommands<String, String> redis, String xid) {
         return RETRY.<Long>run(redis, ScriptOutputType.INTEGER, txDueFailed(xid), xid).thenApply(TxScripts::isOne);
     }
 
-    CompletionStage<Boolean> forget(RedisAsyncCommands<String, String> redis, String xid) {
+    CompletionStage<Boolean> forget(RedisClusterAsyncCommands<String, String> redis, String xid) {
         return FORGET.<Long>run(redis, ScriptOutputType.INTEGER,
                 new String[] {keys.transaction(xid), keys.branches(xid), keys.failedOf(xid)}, xid)
                 .thenApply(TxScripts::isOne);
     }
 
-    CompletionStage<Boolean> finishRound(RedisAsyncCommands<String, String> redis, String xid, List<Integer> done) {
+    CompletionStage<Boolean> finishRound(RedisClusterAsyncCommands<String, String> redis, String xid, List<Integer> done) {
         List<String> args = new ArrayList<>(List.of(xid));
         addIds(args, done);
         return FINISH.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid),
@@ -135,12 +135,12 @@ final class TxScripts {
     }
 
     /** The raw snapshot {@link LoadedTransaction} reads: empty when the transaction is missing. */
-    CompletionStage<List<Object>> load(RedisAsyncCommands<String, String> redis, String xid) {
+    CompletionStage<List<Object>> load(RedisClusterAsyncCommands<String, String> redis, String xid) {
         return LOAD.run(redis, ScriptOutputType.MULTI, txBranchesDue(xid), xid);
     }
 
     /** Every xid of one shard: due ones, then FAILED ones. */
-    CompletionStage<List<String>> members(RedisAsyncCommands<String, String> redis, int shard) {
+    CompletionStage<List<String>> members(RedisClusterAsyncCommands<String, String> redis, int shard) {
         return MEMBERS.<List<Object>>run(redis, ScriptOutputType.MULTI,
                 new String[] {keys.due(shard), keys.failed(shard)}).thenApply(reply -> {
                     List<String> xids = new ArrayList<>();

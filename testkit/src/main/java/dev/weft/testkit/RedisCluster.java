@@ -1,0 +1,136 @@
+package dev.weft.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real Redis Cluster on loopback: {@code masters} masters sharing the 16384 slots evenly, each with
+ * {@code replicasPerMaster} replicas, joined with CLUSTER MEET / ADDSLOTS / REPLICATE as an operator would, and
+ * returned only once every node reports {@code cluster_state:ok}, knows every other node, and every replica's link
+ * to its master is up.
+ */
+public final class RedisCluster implements AutoCloseable {
+    public static final int SLOTS = 16_384;
+    private static final Duration FORMING_TIMEOUT = Duration.ofSeconds(30);
+
+    private final List<RedisServer> masters = new ArrayList<>();
+    private final List<RedisServer> replicas = new ArrayList<>();
+
+    private RedisCluster() {
+    }
+
+    /** @param extraArgs added to every node's command line (ACL files, TLS options) */
+    public static RedisCluster start(int masters, int replicasPerMaster, String... extraArgs) {
+        RedisCluster cluster = new RedisCluster();
+        try {
+            cluster.form(masters, replicasPerMaster, extraArgs);
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private void form(int masterCount, int replicasPerMaster, String[] extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                "--cluster-node-timeout", "2000"));
+        args.addAll(List.of(extraArgs));
+        String[] nodeArgs = args.toArray(String[]::new);
+        for (int i = 0; i < masterCount; i++) {
+            masters.add(RedisServer.startClusterNode(nodeArgs));
+        }
+        for (int i = 0; i < masterCount * replicasPerMaster; i++) {
+            replicas.add(RedisServer.startClusterNode(nodeArgs));
+        }
+        for (int i = 0; i < masterCount; i++) {
+            List<Object> addSlots = new ArrayList<>(List.of("CLUSTER", "ADDSLOTS"));
+            for (int slot = SLOTS * i / masterCount; slot < SLOTS * (i + 1) / masterCount; slot++) {
+                addSlots.add(slot);
+            }
+            Resp.call(masters.get(i).port(), addSlots.toArray());
+        }
+        RedisServer first = masters.get(0);
+        for (RedisServer node : nodes()) {
+            if (node != first) {
+                Resp.call(first.port(), "CLUSTER", "MEET", "127.0.0.1", node.port());
+            }
+        }
+        await("every node to know all " + nodes().size(), () -> nodes().stream()
+                .allMatch(node -> clusterNodes(node).size() == nodes().size()));
+        for (int i = 0; i < replicas.size(); i++) {
+            Resp.call(replicas.get(i).port(), "CLUSTER", "REPLICATE", nodeId(masters.get(i % masterCount)));
+        }
+        await("cluster_state:ok, every replica in sync and known as one everywhere", this::formed);
+    }
+
+    private boolean formed() {
+        for (RedisServer node : nodes()) {
+            if (!Resp.text(node.port(), "CLUSTER", "INFO").contains("cluster_state:ok")) {
+                return false;
+            }
+            long replicasSeen = clusterNodes(node).stream().filter(line -> line.contains(" slave ")).count();
+            if (replicasSeen != replicas.size()) {
+                return false;
+            }
+        }
+        return replicas.stream().allMatch(replica -> Resp.text(replica.port(), "INFO", "replication")
+                .contains("master_link_status:up"));
+    }
+
+    public List<RedisServer> masters() {
+        return List.copyOf(masters);
+    }
+
+    public List<RedisServer> replicas() {
+        return List.copyOf(replicas);
+    }
+
+    public List<RedisServer> nodes() {
+        List<RedisServer> all = new ArrayList<>(masters);
+        all.addAll(replicas);
+        return all;
+    }
+
+    /** The seed URIs a client is given: every master. */
+    public List<String> seedUris() {
+        return masters.stream().map(RedisServer::uri).toList();
+    }
+
+    /** The node's cluster id (CLUSTER MYID). */
+    public static String nodeId(RedisServer node) {
+        return Resp.text(node.port(), "CLUSTER", "MYID");
+    }
+
+    /** The node's view of the cluster, one line per node (CLUSTER NODES). */
+    public static List<String> clusterNodes(RedisServer node) {
+        return Resp.text(node.port(), "CLUSTER", "NODES").lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    /** How many keys each master holds (DBSIZE), in {@link #masters()} order. */
+    public List<Long> keysPerMaster() {
+        return masters.stream().map(node -> (Long) Resp.call(node.port(), "DBSIZE")).toList();
+    }
+
+    /** Waits for a condition of the cluster, checking it every 50 ms, failing after {@link #FORMING_TIMEOUT}. */
+    public static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + FORMING_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Redis Cluster: no " + what + " within " + FORMING_TIMEOUT);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        nodes().forEach(RedisServer::close);
+    }
+}
