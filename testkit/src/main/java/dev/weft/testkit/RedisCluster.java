@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A real Redis Cluster on loopback: {@code masters} masters sharing the 16384 slots evenly, each with
@@ -13,6 +14,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class RedisCluster implements AutoCloseable {
     public static final int SLOTS = 16_384;
+    /**
+     * A {@code redis.timeout} for a client of this cluster in a test: a new cluster client's first call reads the slot
+     * map from every node and connects to its key's master, which on a loaded 2-core machine has taken seconds.
+     */
+    public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FORMING_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<RedisServer> masters = new ArrayList<>();
@@ -58,11 +64,24 @@ public final class RedisCluster implements AutoCloseable {
             }
         }
         await("every node to know all " + nodes().size(), () -> nodes().stream()
-                .allMatch(node -> clusterNodes(node).size() == nodes().size()));
+                .allMatch(node -> clusterNodes(node).size() == nodes().size()), this::state);
         for (int i = 0; i < replicas.size(); i++) {
             Resp.call(replicas.get(i).port(), "CLUSTER", "REPLICATE", nodeId(masters.get(i % masterCount)));
         }
-        await("cluster_state:ok, every replica in sync and known as one everywhere", this::formed);
+        await("cluster_state:ok, every replica in sync and known as one everywhere", this::formed, this::state);
+    }
+
+    /** Each node's view, for the message of a cluster that does not form. */
+    private String state() {
+        StringBuilder state = new StringBuilder();
+        for (RedisServer node : nodes()) {
+            String info = Resp.text(node.port(), "CLUSTER", "INFO");
+            state.append("\n  ").append(node.port()).append(": ")
+                    .append(info.lines().filter(line -> line.startsWith("cluster_state")).findFirst().orElse(""))
+                    .append(", nodes:");
+            clusterNodes(node).forEach(line -> state.append("\n    ").append(line));
+        }
+        return state.toString();
     }
 
     private boolean formed() {
@@ -70,7 +89,7 @@ public final class RedisCluster implements AutoCloseable {
             if (!Resp.text(node.port(), "CLUSTER", "INFO").contains("cluster_state:ok")) {
                 return false;
             }
-            long replicasSeen = clusterNodes(node).stream().filter(line -> line.contains(" slave ")).count();
+            long replicasSeen = clusterNodes(node).stream().filter(line -> line.split(" ")[2].contains("slave")).count();
             if (replicasSeen != replicas.size()) {
                 return false;
             }
@@ -114,11 +133,16 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /** Waits for a condition of the cluster, checking it every 50 ms, failing after {@link #FORMING_TIMEOUT}. */
-    public static void await(String what, BooleanSupplier condition) {
+    public void await(String what, BooleanSupplier condition) {
+        await(what, condition, this::state);
+    }
+
+    private static void await(String what, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + FORMING_TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Redis Cluster: no " + what + " within " + FORMING_TIMEOUT);
+                throw new IllegalStateException("Redis Cluster: no " + what + " within " + FORMING_TIMEOUT + "; "
+                        + state.get());
             }
             try {
                 Thread.sleep(50);

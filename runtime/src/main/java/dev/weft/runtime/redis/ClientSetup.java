@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What every Lettuce client of Weft shares, standalone or cluster. Set up for a guest inside someone else's JVM: every
- * thread is a daemon named {@code weft-redis-...}; commands fail at once while disconnected instead of queueing, and
+ * thread is a daemon named {@code weft-redis-...}; commands fail at once while disconnected instead of queueing (on a
+ * cluster: wait for a node's connection, see {@link #configure}), and
  * every call is bounded by {@code redis.timeout}; Lettuce reconnects in the background, at most
  * {@link RedisEndpoint#RECONNECT_CAP} apart.
  */
@@ -38,9 +39,16 @@ final class ClientSetup {
                 .build();
     }
 
-    /** The options of {@code builder}, a standalone or cluster builder, set as Weft needs them. */
-    static <B extends ClientOptions.Builder> B configure(B builder, Duration timeout, Optional<RedisTls> tls) {
-        builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+    /**
+     * The options of {@code builder}, a standalone or cluster builder, set as Weft needs them.
+     *
+     * @param whileDisconnected what a command meets on a connection that is down: a cluster connects to each node on
+     *                          the first command for one of its slots (and to a promoted replica after a failover),
+     *                          so there a command waits for that connection, still no longer than {@code timeout}
+     */
+    static <B extends ClientOptions.Builder> B configure(B builder, Duration timeout, Optional<RedisTls> tls,
+                                                         ClientOptions.DisconnectedBehavior whileDisconnected) {
+        builder.disconnectedBehavior(whileDisconnected)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build());
         tls.ifPresent(stores -> builder.sslOptions(sslOptions(stores)));

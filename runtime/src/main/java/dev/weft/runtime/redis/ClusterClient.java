@@ -1,5 +1,6 @@
 package dev.weft.runtime.redis;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -32,7 +33,8 @@ final class ClusterClient implements LettuceClient {
         List<RedisURI> seeds = deployment.uris().stream().map(uri -> ClientSetup.uri(uri, timeout)).toList();
         resources = ClientSetup.resources();
         redis = RedisClusterClient.create(resources, seeds);
-        redis.setOptions(ClientSetup.configure(ClusterClientOptions.builder(), timeout, deployment.tls())
+        redis.setOptions(ClientSetup.configure(ClusterClientOptions.builder(), timeout, deployment.tls(),
+                        ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enablePeriodicRefresh(PERIODIC_REFRESH)
                         .enableAllAdaptiveRefreshTriggers()
@@ -43,18 +45,25 @@ final class ClusterClient implements LettuceClient {
 
     @Override
     public CompletableFuture<StatefulConnection<String, String>> connect() {
-        return LettuceClient.againIfClosedInHandshake(() -> redis.connectAsync(StringCodec.UTF8)
+        return LettuceClient.againIfClosedInHandshake(() -> withSlotMap()
+                .thenCompose(loaded -> redis.connectAsync(StringCodec.UTF8))
                 .thenApply(connection -> connection));
     }
 
     @Override
     public CompletableFuture<StatefulRedisPubSubConnection<String, String>> connectPubSub(
             List<RedisPubSubListener<String, String>> listeners) {
-        return LettuceClient.againIfClosedInHandshake(() -> redis.connectPubSubAsync(StringCodec.UTF8))
+        return LettuceClient.againIfClosedInHandshake(() -> withSlotMap()
+                        .thenCompose(loaded -> redis.connectPubSubAsync(StringCodec.UTF8)))
                 .thenApply(connection -> {
                     listeners.forEach(connection::addListener);
                     return connection;
                 });
+    }
+
+    /** Lettuce's asynchronous connects need the slot map loaded first; loading it again later is the refresh's job. */
+    private CompletableFuture<Void> withSlotMap() {
+        return redis.refreshPartitionsAsync().toCompletableFuture().thenApply(loaded -> null);
     }
 
     @Override

@@ -29,7 +29,8 @@ final class StandaloneClient implements LettuceClient {
         redisUri = ClientSetup.uri(deployment.uris().get(0), timeout);
         resources = ClientSetup.resources();
         redis = RedisClient.create(resources, redisUri);
-        redis.setOptions(ClientSetup.configure(ClientOptions.builder(), timeout, deployment.tls()).build());
+        redis.setOptions(ClientSetup.configure(ClientOptions.builder(), timeout, deployment.tls(),
+                ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
     }
 
     @Override
