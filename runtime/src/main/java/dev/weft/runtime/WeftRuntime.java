@@ -10,6 +10,7 @@ import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.feature.Feature;
 import dev.weft.runtime.feature.FeatureException;
 import dev.weft.runtime.feature.Shared;
+import dev.weft.runtime.jmx.RedisProbe;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.weave.BridgeDispatcher;
@@ -118,7 +119,7 @@ public final class WeftRuntime {
             running.forEach(Feature.Running::connect);
             if (config.jmxEnabled()) {
                 WeftMBeans beans = WeftMBeans.platform(stats);
-                beans.registerAgent(String.valueOf(config.source()));
+                beans.registerAgent(String.valueOf(config.source()), new RedisProbe(config.redis()));
                 running.forEach(feature -> feature.registerBeans(beans));
             }
         }, "weft-start");

@@ -20,6 +20,9 @@ final class StatusText {
         StringBuilder out = new StringBuilder();
         out.append("Weft ").append(report.version()).append(" in pid ").append(report.pid())
                 .append(", config ").append(report.configFile()).append('\n');
+        if (report.redis() != null) {
+            out.append("Redis: ").append(report.redis()).append('\n');
+        }
         out.append(String.format(Locale.ROOT, "Woven methods: %d; rejected (every call fails): %d; weave failures: %d%n",
                 report.wovenMethods(), report.rejectedMethods(), report.weaveFailures()));
         selectors(out, report.selectors(), report.configFile());

@@ -1,5 +1,7 @@
 package dev.weft.runtime.jmx;
 
+import dev.weft.runtime.redis.RedisTopology;
+
 import dev.weft.runtime.weave.SelectorStats;
 import dev.weft.runtime.weave.WeaveStats;
 import java.util.List;
@@ -9,11 +11,28 @@ final class AgentBean implements AgentMXBean {
     private final String version;
     private final String configFile;
     private final WeaveStats weaving;
+    private final RedisView redis;
 
-    AgentBean(String version, String configFile, WeaveStats weaving) {
+    AgentBean(String version, String configFile, WeaveStats weaving, RedisView redis) {
         this.version = version;
         this.configFile = configFile;
         this.weaving = weaving;
+        this.redis = redis;
+    }
+
+    @Override
+    public String getRedisDeployment() {
+        return redis.describe();
+    }
+
+    @Override
+    public List<String> getRedisNodes() {
+        return redis.topology().map(RedisTopology::nodes).orElse(List.of());
+    }
+
+    @Override
+    public List<String> getRedisMasters() {
+        return redis.topology().map(RedisTopology::masters).orElse(List.of());
     }
 
     @Override

@@ -12,11 +12,20 @@ import java.util.Map;
  * @param locks        null when the JVM has no {@code dev.weft:type=Locks}
  * @param transactions null when no transactions are configured ({@code dev.weft:type=Transactions} absent)
  * @param messages     null when no messages are configured ({@code dev.weft:type=Messages} absent)
+ * @param redis        the Redis deployment, its nodes and master(s), one line; null from an agent that does not say
  * @param notifications null when no notifications are configured ({@code dev.weft:type=Notifications} absent)
  */
 public record StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                            long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
-                           Messages messages, Notifications notifications) {
+                           Messages messages, Notifications notifications, String redis) {
+
+    /** A JVM whose agent does not describe its Redis. */
+    public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
+                        long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
+                        Messages messages, Notifications notifications) {
+        this(pid, version, configFile, wovenMethods, rejectedMethods, weaveFailures, selectors, locks, transactions,
+                messages, notifications, null);
+    }
 
     /** A JVM without notifications. */
     public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,

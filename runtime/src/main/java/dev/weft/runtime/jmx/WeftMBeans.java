@@ -37,13 +37,13 @@ public final class WeftMBeans {
 
     static void register(MBeanServer server, String configFile, LockIntrospection locks, WeaveStats weaving) {
         WeftMBeans beans = new WeftMBeans(server, weaving);
-        beans.registerAgent(configFile);
+        beans.registerAgent(configFile, RedisView.NONE);
         beans.registerLocks(locks);
     }
 
-    /** {@code dev.weft:type=Agent}: what the agent was told and what it wove. */
-    public void registerAgent(String configFile) {
-        register(server, AGENT, AgentMXBean.class, new AgentBean(WeftVersion.get(), configFile, weaving), null);
+    /** {@code dev.weft:type=Agent}: what the agent was told and what it wove, and where its Redis is. */
+    public void registerAgent(String configFile, RedisView redis) {
+        register(server, AGENT, AgentMXBean.class, new AgentBean(WeftVersion.get(), configFile, weaving, redis), null);
     }
 
     /** {@code dev.weft:type=Locks}, with a notification for every lock lost while held. */

@@ -31,7 +31,8 @@ public final class WeftStatus {
                         : null,
                 jvm.isRegistered(WeftMBeans.NOTIFICATIONS)
                         ? notifications(proxy(jvm, WeftMBeans.NOTIFICATIONS, NotificationsMXBean.class))
-                        : null));
+                        : null,
+                agent.getRedisDeployment()));
     }
 
     private static StatusReport.Locks locks(LocksMXBean locks) {

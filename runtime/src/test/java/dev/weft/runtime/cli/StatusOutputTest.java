@@ -30,6 +30,15 @@ class StatusOutputTest {
             null, null);
 
     @Test
+    void theRedisDeploymentFollowsTheHeaderWhenTheAgentDescribesIt() {
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(), null, null, null, null,
+                "cluster, masters 10.0.0.1:7000,10.0.0.2:7000,10.0.0.3:7000 of 6 nodes");
+        List<String> lines = StatusText.render(report).lines().toList();
+        assertEquals("Redis: cluster, masters 10.0.0.1:7000,10.0.0.2:7000,10.0.0.3:7000 of 6 nodes", lines.get(1));
+        assertEquals(false, StatusText.render(LOCKS_ONLY).contains("Redis:"), "the control: an agent that does not say");
+    }
+
+    @Test
     void theTableShowsTheSelectorsHeldLocksAndWaiters() {
         List<String> lines = StatusText.render(LOCKS_ONLY).lines().toList();
 

@@ -309,10 +309,21 @@ class ConfigErrorsTest {
                     - redis://h1:6379
                     - h2:6379
                 """,
-                "2:8: uri: not a Redis URI; it must start with redis://, rediss:// or redis-socket://, e.g."
+                "2:8: uri: not a Redis URI; it must start with redis://, rediss://, redis-sentinel:// or redis-socket://, e.g."
                         + " redis://127.0.0.1:6379",
-                "5:7: nodes: not a Redis URI; it must start with redis://, rediss:// or redis-socket://, e.g."
+                "5:7: nodes: not a Redis URI; it must start with redis://, rediss://, redis-sentinel:// or redis-socket://, e.g."
                         + " redis://127.0.0.1:6379");
+    }
+
+    @Test
+    void aClusterAndAUriExcludeEachOther() {
+        files.assertProblems("""
+                redis:
+                  uri: redis://h1:6379
+                  cluster: [redis://h1:7000, redis://h2:7000]
+                """,
+                "3:3: cluster: give either 'uri' (one Redis, or a Sentinel group) or 'cluster' (Redis Cluster seed"
+                        + " nodes), not both");
     }
 
     @Test
@@ -326,7 +337,7 @@ class ConfigErrorsTest {
                   participants:
                     - com.acme.Svc#debit
                 """,
-                "1:8: redis: expected a mapping of uri, nodes, timeout, keyPrefix; found a single value",
+                "1:8: redis: expected a mapping of uri, cluster, nodes, tls, timeout, keyPrefix; found a single value",
                 "3:3: locks: expected a list (one '- ' line per entry); found a mapping",
                 "5:12: timeout: expected a single value; found a list",
                 "7:7: each entry of participants: expected a mapping of try, confirm, cancel; found a single value");

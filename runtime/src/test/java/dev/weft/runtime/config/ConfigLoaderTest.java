@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,6 +193,27 @@ class ConfigLoaderTest {
         assertEquals("redis://:s3:cr#t@localhost:6379", config.redis().uri());
         assertEquals("weft:${literal}", config.redis().keyPrefix());
         assertEquals(Duration.ofSeconds(90), config.locks().get(0).lease());
+    }
+
+    @Test
+    void readsClusterSeedsAndTlsStoresWithPasswordsFromTheEnvironment() throws Exception {
+        Path file = new ConfigFiles(dir).write("""
+                redis:
+                  cluster:
+                    - rediss://weft:${PW}@h1:7000
+                    - rediss://weft:${PW}@h2:7000
+                  tls: {trustStore: ./ca.p12, trustStorePassword: "${TLS_PW}", keyStore: ./client.p12,
+                        keyStorePassword: "${TLS_PW}"}
+                locks:
+                  - method: com.acme.Svc#run
+                    key: "run"
+                """);
+
+        WeftConfig config = ConfigLoader.load(file, Map.of("PW", "s3cret", "TLS_PW", "store-pw"));
+
+        assertEquals(List.of("rediss://weft:s3cret@h1:7000", "rediss://weft:s3cret@h2:7000"), config.redis().cluster());
+        assertEquals(new RedisTls(Optional.of(Path.of("./ca.p12")), "store-pw", Optional.of(Path.of("./client.p12")),
+                "store-pw"), config.redis().tls().orElseThrow());
     }
 
     @Test
