@@ -7,6 +7,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * round trip. A release publishes only to the JVM of the next waiter: with one node the message says the lock is now
  * its own ({@code owner token lease key}); with RedLock it says try again ({@code owner}).
  *
- * <p>A hand-off for an owner no longer waiting here (it gave up meanwhile) is released at once, so it stalls nobody.
+ * <p>A hand-off for an owner no longer waiting here (it gave up meanwhile) is released at once, so it stalls nobody;
+ * one for an owner that holds the lock already (its own attempt found the hand-off first) is a late copy, ignored.
  * A lost message costs time, never safety: a waiter tries again after a third of its lease at the latest, and finds
  * the lock its own.
  */
@@ -26,6 +28,12 @@ final class GrantNotices extends RedisPubSubAdapter<String, String> {
     private final QuorumLock quorum;
     private final String channel;
     private final Map<String, Acquisition> waiting = new ConcurrentHashMap<>();
+    /**
+     * Owners holding their grant in Redis now. An attempt can find the lock already handed to it (acquire.lua) before
+     * the hand-off's notice is read here; that late notice must not be taken for one nobody waits for, whose lock is
+     * released: it would free the lock its owner holds.
+     */
+    private final Set<String> holding = ConcurrentHashMap.newKeySet();
     private final Map<RedisEndpoint, CompletableFuture<Void>> subscriptions = new HashMap<>();
     private volatile boolean subscribed;
     private final RepeatedWarning noNotices = new RepeatedWarning();
@@ -42,6 +50,17 @@ final class GrantNotices extends RedisPubSubAdapter<String, String> {
 
     void forget(Acquisition acquisition) {
         waiting.remove(acquisition.owner(), acquisition);
+    }
+
+    /** The acquisition holds its grant: a notice of it that comes now is a late copy. */
+    void granted(Acquisition acquisition) {
+        holding.add(acquisition.owner()); // before it stops waiting, so that a notice always finds it in one of them
+        forget(acquisition);
+    }
+
+    /** The grant of {@code owner} was released in Redis (or it expired): a notice for it is one nobody waits for. */
+    void released(String owner) {
+        holding.remove(owner);
     }
 
     /** True once every node confirmed the subscription. */
@@ -88,7 +107,7 @@ final class GrantNotices extends RedisPubSubAdapter<String, String> {
         String key = quorum.scripts().keyOf(parts[3]);
         if (acquisition != null && acquisition.key().equals(key)) {
             acquisition.handed(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-        } else {
+        } else if (!holding.contains(parts[0])) {
             quorum.leave(key, parts[0]);
         }
     }

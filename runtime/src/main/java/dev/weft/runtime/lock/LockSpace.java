@@ -99,6 +99,7 @@ final class LockSpace implements AutoCloseable {
             metrics.onError();
             Log.error("releasing lock " + hold.describe() + " failed", e);
         } finally {
+            notices.released(lease.owner());
             if (queue.freed(() -> newAcquisition(hold.key()))) {
                 queues.remove(hold.key(), queue);
             }
@@ -210,7 +211,7 @@ final class LockSpace implements AutoCloseable {
 
     private HeldLock granted(KeyQueue queue, KeyQueue.Waiter waiter, Acquisition acquisition, long token,
                              long validUntilNanos) {
-        notices.forget(acquisition);
+        notices.granted(acquisition);
         Lease lease = new Lease(queue.key(), acquisition.owner(), token, waiter.options.lease(), validUntilNanos);
         HeldLock hold = queue.granted(waiter, this, lease);
         leases.keep(lease);
