@@ -1,22 +1,24 @@
 package dev.weft.runtime.lock;
 
-import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.redis.RedisEndpoint;
 import dev.weft.runtime.redis.RepeatedWarning;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What releases in any JVM tell this JVM's waiting acquisitions.
  *
- * <p>Each JVM listens on one channel of its own ({@link LockScripts#wakeChannel}), subscribed on each node before its
- * first wait and kept for its lifetime (Lettuce subscribes again after a reconnect), so waiting costs no SUBSCRIBE
- * round trip. A release publishes only to the JVM of the next waiter: with one node the message says the lock is now
+ * <p>Each JVM listens on one channel of its own ({@link LockScripts#wakeChannel}), subscribed on each node in the
+ * background as Weft connects (or at the first wait, if that failed) and kept for its lifetime (Lettuce subscribes
+ * again after a reconnect), so waiting costs no SUBSCRIBE round trip and never waits for one. A release publishes only to the JVM of the next waiter: with one node the message says the lock is now
  * its own ({@code owner token lease key}); with RedLock it says try again ({@code owner}).
  *
  * <p>A hand-off for an owner no longer waiting here (it gave up meanwhile) is released at once, so it stalls nobody;
@@ -68,30 +70,32 @@ final class GrantNotices extends RedisPubSubAdapter<String, String> {
         return subscribed;
     }
 
-    /** Subscribes where not done yet, waiting up to {@code redis.timeout}; failing only costs wake-ups. */
-    void subscribe(String purpose) {
-        Map<RedisEndpoint, CompletableFuture<Void>> pending = new HashMap<>();
+    /**
+     * Subscribes on the nodes where that is not done or failed, and returns at once: at start-up, off the caller's
+     * thread, and again whenever a waiter finds it not done. Once every node has confirmed, the waiting acquisitions
+     * are woken to try again, since a hand-off published before that was not heard; failing only costs wake-ups.
+     */
+    void startSubscribing(String purpose) {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
         synchronized (this) {
+            boolean started = false;
             for (RedisEndpoint node : quorum.nodes()) {
                 CompletableFuture<Void> known = subscriptions.get(node);
                 if (known == null || known.isCompletedExceptionally()) {
                     known = subscribe(node, purpose);
                     subscriptions.put(node, known);
+                    started = true;
                 }
-                pending.put(node, known);
+                all.add(known);
+            }
+            if (!started) {
+                return; // done, or under way: its completion wakes the waiters
             }
         }
-        long deadline = System.nanoTime() + quorum.timeout().toNanos();
-        boolean all = true;
-        for (Map.Entry<RedisEndpoint, CompletableFuture<Void>> entry : pending.entrySet()) {
-            try {
-                entry.getKey().await(entry.getValue(), deadline, purpose);
-            } catch (WeftBackendException e) {
-                all = false;
-                warnNoNotices(e);
-            }
-        }
-        subscribed = all;
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            subscribed = true;
+            wakeAll();
+        });
     }
 
     @Override
@@ -117,16 +121,23 @@ final class GrantNotices extends RedisPubSubAdapter<String, String> {
         waiting.values().forEach(Acquisition::wake);
     }
 
+    /** Within {@code redis.timeout}, so that a subscription that hangs is tried again rather than waited for. */
     private CompletableFuture<Void> subscribe(RedisEndpoint node, String purpose) {
-        try {
-            return node.pubSub(purpose).async().subscribe(channel).toCompletableFuture();
-        } catch (WeftBackendException | RedisException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return node.pubSubConnecting()
+                .thenCompose(connection -> connection.async().subscribe(channel).toCompletableFuture())
+                .orTimeout(quorum.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        warnNoNotices(node, purpose, failure);
+                    }
+                });
     }
 
-    private void warnNoNotices(WeftBackendException e) {
-        noNotices.log(e.getMessage() + "; until this works, a waiter there wakes only when the holder's lease"
-                + " runs out or after a third of its own lease");
+    private void warnNoNotices(RedisEndpoint node, String purpose, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        noNotices.log(purpose + ": subscribing to lock notices on " + node.address() + " failed (" + cause
+                + "); until this works, a waiter there wakes only when the holder's lease runs out or after a third"
+                + " of its own lease");
     }
 }

@@ -43,8 +43,10 @@ final class LockSpace implements AutoCloseable {
         this.leases = new LeaseKeeper(scheduler, quorum, metrics, losses);
     }
 
+    /** In the background: the connections, and the subscription to grant notices, before the first wait needs it. */
     void startConnecting() {
         quorum.startConnecting();
+        notices.startSubscribing("listen for lock notices");
     }
 
     /** @return the held lock, or null when it stayed busy for the whole wait */
@@ -160,7 +162,6 @@ final class LockSpace implements AutoCloseable {
         String key = queue.key();
         String purpose = "lock " + options.describe(key);
         boolean waits = !options.maxWait().isZero();
-        boolean triedSubscribing = false;
         while (true) {
             ensureOpen(key, options);
             if (acquisition.handedToken() > 0) {
@@ -168,13 +169,13 @@ final class LockSpace implements AutoCloseable {
                         + TimeUnit.MILLISECONDS.toNanos(acquisition.handedLeaseMillis())
                         - QuorumLock.driftNanos(options.lease()));
             }
-            // Queue in Redis only once release notices can reach this JVM, or surely cannot.
-            boolean join = waits && (triedSubscribing || notices.subscribed());
-            if (join) {
+            // Queued in Redis at once: a hand-off made before this JVM hears notices is found by the next attempt,
+            // which the subscription's completion brings about (GrantNotices#startSubscribing).
+            if (waits) {
                 acquisition.joined();
             }
             long sentAt = System.nanoTime();
-            QuorumLock.Attempt attempt = attempt(key, acquisition, options, join, purpose);
+            QuorumLock.Attempt attempt = attempt(key, acquisition, options, waits, purpose);
             if (attempt.granted()) {
                 return granted(queue, waiter, acquisition, attempt.token(), attempt.validUntilNanos());
             }
@@ -182,10 +183,8 @@ final class LockSpace implements AutoCloseable {
             if (!waits) {
                 return null;
             }
-            if (!join) {
-                notices.subscribe("wait for " + purpose);
-                triedSubscribing = true;
-                continue;
+            if (!notices.subscribed()) {
+                notices.startSubscribing("wait for " + purpose);
             }
             long left = deadline - System.nanoTime();
             long sleep = Math.min(Math.min(left, attempt.holderTtlNanos()), options.lease().toNanos() / 3);

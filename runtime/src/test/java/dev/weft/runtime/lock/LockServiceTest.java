@@ -258,9 +258,10 @@ class LockServiceTest {
 
         CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(
                 () -> tokenOfOneHold(jvmB, key, options(LONG, Duration.ofSeconds(120), OnBusy.THROW)));
-        // A first try, then the subscription to its JVM's channel, then a try that queues: from then on it sleeps.
-        Eventually.await("queued", GENEROUS, () -> raw.llen(queueKey(key)) == 1);
-        assertEquals(1, raw.channels("weft:lock-wake:*"));
+        // A first try that queues at once, then the subscription to its JVM's channel, then one more try (a hand-off
+        // published before the subscription was not heard): from then on it sleeps.
+        Eventually.await("queued and subscribed", GENEROUS,
+                () -> raw.llen(queueKey(key)) == 1 && raw.channels("weft:lock-wake:*") == 1);
         Thread.sleep(300); // room for a polling implementation to give itself away
         assertEquals(2, raw.scriptRuns());
         assertFalse(waiter.isDone());
