@@ -69,7 +69,7 @@ public final class Bench {
         rows.addAll(OutboxThroughputRow.all());
         rows.add(new OutboxLagRow());
         rows.add(new OutboxCostRow());
-        rows.add(new NotifyRow());
+        rows.addAll(NotifyRow.all());
         return rows;
     }
 

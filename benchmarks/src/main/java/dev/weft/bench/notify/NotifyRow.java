@@ -19,26 +19,40 @@ import java.util.List;
 
 /**
  * What {@code notifications:} adds to a void method that succeeds (docs/notifications.md): the call recorded before
- * the body and forgotten after it. One caller thread, back to back: the plain method without the agent, then the
- * same method woven with its calls in Redis, then in the file store (two fsyncs a call), in the same run.
+ * the body and forgotten after it. {@code threads} callers, back to back: the plain method without the agent, then
+ * the same method woven with its calls in Redis without persistence, in Redis with every write fsynced (AOF,
+ * {@code appendfsync always}), and in the file store (two fsyncs a call, shared by concurrent callers), in the same
+ * run.
  */
-public record NotifyRow() implements Row {
-    private static final String ROW = "void method that succeeds, 1 thread";
+public record NotifyRow(String id, int threads) implements Row {
+    public static List<NotifyRow> all() {
+        return List.of(new NotifyRow("notify-1", 1), new NotifyRow("notify-8", 8));
+    }
 
+    /** {@code notify-8} is the same code with more threads. */
     @Override
-    public String id() {
-        return "notify-1";
+    public boolean inSmokeRun() {
+        return threads == 1;
+    }
+
+    private String row() {
+        return "void method that succeeds, " + threads + (threads == 1 ? " thread" : " threads");
     }
 
     @Override
     public List<Line> run(Harness harness) throws Exception {
         LoadResult plain = LoadRun.run(WorkerJvm.plain("notify-plain", harness.layout().workerClassPath()),
-                harness.settings(), 1, 1, List.of(Workloads.NOTIFY_CALL.id(), "false"));
-        List<Line> lines = new ArrayList<>(List.of(line("no agent", plain, plain)));
+                harness.settings(), 1, threads, List.of(Workloads.NOTIFY_CALL.id(), "false"));
+        List<Line> lines = new ArrayList<>(List.of(line(row(), "no agent", plain, plain)));
         try (RedisServer redis = RedisServer.start()) {
-            lines.add(woven(harness, "Weft, Redis store", redis.uri(), "{type: redis}", plain));
+            lines.add(woven(harness, "Weft, Redis store, no persistence", redis.uri(), "{type: redis}", plain));
             Path log = Files.createDirectory(harness.scratch().resolve(id() + "-txlog"));
-            lines.add(woven(harness, "Weft, file store", redis.uri(), "{type: file, dir: \"" + log + "\"}", plain));
+            lines.add(woven(harness, "Weft, file store (fsync)", redis.uri(), "{type: file, dir: \"" + log + "\"}",
+                    plain));
+        }
+        try (RedisServer redis = RedisServer.start("--appendonly", "yes", "--appendfsync", "always")) {
+            lines.add(woven(harness, "Weft, Redis store, AOF appendfsync always", redis.uri(), "{type: redis}",
+                    plain));
         }
         return lines;
     }
@@ -49,16 +63,16 @@ public record NotifyRow() implements Row {
                 log);
         try {
             LoadResult result = LoadRun.run(WorkerJvm.withAgent("notify-weft", harness.layout().workerClassPath(),
-                    harness.layout().agentJar(), "config=" + config), harness.settings(), 1, 1,
+                    harness.layout().agentJar(), "config=" + config), harness.settings(), 1, threads,
                     List.of(Workloads.NOTIFY_CALL.id(), "true"));
-            return line(label, result, plain);
+            return line(row(), label, result, plain);
         } catch (NotInThisBuild refused) {
-            return Line.unavailable(Section.NOTIFY, ROW, label, refused);
+            return Line.unavailable(Section.NOTIFY, row(), label, refused);
         }
     }
 
-    private static Line line(String label, LoadResult result, LoadResult plain) {
-        return Line.measured(Section.NOTIFY, ROW, label, Format.rate(result.perSecond()),
+    private static Line line(String row, String label, LoadResult result, LoadResult plain) {
+        return Line.measured(Section.NOTIFY, row, label, Format.rate(result.perSecond()),
                 Format.latency(result.p50Nanos()), Format.latency(result.p99Nanos()),
                 Format.latency(result.p99Nanos() - plain.p99Nanos()), Long.toString(result.failures()));
     }
