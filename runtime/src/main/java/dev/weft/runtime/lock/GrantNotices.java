@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * What releases in any JVM tell this JVM's waiting acquisitions.
  *
  * <p>Each JVM listens on one channel of its own ({@link LockScripts#wakeChannel}), subscribed on each node in the
- * background as Weft connects (or at the first wait, if that failed) and kept for its lifetime (Lettuce subscribes
- * again after a reconnect), so waiting costs no SUBSCRIBE round trip and never waits for one. A release publishes only to the JVM of the next waiter: with one node the message says the lock is now
+ * background from its first busy answer on (not at start-up, where the connection would compete with the first
+ * calls for the CPU) and kept for its lifetime (Lettuce subscribes again after a reconnect), so no wait ever waits
+ * for a SUBSCRIBE. A release publishes only to the JVM of the next waiter: with one node the message says the lock is now
  * its own ({@code owner token lease key}); with RedLock it says try again ({@code owner}).
  *
  * <p>A hand-off for an owner no longer waiting here (it gave up meanwhile) is released at once, so it stalls nobody;
@@ -71,8 +72,8 @@ final class GrantNotices extends RedisPubSubAdapter<String, String> {
     }
 
     /**
-     * Subscribes on the nodes where that is not done or failed, and returns at once: at start-up, off the caller's
-     * thread, and again whenever a waiter finds it not done. Once every node has confirmed, the waiting acquisitions
+     * Subscribes on the nodes where that is not done or failed, and returns at once; called whenever a waiter finds
+     * it not done. Once every node has confirmed, the waiting acquisitions
      * are woken to try again, since a hand-off published before that was not heard; failing only costs wake-ups.
      */
     void startSubscribing(String purpose) {

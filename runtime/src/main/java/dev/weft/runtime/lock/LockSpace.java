@@ -43,10 +43,8 @@ final class LockSpace implements AutoCloseable {
         this.leases = new LeaseKeeper(scheduler, quorum, metrics, losses);
     }
 
-    /** In the background: the connections, and the subscription to grant notices, before the first wait needs it. */
     void startConnecting() {
         quorum.startConnecting();
-        notices.startSubscribing("listen for lock notices");
     }
 
     /** @return the held lock, or null when it stayed busy for the whole wait */
