@@ -5,6 +5,7 @@ import dev.weft.runtime.log.Log;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,6 +137,24 @@ final class Retries implements AutoCloseable {
             outcomes.failed(call, claim.token(), claim.attempt(), e);
         } finally {
             CurrentCall.takeRetry(); // not entered (the method was not woven here): clear it anyway
+        }
+    }
+
+    /**
+     * At exit: claims nothing more, and lets the attempts under way end and record their outcome, within
+     * {@code within}; one still running then is left to its claim's expiry, as after a crash.
+     */
+    void stop(Duration within) {
+        closed = true;
+        Thread thread = poller;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(within.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -20,6 +20,7 @@ import dev.weft.runtime.tcc.TransactionPropagation;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WovenClassLoaders;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -94,6 +95,11 @@ public final class NotificationsFeature implements Feature {
             @Override
             public String describe() {
                 return settings.rules().size() + " notification rule(s) in " + notifications.describeStore();
+            }
+
+            @Override
+            public void stop(Duration within) {
+                notifications.stop(within);
             }
 
             @Override
