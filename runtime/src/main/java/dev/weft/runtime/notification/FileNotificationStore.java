@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Recorded calls beside the file transaction log ({@code transactions.log.type: file}): a segment log of its own in
@@ -198,25 +199,16 @@ public final class FileNotificationStore implements NotificationStore {
     /** Writes the call's next state if {@code when} holds for it now, and waits for the disk. */
     private boolean change(String id, Predicate<Held> when, Function<Held, LogRecord.Notification> next,
                            String token) {
-        long position;
-        lock.lock();
-        try {
-            Held held = calls.get(id);
-            if (held == null || !when.test(held)) {
-                return false;
-            }
-            LogRecord.Notification state = next.apply(held);
-            position = log.append(state);
-            calls.put(id, new Held(held.call(), state, token));
-        } finally {
-            lock.unlock();
-        }
-        log.awaitDurable(position);
-        return true;
+        return rewrite(id, when, held -> new Held(held.call(), next.apply(held), token));
     }
 
     /** Forgets the call if {@code when} holds for it now, and waits for the disk. */
     private boolean forget(String id, Predicate<Held> when) {
+        return rewrite(id, when, held -> null);
+    }
+
+    /** Replaces the call by what {@code next} makes of it (null: gone) if {@code when} holds, and waits for the disk. */
+    private boolean rewrite(String id, Predicate<Held> when, UnaryOperator<Held> next) {
         long position;
         lock.lock();
         try {
@@ -224,8 +216,13 @@ public final class FileNotificationStore implements NotificationStore {
             if (held == null || !when.test(held)) {
                 return false;
             }
-            position = log.append(new LogRecord.NotificationGone(id));
-            calls.remove(id);
+            Held after = next.apply(held);
+            position = log.append(after == null ? new LogRecord.NotificationGone(id) : after.state());
+            if (after == null) {
+                calls.remove(id);
+            } else {
+                calls.put(id, after);
+            }
         } finally {
             lock.unlock();
         }

@@ -145,29 +145,29 @@ final class Retries implements AutoCloseable {
      * {@code within}; one still running then is left to its claim's expiry, as after a crash.
      */
     void stop(Duration within) {
-        closed = true;
-        Thread thread = poller;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        stopPolling();
         pool.shutdown();
-        try {
-            pool.awaitTermination(within.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitPool(within);
     }
 
     @Override
     public void close() {
+        stopPolling();
+        pool.shutdownNow();
+        awaitPool(Duration.ofSeconds(1));
+    }
+
+    private void stopPolling() {
         closed = true;
         Thread thread = poller;
         if (thread != null) {
             thread.interrupt();
         }
-        pool.shutdownNow();
+    }
+
+    private void awaitPool(Duration within) {
         try {
-            pool.awaitTermination(1, TimeUnit.SECONDS);
+            pool.awaitTermination(within.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
