@@ -196,7 +196,7 @@ class TomcatSessionsTest {
     }
 
     @Test
-    @Order(98)
+    @Order(Order.DEFAULT + 1) // after the others: it stops Redis
     void whenRedisIsDownRequestsFailWith503AndNeverGetAnEmptySession() {
         Browser browser = new Browser("JSESSIONID");
         browser.body(a, "/count");
@@ -222,7 +222,7 @@ class TomcatSessionsTest {
     }
 
     @Test
-    @Order(99)
+    @Order(Order.DEFAULT + 2) // last: it kills instance a
     void whenOneInstanceIsKilledTheSessionGoesOnOnTheOther() {
         Browser browser = new Browser("JSESSIONID");
         assertEquals("1", browser.body(a, "/count"));
