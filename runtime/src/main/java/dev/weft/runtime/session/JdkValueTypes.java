@@ -1,5 +1,6 @@
 package dev.weft.runtime.session;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,13 +22,23 @@ final class JdkValueTypes {
             "java.util.Collections$UnmodifiableSet", "java.util.Collections$EmptyList",
             "java.util.Collections$EmptyMap", "java.util.Collections$EmptySet",
             "java.util.Collections$SingletonList", "java.util.Collections$SingletonMap",
-            "java.util.Collections$SingletonSet", "java.util.Arrays$ArrayList", "java.util.ImmutableCollections$CollSer",
-            "java.time.Ser", "java.net.URI");
+            "java.util.Collections$SingletonSet", "java.util.Arrays$ArrayList",
+            "java.net.URI",
+            // HashMap and HashSet check the size of their table as a Map.Entry[] before they read it
+            "java.util.Map$Entry");
+
+    /**
+     * Whole packages of immutable values; also what their serial proxies ({@code java.time.Ser},
+     * {@code ImmutableCollections$CollSer}) resolve to, which the filter is asked about too.
+     */
+    private static final List<String> PREFIXES = List.of("java.time.", "java.util.ImmutableCollections$");
 
     private JdkValueTypes() {
     }
 
     static boolean admits(Class<?> type) {
-        return CLASSES.contains(type.getName()) || (type.isEnum() && type.getName().startsWith("java."));
+        String name = type.getName();
+        return CLASSES.contains(name) || (type.isEnum() && name.startsWith("java."))
+                || PREFIXES.stream().anyMatch(name::startsWith);
     }
 }

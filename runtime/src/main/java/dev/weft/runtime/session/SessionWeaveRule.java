@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 final class SessionWeaveRule implements WeaveRule {
     private final MethodSelector selector;
+    /** An exact entry of the constant pool (a class name, a descriptor) that every candidate class file holds. */
     private final byte[] classFileMark;
     private final SourcePosition position;
     private final Site site;
@@ -43,8 +44,10 @@ final class SessionWeaveRule implements WeaveRule {
             rules.add(new SessionWeaveRule("+" + api + ".FilterChain#doFilter" + exchange, internal + "/FilterChain",
                     position, serving, true));
             String request = "+" + api + ".http.HttpServletRequest#";
-            String declaresGetSession = internal + "/http/HttpSession;";
-            rules.add(new SessionWeaveRule(request + "getSession()", declaresGetSession, position,
+            // The descriptors of getSession() and getSession(boolean): any class declaring them holds them in its pool
+            String session = "L" + internal + "/http/HttpSession;";
+            String declaresGetSession = "(Z)" + session;
+            rules.add(new SessionWeaveRule(request + "getSession()", "()" + session, position,
                     new RequestSite(RequestSite.Method.GET_SESSION, apis), false));
             rules.add(new SessionWeaveRule(request + "getSession(boolean)", declaresGetSession, position,
                     new RequestSite(RequestSite.Method.GET_SESSION_CREATE, apis), false));

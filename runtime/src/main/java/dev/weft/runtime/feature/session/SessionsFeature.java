@@ -4,6 +4,8 @@ import dev.weft.runtime.config.ConfigSection;
 import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.feature.Feature;
 import dev.weft.runtime.feature.Shared;
+import dev.weft.runtime.jmx.SessionsBean;
+import dev.weft.runtime.jmx.SessionsMXBean;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.session.SessionSettings;
 import dev.weft.runtime.session.Sessions;

@@ -1,4 +1,4 @@
-package dev.weft.runtime.feature.session;
+package dev.weft.runtime.jmx;
 
 /**
  * {@code dev.weft:type=Sessions}: servlet sessions kept in Redis (docs/sessions.md). Every count is this process's

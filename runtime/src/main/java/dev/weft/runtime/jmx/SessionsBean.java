@@ -1,12 +1,12 @@
-package dev.weft.runtime.feature.session;
+package dev.weft.runtime.jmx;
 
 import dev.weft.runtime.session.SessionCounters;
 
 /** Reads {@link SessionCounters} for {@link SessionsMXBean}. */
-final class SessionsBean implements SessionsMXBean {
+public final class SessionsBean implements SessionsMXBean {
     private final SessionCounters counters;
 
-    SessionsBean(SessionCounters counters) {
+    public SessionsBean(SessionCounters counters) {
         this.counters = counters;
     }
 
