@@ -69,7 +69,14 @@ final class ServletApi {
 
     /** The container's session timeout in minutes, or -1 when this API version cannot tell. */
     int sessionTimeoutMinutes(Object request) {
-        return getSessionTimeout == null ? -1 : (Integer) invoke(getSessionTimeout, servletContext(request));
+        if (getSessionTimeout == null) {
+            return -1;
+        }
+        try {
+            return (Integer) invoke(getSessionTimeout, servletContext(request));
+        } catch (AbstractMethodError | UnsupportedOperationException e) {
+            return -1; // a Servlet 3.1 container (Jetty 9.4) with the 4.0 API on the class path
+        }
     }
 
     void addHeader(Object response, String name, String value) {
