@@ -18,6 +18,9 @@ public final class SessionCounters {
     private final LongAdder invalidated = new LongAdder();
     /** Session id to when it expires unless used again, in milliseconds; pruned when read. */
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
+    private static final long MIN_PRUNE_AT = 1024;
+    /** The size at which {@link #seen} is pruned next: twice what was left last time, so pruning costs O(1) a call. */
+    private volatile long pruneAt = MIN_PRUNE_AT;
 
     void read() {
         reads.increment();
@@ -42,6 +45,11 @@ public final class SessionCounters {
 
     void seen(String id, long expiresAtMillis) {
         seen.put(id, expiresAtMillis);
+        if (seen.size() >= pruneAt) {
+            // Also when no one reads the bean: the map must not keep every session ever served
+            active();
+            pruneAt = Math.max(MIN_PRUNE_AT, 2L * seen.size());
+        }
     }
 
     void gone(String id) {
@@ -52,6 +60,11 @@ public final class SessionCounters {
     public long active() {
         long now = System.currentTimeMillis();
         seen.values().removeIf(expiresAt -> expiresAt <= now);
+        return seen.size();
+    }
+
+    /** Ids remembered for {@link #active()}, expired ones included until the next prune. */
+    int tracked() {
         return seen.size();
     }
 
