@@ -13,7 +13,6 @@ import java.util.List;
  * name. What the container throws reaches the caller as it is.
  */
 final class ServletApi {
-    final String apiPackage;
     final Class<?> httpRequest;
     final Class<?> httpResponse;
     final Class<?> requestWrapper;
@@ -30,7 +29,6 @@ final class ServletApi {
 
     /** @param loader a loader that sees the API: the woven container class's */
     ServletApi(String apiPackage, ClassLoader loader) {
-        this.apiPackage = apiPackage;
         this.httpRequest = load(apiPackage + ".http.HttpServletRequest", loader);
         this.httpResponse = load(apiPackage + ".http.HttpServletResponse", loader);
         this.requestWrapper = load(apiPackage + ".ServletRequestWrapper", loader);
