@@ -33,6 +33,9 @@ final class StatusText {
         if (report.notifications() != null) {
             notifications(out, report.notifications());
         }
+        if (report.sessions() != null) {
+            sessions(out, report.sessions());
+        }
         return out.toString();
     }
 
@@ -109,6 +112,12 @@ final class StatusText {
             }
             table.appendTo(out, "    ");
         }
+    }
+
+    private static void sessions(StringBuilder out, StatusReport.Sessions s) {
+        out.append(String.format(Locale.ROOT, "%nSessions (this process): %d active, %d read, %d written (%d bytes),"
+                + " %d created, %d invalidated, %d refused by the allow-list, %d Redis errors%n", s.active(), s.reads(),
+                s.writes(), s.bytesWritten(), s.created(), s.invalidated(), s.refusals(), s.redisErrors()));
     }
 
     private static void notifications(StringBuilder out, StatusReport.Notifications n) {

@@ -13,17 +13,26 @@ import java.util.Map;
  * @param transactions null when no transactions are configured ({@code dev.weft:type=Transactions} absent)
  * @param messages     null when no messages are configured ({@code dev.weft:type=Messages} absent)
  * @param notifications null when no notifications are configured ({@code dev.weft:type=Notifications} absent)
+ * @param sessions     null when sessions are not enabled ({@code dev.weft:type=Sessions} absent)
  */
 public record StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                            long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
-                           Messages messages, Notifications notifications) {
+                           Messages messages, Notifications notifications, Sessions sessions) {
 
-    /** A JVM without notifications. */
+    /** A JVM without sessions. */
+    public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
+                        long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
+                        Messages messages, Notifications notifications) {
+        this(pid, version, configFile, wovenMethods, rejectedMethods, weaveFailures, selectors, locks, transactions,
+                messages, notifications, null);
+    }
+
+    /** A JVM without notifications nor sessions. */
     public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                         long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
                         Messages messages) {
         this(pid, version, configFile, wovenMethods, rejectedMethods, weaveFailures, selectors, locks, transactions,
-                messages, null);
+                messages, null, null);
     }
 
     public record Locks(long acquired, long busy, long lost, long errors, long heldNow, List<HeldLockInfo> held,
@@ -49,5 +58,10 @@ public record StatusReport(long pid, String version, String configFile, long wov
      */
     public record Notifications(long recorded, long succeeded, long retried, long deadLettered, long pending,
                                 long dead, List<dev.weft.runtime.notification.DeadLetter> deadLetters, String unread) {
+    }
+
+    /** {@code dev.weft:type=Sessions}: this process's counts since it started. */
+    public record Sessions(long active, long reads, long writes, long bytesWritten, long refusals, long redisErrors,
+                           long created, long invalidated) {
     }
 }

@@ -31,6 +31,9 @@ public final class WeftStatus {
                         : null,
                 jvm.isRegistered(WeftMBeans.NOTIFICATIONS)
                         ? notifications(proxy(jvm, WeftMBeans.NOTIFICATIONS, NotificationsMXBean.class))
+                        : null,
+                jvm.isRegistered(WeftMBeans.SESSIONS)
+                        ? sessions(proxy(jvm, WeftMBeans.SESSIONS, SessionsMXBean.class))
                         : null));
     }
 
@@ -78,6 +81,12 @@ public final class WeftStatus {
         }
         return new StatusReport.Notifications(notifications.getRecorded(), notifications.getSucceeded(),
                 notifications.getRetried(), notifications.getDeadLettered(), pending, dead, deadLetters, unread);
+    }
+
+    private static StatusReport.Sessions sessions(SessionsMXBean sessions) {
+        return new StatusReport.Sessions(sessions.getActive(), sessions.getReads(), sessions.getWrites(),
+                sessions.getBytesWritten(), sessions.getRefusals(), sessions.getRedisErrors(), sessions.getCreated(),
+                sessions.getInvalidated());
     }
 
     /** Ages are taken here, at reading time, so the report reads the same however long it is kept. */

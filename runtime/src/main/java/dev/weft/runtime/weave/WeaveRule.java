@@ -51,4 +51,14 @@ public interface WeaveRule extends RuleCheck {
     default boolean passesRequestThroughBridge() {
         return false;
     }
+
+    /**
+     * {@code true} for a library method whose answer the site may give instead of the body (a container's
+     * {@code HttpServletRequest.getSession}): it gets {@link AnsweringAdvice}. The site's {@link Site#enter} then
+     * answers {@code null} to run the body, or a one-element {@code Object[]} holding the value to return; its
+     * {@link Site#exit} is never called.
+     */
+    default boolean answersInsteadOfBody() {
+        return false;
+    }
 }

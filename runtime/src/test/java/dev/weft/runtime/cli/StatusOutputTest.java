@@ -93,6 +93,15 @@ class StatusOutputTest {
     }
 
     @Test
+    void sessionsShowThisProcesssCounts() {
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 8, 0, 0, List.of(), null, null, null, null,
+                new StatusReport.Sessions(3, 40, 12, 2048, 1, 0, 5, 2));
+
+        assertContains(StatusText.render(report).lines().toList(), "Sessions (this process): 3 active, 40 read,"
+                + " 12 written (2048 bytes), 5 created, 2 invalidated, 1 refused by the allow-list, 0 Redis errors");
+    }
+
+    @Test
     void nothingHeldAndNobodyWaitingSaySo() {
         StatusReport idle = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(),
                 new StatusReport.Locks(0, 0, 0, 0, 0, List.of(), Map.of(), NONE, NONE), null, null);
