@@ -14,14 +14,11 @@ import java.util.zip.CRC32;
 /**
  * Narayana's settings, made before any of its classes initialise (they read them once): the object store, a node
  * identifier of this instance's own, no network listeners (Weft runs recovery in process), and the recovery modules
- * Weft needs. Narayana's other defaults stand.
+ * Weft needs. Narayana's other defaults stand, and its own system properties still set them: the pause between the two
+ * passes of a recovery scan ({@code -DRecoveryEnvironmentBean.recoveryBackoffPeriod}, 10 s) and between scans
+ * ({@code periodicRecoveryPeriod}, 120 s; Weft also scans as soon as a recorded database becomes reachable).
  */
 final class Narayana {
-    /** Seconds between two passes of a recovery scan: what a database gets to finish a prepare it was answering. */
-    private static final int BACKOFF_SECONDS = 1;
-    /** Seconds between periodic recovery scans; a scan also runs as soon as a recorded database can be reached. */
-    private static final int PERIOD_SECONDS = 30;
-
     private Narayana() {
     }
 
@@ -48,8 +45,6 @@ final class Narayana {
         BeanPopulator.getDefaultInstance(JTAEnvironmentBean.class).setXaRecoveryNodes(List.of(node));
         RecoveryEnvironmentBean recovery = BeanPopulator.getDefaultInstance(RecoveryEnvironmentBean.class);
         recovery.setRecoveryListener(false);
-        recovery.setRecoveryBackoffPeriod(BACKOFF_SECONDS);
-        recovery.setPeriodicRecoveryPeriod(PERIOD_SECONDS);
         recovery.setRecoveryModuleClassNames(List.of(
                 "com.arjuna.ats.internal.arjuna.recovery.AtomicActionRecoveryModule",
                 "com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule"));
