@@ -49,7 +49,7 @@ public final class XaBankApp {
     private static void awaitNoPrepared(HikariDataSource h2, HikariDataSource pg) throws Exception {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
         while (count(h2, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT") > 0
-                || count(pg, "SELECT COUNT(*) FROM pg_prepared_xacts") > 0) {
+                || count(pg, "SELECT COUNT(*) FROM pg_prepared_xacts WHERE database = current_database()") > 0) {
             if (Instant.now().isAfter(giveUp)) {
                 System.out.println("STILL IN DOUBT");
                 return;

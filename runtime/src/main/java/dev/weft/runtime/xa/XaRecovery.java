@@ -2,6 +2,7 @@ package dev.weft.runtime.xa;
 
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
+import com.arjuna.ats.jta.common.jtaPropertyManager;
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
 import dev.weft.runtime.log.Log;
 import java.sql.SQLException;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
@@ -32,7 +34,10 @@ final class XaRecovery implements XAResourceRecoveryHelper {
     private final KnownDatabases known;
     private final Openings openings;
     private final Map<XaDatabase, XAConnection> connections = new ConcurrentHashMap<>();
-    private final ExecutorService scans = Executors.newSingleThreadExecutor(task -> {
+    /** Rescans while something is in doubt, this many times before Narayana's own period takes over. */
+    private static final int RESCANS = 6;
+
+    private final ScheduledExecutorService scans = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "weft-xa-recovery");
         thread.setDaemon(true);
         return thread;
@@ -62,13 +67,24 @@ final class XaRecovery implements XAResourceRecoveryHelper {
     }
 
     private void scanSoon() {
-        scans.execute(() -> {
-            try {
-                manager.scan();
-            } catch (RuntimeException e) {
-                Log.warn("XA recovery scan failed: " + e);
+        scans.execute(() -> scan(RESCANS));
+    }
+
+    /**
+     * One scan; while branches stay in doubt, another after Narayana's orphan safety interval: a prepared branch with
+     * no logged decision is rolled back only once it is older than that (it may belong to a transaction still
+     * preparing), so the scan that runs right after a restart leaves it.
+     */
+    private void scan(int rescans) {
+        try {
+            manager.scan();
+            if (rescans > 0 && !unresolved().isEmpty()) {
+                long pause = Math.max(1000, jtaPropertyManager.getJTAEnvironmentBean().getOrphanSafetyInterval());
+                scans.schedule(() -> scan(rescans - 1), pause, TimeUnit.MILLISECONDS);
             }
-        });
+        } catch (RuntimeException e) {
+            Log.warn("XA recovery scan failed: " + e);
+        }
     }
 
     @Override
