@@ -13,17 +13,26 @@ import java.util.Map;
  * @param transactions null when no transactions are configured ({@code dev.weft:type=Transactions} absent)
  * @param messages     null when no messages are configured ({@code dev.weft:type=Messages} absent)
  * @param notifications null when no notifications are configured ({@code dev.weft:type=Notifications} absent)
+ * @param xa           null when no XA methods are configured ({@code dev.weft:type=XA} absent)
  */
 public record StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                            long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
-                           Messages messages, Notifications notifications) {
+                           Messages messages, Notifications notifications, Xa xa) {
+
+    /** A JVM without XA. */
+    public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
+                        long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
+                        Messages messages, Notifications notifications) {
+        this(pid, version, configFile, wovenMethods, rejectedMethods, weaveFailures, selectors, locks, transactions,
+                messages, notifications, null);
+    }
 
     /** A JVM without notifications. */
     public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                         long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
                         Messages messages) {
         this(pid, version, configFile, wovenMethods, rejectedMethods, weaveFailures, selectors, locks, transactions,
-                messages, null);
+                messages, null, null);
     }
 
     public record Locks(long acquired, long busy, long lost, long errors, long heldNow, List<HeldLockInfo> held,
@@ -49,5 +58,13 @@ public record StatusReport(long pid, String version, String configFile, long wov
      */
     public record Notifications(long recorded, long succeeded, long retried, long deadLettered, long pending,
                                 long dead, List<dev.weft.runtime.notification.DeadLetter> deadLetters, String unread) {
+    }
+
+    /**
+     * @param inDoubt prepared branches of this node the databases hold (committing now, or waiting for recovery)
+     * @param unread  why the databases could not be asked; null when they were
+     */
+    public record Xa(long begun, long committed, long rolledBack, long timedOut, long failed, long active,
+                     List<dev.weft.runtime.xa.InDoubt> inDoubt, String unread) {
     }
 }

@@ -93,6 +93,18 @@ class StatusOutputTest {
     }
 
     @Test
+    void xaShowsItsCountsAndEveryInDoubtBranch() {
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 1, 0, 0, List.of(), null, null, null, null,
+                new StatusReport.Xa(5, 3, 2, 1, 0, 1, List.of(new dev.weft.runtime.xa.InDoubt("131077:0a:0b",
+                        "jdbc:postgresql://db/bank as app")), null));
+
+        assertContains(StatusText.render(report).lines().toList(),
+                "XA: 1 open; 5 begun, 3 committed, 2 rolled back (1 timed out), 0 failed",
+                "  IN DOUBT (XID)  DATABASE",
+                "  131077:0a:0b    jdbc:postgresql://db/bank as app");
+    }
+
+    @Test
     void nothingHeldAndNobodyWaitingSaySo() {
         StatusReport idle = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(),
                 new StatusReport.Locks(0, 0, 0, 0, 0, List.of(), Map.of(), NONE, NONE), null, null);
