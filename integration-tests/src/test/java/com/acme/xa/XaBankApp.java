@@ -35,6 +35,7 @@ public final class XaBankApp {
 
     private static void run(TransferService service, int transfers, int failEvery) throws SQLException {
         int failed = 0;
+        long started = System.nanoTime();
         for (int i = 1; i <= transfers; i++) {
             try {
                 service.move(10, failEvery > 0 && i % failEvery == 0);
@@ -42,7 +43,8 @@ public final class XaBankApp {
                 failed++;
             }
         }
-        System.out.println("TRANSFERS " + transfers + " FAILED " + failed);
+        System.out.println("TRANSFERS " + transfers + " FAILED " + failed + " IN "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     /** Polls a condition (recovery has nothing to tell the application), up to a minute. */
