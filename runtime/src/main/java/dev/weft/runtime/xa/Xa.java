@@ -33,7 +33,7 @@ public final class Xa implements XaView {
         Openings openings = new Openings();
         this.recovery = new XaRecovery(known, openings);
         openings.whenFirstSeen(recovery::reachable);
-        this.transactions = new XaTransactions(com.arjuna.ats.jta.TransactionManager.transactionManager(), openings,
+        this.transactions = new XaTransactions(com.arjuna.ats.jta.TransactionManager::transactionManager, openings,
                 known, HaltPoints.fromSystemProperty(), tccActive);
         this.openingSite = new OpeningSite(openings, transactions);
     }
@@ -47,6 +47,7 @@ public final class Xa implements XaView {
 
     /** Starts recovery; on the background start-up thread. */
     public void startRecovery() {
+        transactions.manager();
         recovery.start();
     }
 

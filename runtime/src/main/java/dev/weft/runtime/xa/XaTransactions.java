@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.sql.XAConnection;
 
 /**
@@ -28,7 +29,9 @@ import javax.sql.XAConnection;
  * branch) or rolls back when it ends.
  */
 final class XaTransactions {
-    private final TransactionManager manager;
+    /** Narayana's, made on first use: initialising Narayana costs the application's start-up most of a second. */
+    private final Supplier<TransactionManager> managerMaker;
+    private volatile TransactionManager manager;
     private final Openings openings;
     private final KnownDatabases known;
     private final HaltPoints halts;
@@ -42,9 +45,9 @@ final class XaTransactions {
     final AtomicLong failed = new AtomicLong();
     final AtomicLong active = new AtomicLong();
 
-    XaTransactions(TransactionManager manager, Openings openings, KnownDatabases known, HaltPoints halts,
+    XaTransactions(Supplier<TransactionManager> manager, Openings openings, KnownDatabases known, HaltPoints halts,
                    BooleanSupplier tccActive) {
-        this.manager = manager;
+        this.managerMaker = manager;
         this.openings = openings;
         this.known = known;
         this.halts = halts;
@@ -63,6 +66,7 @@ final class XaTransactions {
                     + " global transaction; XA and TCC transactions do not nest. Call it outside the TCC method, or"
                     + " remove it from one of the two lists");
         }
+        TransactionManager manager = manager();
         try {
             manager.setTransactionTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
             manager.begin();
@@ -75,6 +79,20 @@ final class XaTransactions {
         } catch (jakarta.transaction.NotSupportedException | SystemException e) {
             throw new WeftBackendException("weft: Narayana could not begin the XA transaction of " + method, e);
         }
+    }
+
+    /** Narayana's transaction manager, initialised now if nothing did yet (recovery does, off the start-up path). */
+    TransactionManager manager() {
+        TransactionManager made = manager;
+        if (made == null) {
+            synchronized (this) {
+                if (manager == null) {
+                    manager = managerMaker.get();
+                }
+                made = manager;
+            }
+        }
+        return made;
     }
 
     /**

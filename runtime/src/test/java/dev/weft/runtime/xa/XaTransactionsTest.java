@@ -43,7 +43,7 @@ class XaTransactionsTest {
         store = Files.createTempDirectory("weft-xa-test");
         Narayana.configure(store); // once per JVM, before Narayana's classes initialise
         openings = new Openings();
-        transactions = new XaTransactions(com.arjuna.ats.jta.TransactionManager.transactionManager(), openings,
+        transactions = new XaTransactions(com.arjuna.ats.jta.TransactionManager::transactionManager, openings,
                 new KnownDatabases(store), new HaltPoints(""), TCC_ACTIVE::get);
     }
 
