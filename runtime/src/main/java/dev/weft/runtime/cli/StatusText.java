@@ -36,7 +36,22 @@ final class StatusText {
         if (report.sessions() != null) {
             sessions(out, report.sessions());
         }
+        if (report.xa() != null) {
+            xa(out, report.xa());
+        }
         return out.toString();
+    }
+
+    private static void xa(StringBuilder out, StatusReport.Xa xa) {
+        out.append(String.format(Locale.ROOT, "%nXA: %d open; %d begun, %d committed, %d rolled back (%d timed out),"
+                + " %d failed%n", xa.active(), xa.begun(), xa.committed(), xa.rolledBack(), xa.timedOut(), xa.failed()));
+        if (xa.unread() != null) {
+            out.append("  in-doubt branches could not be read: ").append(xa.unread()).append('\n');
+        } else if (!xa.inDoubt().isEmpty()) {
+            TextTable table = new TextTable("IN DOUBT (XID)", "DATABASE");
+            xa.inDoubt().forEach(branch -> table.row(branch.xid(), branch.database()));
+            table.appendTo(out, "  ");
+        }
     }
 
     private static void selectors(StringBuilder out, List<SelectorView> selectors, String configFile) {

@@ -34,7 +34,8 @@ public final class WeftStatus {
                         : null,
                 jvm.isRegistered(WeftMBeans.SESSIONS)
                         ? sessions(proxy(jvm, WeftMBeans.SESSIONS, SessionsMXBean.class))
-                        : null));
+                        : null,
+                jvm.isRegistered(WeftMBeans.XA) ? xa(proxy(jvm, WeftMBeans.XA, XaMXBean.class)) : null));
     }
 
     private static StatusReport.Locks locks(LocksMXBean locks) {
@@ -48,6 +49,19 @@ public final class WeftStatus {
         return new StatusReport.Transactions(tx.getBegun(), tx.getCommitted(), tx.getRolledBack(), tx.getActive(),
                 tx.getRecovering(), tx.getFailed(), views(tx.getOpenTransactions(), now),
                 views(tx.getFailedTransactions(), now));
+    }
+
+    /** The in-doubt branches are read from the databases: when they cannot be, the counts still can. */
+    private static StatusReport.Xa xa(XaMXBean xa) {
+        List<dev.weft.runtime.xa.InDoubt> inDoubt = List.of();
+        String unread = null;
+        try {
+            inDoubt = xa.getUnresolved();
+        } catch (RuntimeException e) {
+            unread = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return new StatusReport.Xa(xa.getBegun(), xa.getCommitted(), xa.getRolledBack(), xa.getTimedOut(),
+                xa.getFailed(), xa.getActive(), inDoubt, unread);
     }
 
     /** The dead letters live in Redis: when it cannot be read, the rest of the report still can. */

@@ -209,6 +209,9 @@ public final class Weaver {
         if (rule.observesOnly()) {
             return mapping.to(ObservingAdvice.class, adviceClassFile);
         }
+        if (rule.replacesReturnValue()) {
+            return mapping.to(BridgeAdvice.class, ReplacingExitAdvice.class, adviceClassFile);
+        }
         if (rule.seesReturnValue()) {
             return mapping.to(BridgeAdvice.class, ReturningExitAdvice.class, adviceClassFile);
         }
