@@ -2,6 +2,7 @@ package dev.weft.bench;
 
 import dev.weft.bench.fastpath.FastPathRow;
 import dev.weft.bench.lock.LockRow;
+import dev.weft.bench.notify.NotifyRow;
 import dev.weft.bench.outbox.OutboxCostRow;
 import dev.weft.bench.outbox.OutboxLagRow;
 import dev.weft.bench.outbox.OutboxThroughputRow;
@@ -68,6 +69,7 @@ public final class Bench {
         rows.addAll(OutboxThroughputRow.all());
         rows.add(new OutboxLagRow());
         rows.add(new OutboxCostRow());
+        rows.addAll(NotifyRow.all());
         return rows;
     }
 

@@ -20,7 +20,9 @@ public enum Section {
             "lag p50", "lag p99", "shipped/s vs hand-written",
             "lag p99 vs hand-written", "failed"),
     OUTBOX_COST("Outbox: cost per business transaction (one insert, one thread)",
-            "row", "implementation", "tx/s", "p50", "p99", "time per tx vs no outbox", "failed");
+            "row", "implementation", "tx/s", "p50", "p99", "time per tx vs no outbox", "failed"),
+    NOTIFY("Best-effort notification: cost per call of a woven void method",
+            "row", "implementation", "calls/s", "p50", "p99", "added p99", "failed");
 
     private final String title;
     private final List<String> columns;

@@ -101,6 +101,20 @@ public final class WeftYaml {
                 """.formatted(uri, OUTBOX_STREAM, concurrency));
     }
 
+    /** {@code Merchant#notifyPaid} as a notification, its calls in the store {@code log} (a flow map) names. */
+    public static Path notifications(Path dir, String name, String uri, String log) {
+        return write(dir, name, """
+                redis:
+                  uri: %s
+                transactions:
+                  log: %s
+                notifications:
+                  - method: com.acme.bench.Merchant#notifyPaid(long)
+                    id: "paid-{0}"
+                    schedule: [1s, 10s]
+                """.formatted(uri, log));
+    }
+
     private static Path write(Path dir, String name, String yaml) {
         try {
             return Files.writeString(dir.resolve(name + ".yaml"), yaml);

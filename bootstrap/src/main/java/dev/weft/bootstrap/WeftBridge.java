@@ -36,6 +36,14 @@ public final class WeftBridge {
          */
         Throwable exitAbsorbing(int siteId, Object scope, Throwable thrown);
 
+        /**
+         * {@link #exit} for a site that may hand the caller another object than the one the method returned (inside
+         * an XA method, a connection enlisted in the global transaction instead of a pool's own).
+         *
+         * @return what the method then returns: {@code returned} itself, or an object of the method's return type
+         */
+        Object exitReplacing(int siteId, Object scope, Object returned, Throwable thrown);
+
         long fencingToken();
 
         /**
@@ -99,6 +107,11 @@ public final class WeftBridge {
     public static Throwable exitAbsorbing(int siteId, Object scope, Throwable thrown) {
         Dispatcher d = dispatcher;
         return d == null ? thrown : d.exitAbsorbing(siteId, scope, thrown);
+    }
+
+    public static Object exitReplacing(int siteId, Object scope, Object returned, Throwable thrown) {
+        Dispatcher d = dispatcher;
+        return d == null ? returned : d.exitReplacing(siteId, scope, returned, thrown);
     }
 
     public static Object outgoingRequest(Object request) {

@@ -32,9 +32,16 @@ public final class HistoryApp {
                 }
             }));
         }
+        // a worker that dies would otherwise only shorten the history: the JVM must fail, saying why
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        workers.forEach(worker -> worker.setUncaughtExceptionHandler((thread, failure) -> failures.add(failure)));
         workers.forEach(Thread::start);
         for (Thread worker : workers) {
             worker.join();
+        }
+        if (!failures.isEmpty()) {
+            failures.forEach(Throwable::printStackTrace);
+            System.exit(1);
         }
         Files.write(Path.of(args[0]), app.history);
         Handshake.tell("DONE");

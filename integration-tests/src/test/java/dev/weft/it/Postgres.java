@@ -31,7 +31,8 @@ public final class Postgres {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // XA needs prepared transactions (off by default); no other test minds them
+                server = EmbeddedPostgres.builder().setServerConfig("max_prepared_transactions", "20").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
             }

@@ -7,7 +7,9 @@ import dev.weft.runtime.feature.jdbc.JdbcBarrierFeature;
 import dev.weft.runtime.feature.locks.LocksFeature;
 import dev.weft.runtime.feature.messaging.MessagesFeature;
 import dev.weft.runtime.feature.notification.NotificationsFeature;
+import dev.weft.runtime.feature.session.SessionsFeature;
 import dev.weft.runtime.feature.tcc.TransactionsFeature;
+import dev.weft.runtime.feature.xa.XaFeature;
 import java.util.List;
 
 /**
@@ -23,7 +25,8 @@ public final class Features {
 
     public static List<Feature> all() {
         return List.of(new LocksFeature(), new TransactionsFeature(), new NotificationsFeature(),
-                new HttpPropagationFeature(), new MessagesFeature(), new JdbcBarrierFeature());
+                new HttpPropagationFeature(), new MessagesFeature(), new JdbcBarrierFeature(),
+                new SessionsFeature(), new XaFeature());
     }
 
     /** The sections of weft.yaml that {@code features} read beside the built-in ones. */

@@ -37,6 +37,8 @@ import java.util.Optional;
 public final class WeftRuntime {
     /** sysexits.h EX_CONFIG, promised by SPEC section 2. */
     static final int EXIT_CONFIG = 78;
+    /** The exit waits for Weft at most this many {@code redis.timeout}s (Shutdown): a relay batch, then a round. */
+    private static final int EXIT_ROUND_TRIPS = 3;
 
     private WeftRuntime() {
     }
@@ -111,6 +113,7 @@ public final class WeftRuntime {
         weaver.install(inst);
         new UnmatchedReport(stats, config.unmatched().warnAfter(), startupCheck.warned()).start();
         running.forEach(Feature.Running::start);
+        new Shutdown(running, config.redis().timeout().multipliedBy(EXIT_ROUND_TRIPS)).register();
         // The rest is not needed before main, and on a small machine it would compete with main for the CPU. In the
         // order it is needed: the weaver (a woven class may load any moment), Redis, then the JMX beans (the platform
         // MBean server takes tens of milliseconds to build).

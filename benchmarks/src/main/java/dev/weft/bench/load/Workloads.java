@@ -4,6 +4,7 @@ import dev.weft.bench.lock.Keys;
 import dev.weft.bench.lock.LettuceFloorWorkload;
 import dev.weft.bench.lock.RedissonLockWorkload;
 import dev.weft.bench.lock.WovenLockWorkload;
+import dev.weft.bench.notify.NotifyWorkload;
 import dev.weft.bench.outbox.OrderWorkload;
 import dev.weft.bench.tcc.TccWorkload;
 import java.util.Arrays;
@@ -23,7 +24,9 @@ public enum Workloads {
     /** {@code weft-tcc <branches>}: a woven global transaction with 0 or 2 empty branches. */
     WEFT_TCC("weft-tcc"),
     /** {@code outbox-order <publisher> <jdbcUrl> <paceMicros> [<redisUri> <streamKey>]}: see {@link OrderWorkload}. */
-    OUTBOX_ORDER("outbox-order");
+    OUTBOX_ORDER("outbox-order"),
+    /** {@code notify-call <woven>}: see {@link NotifyWorkload}. */
+    NOTIFY_CALL("notify-call");
 
     private final String id;
 
@@ -44,6 +47,7 @@ public enum Workloads {
             case FLOOR_LOCK -> new LettuceFloorWorkload(Keys.parse(args.get(0)), process, args.subList(1, args.size()));
             case WEFT_TCC -> new TccWorkload(Integer.parseInt(args.get(0)));
             case OUTBOX_ORDER -> new OrderWorkload(args);
+            case NOTIFY_CALL -> new NotifyWorkload(Boolean.parseBoolean(args.get(0)));
         };
     }
 }

@@ -69,14 +69,18 @@ class NotificationTest {
     /**
      * The caller is killed during its retry (the merchant holds the second call open); another instance, started
      * afterwards, continues the schedule from where it was: the third and fourth calls are its own. With the calls in
-     * Redis, and in table weft_notification of a PostgreSQL database.
+     * Redis, in table weft_notification of a PostgreSQL database, and in the file log's directory, where the other
+     * instance is the caller restarted on the same directory (the killed process's lock went with it).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"redis", "jdbc"})
+    @ValueSource(strings = {"redis", "jdbc", "file"})
     void aCallerKilledBetweenFailuresLeavesTheRestOfTheScheduleToAnotherInstance(String store) throws Exception {
-        Path config = yaml("killed", store.equals("jdbc")
-                ? "{type: jdbc, url: \"" + Postgres.newDatabase("notify") + "\", user: postgres, password: postgres}"
-                : "{type: redis}");
+        Path config = yaml("killed", switch (store) {
+            case "jdbc" -> "{type: jdbc, url: \"" + Postgres.newDatabase("notify") + "\", user: postgres,"
+                    + " password: postgres}";
+            case "file" -> "{type: file, dir: \"" + dir.resolve("txlog") + "\"}";
+            default -> "{type: redis}";
+        });
         try (Receiver merchant = new Receiver(3, 2)) {
             long killed;
             try (JavaProcess caller = Jvm.woven(config, redis.uri(), NotifyApp.class, "notify", merchant.url(), "o2")

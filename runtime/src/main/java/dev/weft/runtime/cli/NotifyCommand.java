@@ -7,6 +7,7 @@ import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.notification.NotificationStore;
 import dev.weft.runtime.notification.Replay;
 import dev.weft.runtime.notification.StoreChoice;
+import dev.weft.runtime.txlog.DirectoryInUseException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code notify replay --config weft.yaml <id>|--all}: with no application running, makes dead letters due now in the
- * store the config names; the next running instance's retries make them (docs/notifications.md).
+ * store the config names; the next running instance's retries make them (docs/notifications.md). A file store is
+ * refused while an application holds its directory, with what to do instead.
  */
 final class NotifyCommand {
     private final PrintStream out;
@@ -32,13 +34,16 @@ final class NotifyCommand {
             e.problems().forEach(p -> out.println(p.format()));
             return Cli.PROBLEM;
         }
-        Optional<String> storeProblem = StoreChoice.problem(config.transactions());
-        if (storeProblem.isPresent()) {
-            out.println(storeProblem.get());
+        NotificationStore opened;
+        try {
+            opened = StoreChoice.open(config.transactions(), config.redis(), config.jdbc().createTable(), List::of);
+        } catch (DirectoryInUseException e) {
+            out.println(e.getMessage());
+            out.println("the running application holds its file store of notifications: replay through its JMX"
+                    + " (dev.weft:type=Notifications, operation replay(id)), or stop it and run this command again");
             return Cli.PROBLEM;
         }
-        try (NotificationStore store = StoreChoice.open(config.transactions(), config.redis(),
-                config.jdbc().createTable(), List::of)) {
+        try (NotificationStore store = opened) {
             long now = System.currentTimeMillis();
             if (id.isPresent()) {
                 if (!Replay.one(store, id.get(), now)) {

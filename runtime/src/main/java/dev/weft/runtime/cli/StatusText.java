@@ -36,7 +36,25 @@ final class StatusText {
         if (report.notifications() != null) {
             notifications(out, report.notifications());
         }
+        if (report.sessions() != null) {
+            sessions(out, report.sessions());
+        }
+        if (report.xa() != null) {
+            xa(out, report.xa());
+        }
         return out.toString();
+    }
+
+    private static void xa(StringBuilder out, StatusReport.Xa xa) {
+        out.append(String.format(Locale.ROOT, "%nXA: %d open; %d begun, %d committed, %d rolled back (%d timed out),"
+                + " %d failed%n", xa.active(), xa.begun(), xa.committed(), xa.rolledBack(), xa.timedOut(), xa.failed()));
+        if (xa.unread() != null) {
+            out.append("  in-doubt branches could not be read: ").append(xa.unread()).append('\n');
+        } else if (!xa.inDoubt().isEmpty()) {
+            TextTable table = new TextTable("IN DOUBT (XID)", "DATABASE");
+            xa.inDoubt().forEach(branch -> table.row(branch.xid(), branch.database()));
+            table.appendTo(out, "  ");
+        }
     }
 
     private static void selectors(StringBuilder out, List<SelectorView> selectors, String configFile) {
@@ -112,6 +130,12 @@ final class StatusText {
             }
             table.appendTo(out, "    ");
         }
+    }
+
+    private static void sessions(StringBuilder out, StatusReport.Sessions s) {
+        out.append(String.format(Locale.ROOT, "%nSessions (this process): %d active, %d read, %d written (%d bytes),"
+                + " %d created, %d invalidated, %d refused by the allow-list, %d Redis errors%n", s.active(), s.reads(),
+                s.writes(), s.bytesWritten(), s.created(), s.invalidated(), s.refusals(), s.redisErrors()));
     }
 
     private static void notifications(StringBuilder out, StatusReport.Notifications n) {

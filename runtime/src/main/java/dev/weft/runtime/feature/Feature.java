@@ -6,6 +6,7 @@ import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.weave.CallSiteRewrite;
 import dev.weft.runtime.weave.RuleCheck;
 import dev.weft.runtime.weave.WeaveRule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,6 +80,15 @@ public interface Feature {
          * nothing of JMX); on the background start-up thread, only when {@code jmx.enabled}.
          */
         default void registerBeans(WeftMBeans beans) {
+        }
+
+        /**
+         * The JVM is exiting normally: stop background work, and finish or hand back what is in flight (a claim, an
+         * owner lock, a batch) so that other processes need not wait for it to expire. Application threads may
+         * still be running woven methods until the JVM halts, so what they use stays open, and the locks they hold
+         * stay held. Returns within {@code within}; what is not done by then is left as a crash leaves it.
+         */
+        default void stop(Duration within) {
         }
 
         /** Its part of the start-up line, e.g. {@code 2 lock rule(s)}. */

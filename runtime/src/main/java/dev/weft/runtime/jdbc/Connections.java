@@ -4,8 +4,8 @@ import dev.weft.runtime.log.Log;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Small things done to connections on the barrier's behalf. */
-final class Connections {
+/** Small things done to connections on the barrier's (and XA's) behalf. */
+public final class Connections {
     /** Deep enough for any stack of wrappers seen in practice (a tracing proxy over a pool proxy over the driver). */
     private static final int MAX_WRAPPERS = 8;
 
@@ -16,7 +16,7 @@ final class Connections {
      * The driver's own connection under pool and tracing wrappers, through the standard {@code unwrap}: HikariCP's
      * proxy returns the connection it wraps. A wrapper that answers with itself is taken as it is.
      */
-    static Connection physical(Connection connection) {
+    public static Connection physical(Connection connection) {
         Connection current = connection;
         for (int i = 0; i < MAX_WRAPPERS; i++) {
             Connection inner;

@@ -30,6 +30,8 @@ public final class JdbcWeaveRule implements WeaveRule {
     private static final Map<JdbcCall, String> CONNECTION_METHODS = Map.of(JdbcCall.COMMIT, "commit()",
             JdbcCall.ROLLBACK, "rollback()", JdbcCall.SET_AUTO_COMMIT, "setAutoCommit(boolean)",
             JdbcCall.CLOSE, "close()");
+    private static final List<String> OPENING_METHODS = List.of("java.sql.Driver#connect(String, Properties)",
+            "javax.sql.DataSource#getConnection()", "javax.sql.DataSource#getConnection(String, String)");
     private static final List<String> UPDATE_PARAMETERS =
             List.of("()", "(String)", "(String, int)", "(String, int[])", "(String, String[])");
 
@@ -40,17 +42,37 @@ public final class JdbcWeaveRule implements WeaveRule {
     private final boolean opens;
     /** {@code false} only for the opening methods when their arguments are recorded ({@link OpeningHook}). */
     private final boolean observes;
+    /** Only for the opening methods of XA methods, whose site hands out enlisted connections instead. */
+    private final boolean replaces;
 
     private JdbcWeaveRule(String selector, SourcePosition position, JdbcHook hook) {
         this(selector, position, hook, hook.opensConnections(), true);
     }
 
     private JdbcWeaveRule(String selector, SourcePosition position, Site site, boolean opens, boolean observes) {
+        this(selector, position, site, opens, observes, false);
+    }
+
+    private JdbcWeaveRule(String selector, SourcePosition position, Site site, boolean opens, boolean observes,
+                          boolean replaces) {
         this.selector = MethodSelector.parse(selector);
         this.position = position;
         this.site = site;
         this.opens = opens;
         this.observes = observes;
+        this.replaces = replaces;
+    }
+
+    /**
+     * {@code Driver.connect} and {@code DataSource.getConnection}, woven with their arguments and with {@code site}
+     * deciding what they return (docs/xa.md: inside an XA method, a connection enlisted in the transaction). The same
+     * methods and name test as the other hooks'; its site's {@code enter} must never answer {@code null}.
+     */
+    public static List<JdbcWeaveRule> openingsReplacedBy(Site site, String what) {
+        SourcePosition position = SourcePosition.builtIn(what);
+        return OPENING_METHODS.stream()
+                .map(method -> new JdbcWeaveRule("+" + method, position, site, true, false, true))
+                .toList();
     }
 
     /** Every hook of the barrier configured by {@code settings}. */
@@ -105,8 +127,7 @@ public final class JdbcWeaveRule implements WeaveRule {
         if (barrier != null || work) {
             JdbcHook open = new JdbcHook(JdbcCall.OPEN, barrier, null, work);
             Site site = work ? new OpeningHook(open, ConnectionOpeners.recorded()) : open;
-            for (String method : List.of("java.sql.Driver#connect(String, Properties)",
-                    "javax.sql.DataSource#getConnection()", "javax.sql.DataSource#getConnection(String, String)")) {
+            for (String method : OPENING_METHODS) {
                 rules.add(new JdbcWeaveRule("+" + method, position, site, true, !work));
             }
         }
@@ -133,6 +154,11 @@ public final class JdbcWeaveRule implements WeaveRule {
     @Override
     public boolean observesOnly() {
         return observes;
+    }
+
+    @Override
+    public boolean replacesReturnValue() {
+        return replaces;
     }
 
     @Override

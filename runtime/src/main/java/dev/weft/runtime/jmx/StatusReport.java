@@ -12,27 +12,22 @@ import java.util.Map;
  * @param locks        null when the JVM has no {@code dev.weft:type=Locks}
  * @param transactions null when no transactions are configured ({@code dev.weft:type=Transactions} absent)
  * @param messages     null when no messages are configured ({@code dev.weft:type=Messages} absent)
- * @param redis        the Redis deployment, its nodes and master(s), one line; null from an agent that does not say
  * @param notifications null when no notifications are configured ({@code dev.weft:type=Notifications} absent)
+ * @param sessions     null when sessions are not enabled ({@code dev.weft:type=Sessions} absent)
+ * @param xa           null when no XA methods are configured ({@code dev.weft:type=XA} absent)
+ * @param redis        the Redis deployment, its nodes and master(s), one line; null from an agent that does not say
  */
 public record StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                            long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
-                           Messages messages, Notifications notifications, String redis) {
+                           Messages messages, Notifications notifications, Sessions sessions, Xa xa,
+                           String redis) {
 
-    /** A JVM whose agent does not describe its Redis. */
-    public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
-                        long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
-                        Messages messages, Notifications notifications) {
-        this(pid, version, configFile, wovenMethods, rejectedMethods, weaveFailures, selectors, locks, transactions,
-                messages, notifications, null);
-    }
-
-    /** A JVM without notifications. */
+    /** A JVM with none of the features added after messages. */
     public StatusReport(long pid, String version, String configFile, long wovenMethods, long rejectedMethods,
                         long weaveFailures, List<SelectorView> selectors, Locks locks, Transactions transactions,
                         Messages messages) {
         this(pid, version, configFile, wovenMethods, rejectedMethods, weaveFailures, selectors, locks, transactions,
-                messages, null);
+                messages, null, null, null, null);
     }
 
     public record Locks(long acquired, long busy, long lost, long errors, long heldNow, List<HeldLockInfo> held,
@@ -58,5 +53,18 @@ public record StatusReport(long pid, String version, String configFile, long wov
      */
     public record Notifications(long recorded, long succeeded, long retried, long deadLettered, long pending,
                                 long dead, List<dev.weft.runtime.notification.DeadLetter> deadLetters, String unread) {
+    }
+
+    /** {@code dev.weft:type=Sessions}: this process's counts since it started. */
+    public record Sessions(long active, long reads, long writes, long bytesWritten, long refusals, long redisErrors,
+                           long created, long invalidated) {
+    }
+
+    /**
+     * @param inDoubt prepared branches of this node the databases hold (committing now, or waiting for recovery)
+     * @param unread  why the databases could not be asked; null when they were
+     */
+    public record Xa(long begun, long committed, long rolledBack, long timedOut, long failed, long active,
+                     List<dev.weft.runtime.xa.InDoubt> inDoubt, String unread) {
     }
 }

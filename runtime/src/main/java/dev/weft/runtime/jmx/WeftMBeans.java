@@ -22,6 +22,8 @@ public final class WeftMBeans {
     public static final ObjectName TRANSACTIONS = name("Transactions");
     public static final ObjectName MESSAGES = name("Messages");
     public static final ObjectName NOTIFICATIONS = name("Notifications");
+    public static final ObjectName SESSIONS = name("Sessions");
+    public static final ObjectName XA = name("XA");
 
     private final MBeanServer server;
     private final WeaveStats weaving;

@@ -32,6 +32,10 @@ public final class WeftStatus {
                 jvm.isRegistered(WeftMBeans.NOTIFICATIONS)
                         ? notifications(proxy(jvm, WeftMBeans.NOTIFICATIONS, NotificationsMXBean.class))
                         : null,
+                jvm.isRegistered(WeftMBeans.SESSIONS)
+                        ? sessions(proxy(jvm, WeftMBeans.SESSIONS, SessionsMXBean.class))
+                        : null,
+                jvm.isRegistered(WeftMBeans.XA) ? xa(proxy(jvm, WeftMBeans.XA, XaMXBean.class)) : null,
                 agent.getRedisDeployment()));
     }
 
@@ -46,6 +50,19 @@ public final class WeftStatus {
         return new StatusReport.Transactions(tx.getBegun(), tx.getCommitted(), tx.getRolledBack(), tx.getActive(),
                 tx.getRecovering(), tx.getFailed(), views(tx.getOpenTransactions(), now),
                 views(tx.getFailedTransactions(), now));
+    }
+
+    /** The in-doubt branches are read from the databases: when they cannot be, the counts still can. */
+    private static StatusReport.Xa xa(XaMXBean xa) {
+        List<dev.weft.runtime.xa.InDoubt> inDoubt = List.of();
+        String unread = null;
+        try {
+            inDoubt = xa.getUnresolved();
+        } catch (RuntimeException e) {
+            unread = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return new StatusReport.Xa(xa.getBegun(), xa.getCommitted(), xa.getRolledBack(), xa.getTimedOut(),
+                xa.getFailed(), xa.getActive(), inDoubt, unread);
     }
 
     /** The dead letters live in Redis: when it cannot be read, the rest of the report still can. */
@@ -79,6 +96,12 @@ public final class WeftStatus {
         }
         return new StatusReport.Notifications(notifications.getRecorded(), notifications.getSucceeded(),
                 notifications.getRetried(), notifications.getDeadLettered(), pending, dead, deadLetters, unread);
+    }
+
+    private static StatusReport.Sessions sessions(SessionsMXBean sessions) {
+        return new StatusReport.Sessions(sessions.getActive(), sessions.getReads(), sessions.getWrites(),
+                sessions.getBytesWritten(), sessions.getRefusals(), sessions.getRedisErrors(), sessions.getCreated(),
+                sessions.getInvalidated());
     }
 
     /** Ages are taken here, at reading time, so the report reads the same however long it is kept. */

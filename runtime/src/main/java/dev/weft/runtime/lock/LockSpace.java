@@ -99,6 +99,7 @@ final class LockSpace implements AutoCloseable {
             metrics.onError();
             Log.error("releasing lock " + hold.describe() + " failed", e);
         } finally {
+            notices.released(lease.owner());
             if (queue.freed(() -> newAcquisition(hold.key()))) {
                 queues.remove(hold.key(), queue);
             }
@@ -159,7 +160,6 @@ final class LockSpace implements AutoCloseable {
         String key = queue.key();
         String purpose = "lock " + options.describe(key);
         boolean waits = !options.maxWait().isZero();
-        boolean triedSubscribing = false;
         while (true) {
             ensureOpen(key, options);
             if (acquisition.handedToken() > 0) {
@@ -167,13 +167,13 @@ final class LockSpace implements AutoCloseable {
                         + TimeUnit.MILLISECONDS.toNanos(acquisition.handedLeaseMillis())
                         - QuorumLock.driftNanos(options.lease()));
             }
-            // Queue in Redis only once release notices can reach this JVM, or surely cannot.
-            boolean join = waits && (triedSubscribing || notices.subscribed());
-            if (join) {
+            // Queued in Redis at once: a hand-off made before this JVM hears notices is found by the next attempt,
+            // which the subscription's completion brings about (GrantNotices#startSubscribing).
+            if (waits) {
                 acquisition.joined();
             }
             long sentAt = System.nanoTime();
-            QuorumLock.Attempt attempt = attempt(key, acquisition, options, join, purpose);
+            QuorumLock.Attempt attempt = attempt(key, acquisition, options, waits, purpose);
             if (attempt.granted()) {
                 return granted(queue, waiter, acquisition, attempt.token(), attempt.validUntilNanos());
             }
@@ -181,10 +181,8 @@ final class LockSpace implements AutoCloseable {
             if (!waits) {
                 return null;
             }
-            if (!join) {
-                notices.subscribe("wait for " + purpose);
-                triedSubscribing = true;
-                continue;
+            if (!notices.subscribed()) {
+                notices.startSubscribing("wait for " + purpose);
             }
             long left = deadline - System.nanoTime();
             long sleep = Math.min(Math.min(left, attempt.holderTtlNanos()), options.lease().toNanos() / 3);
@@ -210,7 +208,7 @@ final class LockSpace implements AutoCloseable {
 
     private HeldLock granted(KeyQueue queue, KeyQueue.Waiter waiter, Acquisition acquisition, long token,
                              long validUntilNanos) {
-        notices.forget(acquisition);
+        notices.granted(acquisition);
         Lease lease = new Lease(queue.key(), acquisition.owner(), token, waiter.options.lease(), validUntilNanos);
         HeldLock hold = queue.granted(waiter, this, lease);
         leases.keep(lease);

@@ -91,8 +91,7 @@ public final class Messaging implements AutoCloseable {
 
     /**
      * Background work: the relay and the sweep of what earlier runs left in the outbox, and the check-back of prepared
-     * messages; at exit, the relay and the prepared releases send what they still hold, for at most twice
-     * {@code redis.timeout} each.
+     * messages.
      */
     public void start() {
         relay.start();
@@ -100,13 +99,17 @@ public final class Messaging implements AutoCloseable {
             sweeper.start(); // else no weft_outbox to sweep: a consumer's or a prepared publisher's database has none
         }
         check.start();
-        if (!settings.publish().isEmpty()) {
-            Duration within = redis.timeout().multipliedBy(2);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                relay.drain(within);
-                releases.drain(within);
-            }, "weft-outbox-drain"));
-        }
+    }
+
+    /**
+     * At exit: what was committed here is relayed, and the prepared messages released, before the JVM ends (a
+     * process that exits right after its commits would otherwise leave them to the next instance's sweep and
+     * check-back), within {@code within}.
+     */
+    public void stop(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        relay.drain(within);
+        releases.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     public void connect() {

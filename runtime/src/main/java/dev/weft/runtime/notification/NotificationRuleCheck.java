@@ -11,13 +11,10 @@ import java.util.Optional;
  */
 public class NotificationRuleCheck extends ConfiguredRule {
     private final NotificationRule rule;
-    private final Optional<String> storeProblem;
 
-    /** @param storeProblem why the configured store cannot keep calls ({@link StoreChoice#problem}), or empty */
-    public NotificationRuleCheck(NotificationRule rule, Optional<String> storeProblem) {
+    public NotificationRuleCheck(NotificationRule rule) {
         super(rule.method(), rule.position());
         this.rule = rule;
-        this.storeProblem = storeProblem;
     }
 
     protected NotificationRule rule() {
@@ -30,9 +27,6 @@ public class NotificationRuleCheck extends ConfiguredRule {
 
     @Override
     public Optional<String> problemWith(MethodShape method) {
-        if (storeProblem.isPresent()) {
-            return storeProblem;
-        }
         if (!method.returnType().is(void.class)) {
             return Optional.of(method.displayName() + " returns " + method.returnType().name() + ", but a notification"
                     + " method must return void: a failed call returns normally to its caller and is retried later,"

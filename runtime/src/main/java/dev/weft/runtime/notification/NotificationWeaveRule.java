@@ -15,7 +15,7 @@ final class NotificationWeaveRule extends NotificationRuleCheck implements Weave
     private final Notifications notifications;
 
     NotificationWeaveRule(NotificationRule rule, Notifications notifications) {
-        super(rule, Optional.empty());
+        super(rule);
         this.notifications = notifications;
     }
 

@@ -110,6 +110,11 @@ public final class Notifications implements NotificationsView, AutoCloseable {
         return store.discard(id);
     }
 
+    /** At exit: see {@link Retries#stop}. */
+    public void stop(Duration within) {
+        retries.stop(within);
+    }
+
     @Override
     public void close() {
         retries.close();

@@ -5,6 +5,7 @@ import dev.weft.runtime.log.Log;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,16 +140,34 @@ final class Retries implements AutoCloseable {
         }
     }
 
+    /**
+     * At exit: claims nothing more, and lets the attempts under way end and record their outcome, within
+     * {@code within}; one still running then is left to its claim's expiry, as after a crash.
+     */
+    void stop(Duration within) {
+        stopPolling();
+        pool.shutdown();
+        awaitPool(within);
+    }
+
     @Override
     public void close() {
+        stopPolling();
+        pool.shutdownNow();
+        awaitPool(Duration.ofSeconds(1));
+    }
+
+    private void stopPolling() {
         closed = true;
         Thread thread = poller;
         if (thread != null) {
             thread.interrupt();
         }
-        pool.shutdownNow();
+    }
+
+    private void awaitPool(Duration within) {
         try {
-            pool.awaitTermination(1, TimeUnit.SECONDS);
+            pool.awaitTermination(within.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -169,6 +169,11 @@ public final class RedisEndpoint implements AutoCloseable {
         return await(connecting, System.nanoTime() + timeout.toNanos(), purpose);
     }
 
+    /** The pub/sub connection, or the attempt that will make it: never blocks. */
+    public CompletableFuture<StatefulRedisPubSubConnection<String, String>> pubSubConnecting() {
+        return pubSub.get();
+    }
+
     /** Waits for a reply until {@code deadlineNanos}, reporting a failure like {@link #call}. */
     public <T> T await(CompletionStage<T> reply, long deadlineNanos, String purpose) {
         try {

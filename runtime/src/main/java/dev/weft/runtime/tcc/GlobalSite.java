@@ -1,6 +1,8 @@
 package dev.weft.runtime.tcc;
 
+import dev.weft.api.TransactionNestingException;
 import dev.weft.runtime.weave.Site;
+import dev.weft.runtime.xa.CurrentXa;
 import java.time.Duration;
 
 /**
@@ -25,6 +27,11 @@ final class GlobalSite implements Site {
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
         if (CurrentTransaction.get() != null) {
             return JOINED;
+        }
+        if (CurrentXa.active()) {
+            throw new TransactionNestingException("weft: " + origin + " is a TCC global method, called inside an XA"
+                    + " transaction (xa.global); TCC and XA transactions do not nest. Call it outside the XA method,"
+                    + " or remove it from one of the two lists");
         }
         GlobalTransaction transaction = coordinator.begin(origin, timeout);
         CurrentTransaction.bind(transaction);

@@ -7,6 +7,7 @@ import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.txlog.Wakeups;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +45,7 @@ final class Recovery implements AutoCloseable {
     private final ScheduledThreadPoolExecutor thread = newThread();
     /** When the scan that {@link #scanBy} planned runs; in the past when none is planned. */
     private final AtomicLong extraScanAt = new AtomicLong();
+    private volatile boolean stopping;
 
     Recovery(TransactionLog log, Wakeups wakeups, Finisher finisher, DeclaredParticipants declared,
              OpenTransactions open) {
@@ -64,6 +66,7 @@ final class Recovery implements AutoCloseable {
             return thread;
         });
         executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         return executor;
     }
 
@@ -117,6 +120,10 @@ final class Recovery implements AutoCloseable {
         }
         for (String xid : claimed) {
             try {
+                if (stopping) {
+                    log.dueAt(xid, System.currentTimeMillis()); // handed back: due now for another instance
+                    continue;
+                }
                 due(xid);
             } catch (TransactionLogException e) {
                 Log.debug("global transaction " + xid + " is retried after its claim expires: " + e.getMessage());
@@ -199,6 +206,28 @@ final class Recovery implements AutoCloseable {
             Log.warn("global transaction " + xid + ": forgotten on request; its branches not done stay as they are");
         }
         return forgotten;
+    }
+
+    /**
+     * At exit: no new round starts, the claims not yet served are handed back (due now, for any other instance), and
+     * the round in flight finishes, so that its owner lock is released and the others it concerns are woken, rather
+     * than left to the lock's lease and the claim's expiry (seconds, during which no other instance runs that phase
+     * two). A round still running after {@code within} is left as a crash leaves it. The log stays open: application
+     * threads may still begin and decide transactions until the JVM halts, and then recovery of the next start, or
+     * another instance's, finishes them.
+     */
+    void stop(Duration within) {
+        stopping = true;
+        thread.shutdown(); // wake-ups arriving now are refused (wokenUp); the round in flight still publishes its own
+        thread.getQueue().clear(); // wake-up rounds not started: the due queue brings them to another instance
+        try {
+            if (!thread.awaitTermination(within.toNanos(), TimeUnit.NANOSECONDS)) {
+                Log.warn("a round of phase two of " + log.describe() + " was still running when the JVM exited:"
+                        + " its owner lock and claim are left to expire, then recovery finishes it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.weft.runtime.txlog.jdbc.JdbcTransactionLog;
 import dev.weft.runtime.txlog.redis.RedisTransactionLog;
 import dev.weft.runtime.txlog.redis.RedisWakeups;
 import dev.weft.runtime.weave.WeaveRule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -124,6 +125,11 @@ public final class Transactions implements AutoCloseable {
 
     public String describe() {
         return recovery.describe();
+    }
+
+    /** At exit: see {@link Recovery#stop}. */
+    public void stop(Duration within) {
+        recovery.stop(within);
     }
 
     @Override

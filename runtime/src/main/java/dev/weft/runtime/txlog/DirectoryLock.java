@@ -43,7 +43,7 @@ final class DirectoryLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(channel);
             channel.close();
-            throw new TransactionLogException("the transaction log directory " + dir + " is already in use by another"
+            throw new DirectoryInUseException("the transaction log directory " + dir + " is already in use by another"
                     + " process (" + holder + "); two processes cannot share a file log: give each instance its own"
                     + " transactions.log.dir");
         }

@@ -13,9 +13,13 @@ import java.util.function.Consumer;
  * replayed. It is what a new segment re-states, which is how the log stays bounded: ended transactions are simply
  * not carried over. Applying a record twice changes nothing, so replaying a snapshot and then the records after it
  * gives the same state as the original history.
+ *
+ * <p>A log of notification calls ({@link LogRecord.Notification}) keeps their last state here too, so that the same
+ * segments, snapshots and torn-tail handling serve it.
  */
 final class LiveTransactions {
     private final Map<String, Entry> live = new LinkedHashMap<>();
+    private final Map<String, LogRecord.Notification> notifications = new LinkedHashMap<>();
 
     void apply(LogRecord record) {
         if (record instanceof LogRecord.Begin begin) {
@@ -35,6 +39,10 @@ final class LiveTransactions {
             with(failed.xid(), entry -> entry.failure = failed.reason());
         } else if (record instanceof LogRecord.End end) {
             live.remove(end.xid());
+        } else if (record instanceof LogRecord.Notification notification) {
+            notifications.put(notification.id(), notification);
+        } else if (record instanceof LogRecord.NotificationGone gone) {
+            notifications.remove(gone.id());
         }
     }
 
@@ -54,7 +62,12 @@ final class LiveTransactions {
                 records.add(new LogRecord.Failed(xid, entry.failure));
             }
         }
+        records.addAll(notifications.values());
         return records;
+    }
+
+    List<LogRecord.Notification> notifications() {
+        return List.copyOf(notifications.values());
     }
 
     List<RecoveredTransaction> transactions() {

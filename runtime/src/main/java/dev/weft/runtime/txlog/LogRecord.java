@@ -65,6 +65,33 @@ public sealed interface LogRecord {
     }
 
     /**
+     * A best-effort notification call's whole state, in a log of its own ({@code <dir>/notifications},
+     * docs/notifications.md "Stores"): it replaces any earlier record with its id, so a snapshot re-states only the
+     * last one.
+     *
+     * @param call       the call as JSON (the notification package's {@code CallJson})
+     * @param dueMillis  when it is due next; ignored once dead
+     * @param attempts   attempts made or under way
+     * @param leaseMillis how long its next attempt holds it
+     * @param deadMillis when it became a dead letter; 0 while it is pending
+     */
+    record Notification(String id, String call, long dueMillis, int attempts, long leaseMillis, String lastError,
+                        long deadMillis) implements LogRecord {
+        public Notification {
+            Objects.requireNonNull(id);
+            Objects.requireNonNull(call);
+            Objects.requireNonNull(lastError);
+        }
+    }
+
+    /** The notification call succeeded or was discarded: it is forgotten. */
+    record NotificationGone(String id) implements LogRecord {
+        public NotificationGone {
+            Objects.requireNonNull(id);
+        }
+    }
+
+    /**
      * Ends the snapshot a segment starts with. Its presence proves the snapshot is whole, so damage before it is
      * damage to data that was already on disk, not a torn tail.
      */

@@ -22,6 +22,9 @@ final class RecordCodec {
     private static final byte END = 6;
     private static final byte CHECKPOINT = 7;
     private static final byte TRY_FAILED = 8;
+    /** Far from the transaction records' numbers, which other record kinds may take next. */
+    private static final byte NOTIFICATION = 32;
+    private static final byte NOTIFICATION_GONE = 33;
 
     private RecordCodec() {
     }
@@ -65,6 +68,18 @@ final class RecordCodec {
             } else if (record instanceof LogRecord.End end) {
                 out.writeByte(END);
                 writeString(out, end.xid());
+            } else if (record instanceof LogRecord.Notification notification) {
+                out.writeByte(NOTIFICATION);
+                writeString(out, notification.id());
+                writeString(out, notification.call());
+                out.writeLong(notification.dueMillis());
+                out.writeInt(notification.attempts());
+                out.writeLong(notification.leaseMillis());
+                writeString(out, notification.lastError());
+                out.writeLong(notification.deadMillis());
+            } else if (record instanceof LogRecord.NotificationGone gone) {
+                out.writeByte(NOTIFICATION_GONE);
+                writeString(out, gone.id());
             } else {
                 out.writeByte(CHECKPOINT);
             }
@@ -91,6 +106,9 @@ final class RecordCodec {
                 case FAILED -> new LogRecord.Failed(readString(in), readString(in));
                 case END -> new LogRecord.End(readString(in));
                 case CHECKPOINT -> new LogRecord.Checkpoint();
+                case NOTIFICATION -> new LogRecord.Notification(readString(in), readString(in), in.readLong(),
+                        in.readInt(), in.readLong(), readString(in), in.readLong());
+                case NOTIFICATION_GONE -> new LogRecord.NotificationGone(readString(in));
                 default -> throw new IllegalArgumentException("unknown record type " + type);
             };
             if (in.available() > 0) {

@@ -33,6 +33,7 @@ public final class SegmentLog implements RecordLog {
     private final Segment.Opener opener;
     private final DirectoryLock directoryLock;
     private final List<RecoveredTransaction> recovered;
+    private final List<LogRecord.Notification> recoveredNotifications;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition synced = lock.newCondition();
@@ -55,6 +56,7 @@ public final class SegmentLog implements RecordLog {
         this.live = live;
         this.active = active;
         this.recovered = live.transactions();
+        this.recoveredNotifications = live.notifications();
     }
 
     /**
@@ -109,6 +111,11 @@ public final class SegmentLog implements RecordLog {
     @Override
     public List<RecoveredTransaction> recovered() {
         return recovered;
+    }
+
+    /** The notification calls the log held when it was opened, in a log of notification records. */
+    public List<LogRecord.Notification> recoveredNotifications() {
+        return recoveredNotifications;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.weft.runtime.txlog;
 
 /** The transaction log could not be opened, read or written; the message says which file and what to do. */
-public final class TransactionLogException extends RuntimeException {
+public class TransactionLogException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public TransactionLogException(String message) {

@@ -81,6 +81,18 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
     }
 
     @Override
+    public Object exitReplacing(int siteId, Object scope, Object returned, Throwable thrown) {
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(RUNTIME_LOADER);
+        try {
+            return sites.get(siteId).exitReplacing(scope, returned, thrown);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
+    }
+
+    @Override
     public Object outgoingRequest(Object request) {
         Thread thread = Thread.currentThread();
         ClassLoader application = thread.getContextClassLoader();

@@ -54,6 +54,13 @@ final class CountingSite implements Site {
         return site.exitAbsorbing(entered.scope(), thrown);
     }
 
+    @Override
+    public Object exitReplacing(Object scope, Object returned, Throwable thrown) {
+        Entered entered = (Entered) scope;
+        stats.exited(System.nanoTime() - entered.at());
+        return site.exitReplacing(entered.scope(), returned, thrown);
+    }
+
     private record Entered(Object scope, long at) {
     }
 }

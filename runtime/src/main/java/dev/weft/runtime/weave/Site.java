@@ -38,4 +38,15 @@ public interface Site {
         exit(scope, thrown);
         return thrown;
     }
+
+    /**
+     * {@link #exit(Object, Object, Throwable)} for a rule that {@linkplain WeaveRule#replacesReturnValue() replaces
+     * return values}: called instead of it, and decides what the caller gets.
+     *
+     * @return what the method returns: {@code returned}, or another object of its return type (ignored when it threw)
+     */
+    default Object exitReplacing(Object scope, Object returned, Throwable thrown) {
+        exit(scope, returned, thrown);
+        return returned;
+    }
 }

@@ -44,11 +44,31 @@ public interface WeaveRule extends RuleCheck {
     }
 
     /**
+     * {@code true} for a rule whose site may hand the caller another object than the one the method returned (an XA
+     * method's connections): it gets {@link BridgeAdvice}'s enter with {@link ReplacingExitAdvice}, and its site's
+     * {@link Site#exitReplacing} is called. Its site's {@code enter} must never answer {@code null}, which would skip
+     * the body.
+     */
+    default boolean replacesReturnValue() {
+        return false;
+    }
+
+    /**
      * {@code true} for a library's HTTP client method whose first argument is the request about to be sent: it gets
      * {@link OutgoingRequestAdvice}, which replaces that argument with what {@code WeftBridge.outgoingRequest} makes
      * of it. Such a rule has no site: {@link #createSite} is never asked.
      */
     default boolean passesRequestThroughBridge() {
+        return false;
+    }
+
+    /**
+     * {@code true} for a library method whose answer the site may give instead of the body (a container's
+     * {@code HttpServletRequest.getSession}): it gets {@link AnsweringAdvice}. The site's {@link Site#enter} then
+     * answers {@code null} to run the body, or a one-element {@code Object[]} holding the value to return; its
+     * {@link Site#exit} is never called.
+     */
+    default boolean answersInsteadOfBody() {
         return false;
     }
 }

@@ -174,6 +174,11 @@ public final class Weaver {
                 if (rule.passesRequestThroughBridge()) {
                     builder = builder.visit(Advice.to(OutgoingRequestAdvice.class, adviceClassFile)
                             .on(ElementMatchers.is(method)));
+                } else if (rule.answersInsteadOfBody()) {
+                    // Not counted: CountingSite would wrap the answer, which this advice reads as it is
+                    int siteId = sites.register(siteFor(rule, method, classFiles));
+                    builder = builder.visit(Advice.withCustomMapping().bind(SiteId.class, siteId)
+                            .to(AnsweringAdvice.class, adviceClassFile).on(ElementMatchers.is(method)));
                 } else {
                     int siteId = sites.register(new CountingSite(siteFor(rule, method, classFiles), selector));
                     builder = builder.visit(adviceFor(rule, siteId).on(ElementMatchers.is(method)));
@@ -203,6 +208,9 @@ public final class Weaver {
         Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(SiteId.class, siteId);
         if (rule.observesOnly()) {
             return mapping.to(ObservingAdvice.class, adviceClassFile);
+        }
+        if (rule.replacesReturnValue()) {
+            return mapping.to(BridgeAdvice.class, ReplacingExitAdvice.class, adviceClassFile);
         }
         if (rule.seesReturnValue()) {
             return mapping.to(BridgeAdvice.class, ReturningExitAdvice.class, adviceClassFile);

@@ -31,7 +31,7 @@ class StatusOutputTest {
 
     @Test
     void theRedisDeploymentFollowsTheHeaderWhenTheAgentDescribesIt() {
-        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(), null, null, null, null,
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 0, 0, 0, List.of(), null, null, null, null, null, null,
                 "cluster, masters 10.0.0.1:7000,10.0.0.2:7000,10.0.0.3:7000 of 6 nodes");
         List<String> lines = StatusText.render(report).lines().toList();
         assertEquals("Redis: cluster, masters 10.0.0.1:7000,10.0.0.2:7000,10.0.0.3:7000 of 6 nodes", lines.get(1));
@@ -99,6 +99,27 @@ class StatusOutputTest {
         assertContains(StatusText.render(report).lines().toList(),
                 "  Outbox backlog: 1 message(s) committed and not on a stream yet, the oldest for 800ms",
                 "  Dead letters: could not be read: Redis is unreachable");
+    }
+
+    @Test
+    void sessionsShowThisProcesssCounts() {
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 8, 0, 0, List.of(), null, null, null, null,
+                new StatusReport.Sessions(3, 40, 12, 2048, 1, 0, 5, 2), null, null);
+
+        assertContains(StatusText.render(report).lines().toList(), "Sessions (this process): 3 active, 40 read,"
+                + " 12 written (2048 bytes), 5 created, 2 invalidated, 1 refused by the allow-list, 0 Redis errors");
+    }
+
+    @Test
+    void xaShowsItsCountsAndEveryInDoubtBranch() {
+        StatusReport report = new StatusReport(1, "1.0", "weft.yaml", 1, 0, 0, List.of(), null, null, null, null, null,
+                new StatusReport.Xa(5, 3, 2, 1, 0, 1, List.of(new dev.weft.runtime.xa.InDoubt("131077:0a:0b",
+                        "jdbc:postgresql://db/bank as app")), null), null);
+
+        assertContains(StatusText.render(report).lines().toList(),
+                "XA: 1 open; 5 begun, 3 committed, 2 rolled back (1 timed out), 0 failed",
+                "  IN DOUBT (XID)  DATABASE",
+                "  131077:0a:0b    jdbc:postgresql://db/bank as app");
     }
 
     @Test

@@ -67,6 +67,42 @@ class LockServiceTest {
         jvmB.close();
     }
 
+    /**
+     * A hand-off's notice read after its owner already found the lock its own by trying again (acquire.lua: the lock
+     * was handed to it between its attempts) is a late copy: the owner keeps its lock. The stranger's notice after it
+     * shows what the same message does for an owner that holds nothing here: its lock is released. Before the fix
+     * the late copy was taken for such a one and freed the lock its owner held (issue 20, the suspected race).
+     */
+    @Test
+    void aLateCopyOfAHandOffNoticeLeavesTheLockItsOwnerHoldsAlone() throws Exception {
+        HeldLock first = jvmB.acquire(key, options(LONG, LONG, OnBusy.THROW));
+        CompletableFuture<HeldLock> waiter = CompletableFuture.supplyAsync(
+                () -> jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW)));
+        Eventually.await("jvmA queued in Redis, so subscribed to its notices", Duration.ofSeconds(10),
+                () -> raw.llen("weft:lock-queue:{" + key + "}") == 1);
+        jvmB.release(first);
+        HeldLock second = waiter.get(10, TimeUnit.SECONDS);
+        String owner = raw.owner(lockKey(key));
+        String channel = "weft:lock-wake:" + owner.substring(0, owner.indexOf(':'));
+
+        publish(channel, owner + " " + second.token() + " " + LONG.toMillis() + " " + lockKey(key));
+        String strangersLock = lockKey(key + "-stranger");
+        String stranger = owner.substring(0, owner.indexOf(':')) + ":999999";
+        raw.hold(strangersLock, stranger, LONG);
+        publish(channel, stranger + " 1 " + LONG.toMillis() + " " + strangersLock);
+        Eventually.await("the stranger's notice, read after the late copy, released its lock", Duration.ofSeconds(10),
+                () -> raw.owner(strangersLock) == null);
+
+        assertEquals(owner, raw.owner(lockKey(key)), "the late copy left the lock with its holder");
+        jvmA.release(second);
+        assertNull(raw.owner(lockKey(key)));
+    }
+
+    private static void publish(String channel, String message) {
+        long listeners = raw.<Long>call(redis -> redis.publish(channel, message));
+        assertEquals(1, listeners, "one JVM listens on " + channel);
+    }
+
     static LockService service(String uri) {
         return new LockService(new RedisSettings(uri, List.of(), Duration.ofSeconds(5), "weft:"));
     }
@@ -222,9 +258,10 @@ class LockServiceTest {
 
         CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(
                 () -> tokenOfOneHold(jvmB, key, options(LONG, Duration.ofSeconds(120), OnBusy.THROW)));
-        // A first try, then the subscription to its JVM's channel, then a try that queues: from then on it sleeps.
-        Eventually.await("queued", GENEROUS, () -> raw.llen(queueKey(key)) == 1);
-        assertEquals(1, raw.channels("weft:lock-wake:*"));
+        // A first try that queues at once, then the subscription to its JVM's channel, then one more try (a hand-off
+        // published before the subscription was not heard): from then on it sleeps.
+        Eventually.await("queued and subscribed", GENEROUS,
+                () -> raw.llen(queueKey(key)) == 1 && raw.channels("weft:lock-wake:*") == 1);
         Thread.sleep(300); // room for a polling implementation to give itself away
         assertEquals(2, raw.scriptRuns());
         assertFalse(waiter.isDone());

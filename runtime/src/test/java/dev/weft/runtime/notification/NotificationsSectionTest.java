@@ -73,7 +73,7 @@ class NotificationsSectionTest {
                   - method: dev.weft.runtime.notification.NotificationsSectionTest$Client#*(..)
                     id: "paid-{0}"
                     schedule: [1s]
-                """).rules().get(0), Optional.empty());
+                """).rules().get(0));
         assertEquals(Optional.empty(), check.problemWith(Described.method(
                 Client.class.getDeclaredMethod("notifyPaid", String.class))));
         assertEquals(Optional.of("dev.weft.runtime.notification.NotificationsSectionTest$Client#answer returns"
@@ -83,22 +83,6 @@ class NotificationsSectionTest {
                 check.problemWith(Described.method(Client.class.getDeclaredMethod("answer", String.class))));
         assertEquals(true, check.problemWith(Described.method(Client.class.getDeclaredMethod("none")))
                 .orElseThrow().contains("{0}"), "the id names an argument the method does not have");
-    }
-
-    @Test
-    void aStoreThisVersionCannotKeepCallsInIsAProblemOnEveryMethod() throws Exception {
-        NotificationRule rule = load("""
-                notifications:
-                  - method: dev.weft.runtime.notification.NotificationsSectionTest$Client#notifyPaid(..)
-                    id: "paid-{0}"
-                    schedule: [1s]
-                """).rules().get(0);
-        NotificationRuleCheck check = new NotificationRuleCheck(rule, StoreChoice.problem(
-                dev.weft.runtime.config.TransactionSettings.defaults()));
-        assertEquals(Optional.of("notifications: are recorded in the transaction log's store, and this version keeps"
-                        + " them in Redis or a database, not in 'file'; add transactions: {log: {type: redis}} or type:"
-                        + " jdbc with its url (docs/notifications.md, \"Stores\")"),
-                check.problemWith(Described.method(Client.class.getDeclaredMethod("notifyPaid", String.class))));
     }
 
     static class Client {

@@ -18,6 +18,8 @@ import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.testkit.RedisExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -381,6 +384,42 @@ abstract class SharedTccContract {
     }
 
     /** A FAILED transaction is an error in the log, for an operator; provoked here, so captured and checked. */
+    /**
+     * A normal exit (Weft's shutdown hook) lets the round in flight finish and release its owner lock. Without the hook
+     * the JVM would halt with the lock held, as asserted in the middle, and no other instance could run this phase two
+     * until the lock's lease ran out.
+     */
+    @Test
+    void anInstanceStoppingAtExitFinishesItsRoundAndReleasesTheOwnerLock() throws Exception {
+        CountDownLatch inConfirm = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        root.transfer(() -> {
+            callWarehouse(warehouse, "sku", 1);
+            Warehouse.pause = () -> {
+                inConfirm.countDown();
+                await(finish);
+            };
+            return null;
+        });
+        await(inConfirm);
+        String xid = log.open(10).get(0).xid();
+        String ownerLock = keyPrefix + "lock:{" + RedisOwnerLock.key(xid) + "}";
+        RedisClient client = RedisClient.create(REDIS.uri());
+        closing.add(client::shutdown);
+        RedisCommands<String, String> redis = client.connect().sync();
+        assertEquals(1, redis.exists(ownerLock), "the round in flight holds the owner lock");
+
+        Future<?> stopping = http.submit(() -> warehouse.transactions.stop(Duration.ofSeconds(10)));
+        assertThrows(TimeoutException.class, () -> stopping.get(200, TimeUnit.MILLISECONDS),
+                "the exit waits for the round in flight");
+        finish.countDown();
+        stopping.get(10, TimeUnit.SECONDS);
+
+        assertEquals(0, redis.exists(ownerLock), "released before the JVM halts");
+        assertEquals(List.of(), log.open(10), "the round ended the transaction");
+        assertEquals(1, Accounts.JOURNAL.stream().filter(line -> line.startsWith("confirmReserve")).count());
+    }
+
     private void awaitFailureLogged(String xid) {
         Eventually.until("the failure logged", () -> weftLog.errors().stream()
                 .anyMatch(e -> e.startsWith("global transaction " + xid + " ") && e.contains("FAILED")));

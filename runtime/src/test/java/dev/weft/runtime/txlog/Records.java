@@ -22,7 +22,7 @@ final class Records {
 
     static LogRecord random(Random random) {
         String xid = "x" + random.nextInt(50);
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(10)) {
             case 0 -> new LogRecord.Begin(xid, random.nextLong(), random.nextLong(), text(random));
             case 1 -> new LogRecord.Branch(xid, random.nextInt(), new ParticipantId(text(random), text(random),
                     text(random), text(random), text(random)), text(random));
@@ -31,6 +31,9 @@ final class Records {
             case 4 -> new LogRecord.Failed(xid, text(random));
             case 5 -> new LogRecord.End(xid);
             case 6 -> new LogRecord.TryFailed(xid, random.nextInt());
+            case 7 -> new LogRecord.Notification(xid, text(random), random.nextLong(), random.nextInt(),
+                    random.nextLong(), text(random), random.nextLong());
+            case 8 -> new LogRecord.NotificationGone(xid);
             default -> new LogRecord.Checkpoint();
         };
     }

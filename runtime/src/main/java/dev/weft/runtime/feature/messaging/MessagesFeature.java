@@ -16,6 +16,7 @@ import dev.weft.runtime.messaging.PublishRule;
 import dev.weft.runtime.messaging.PublishRuleCheck;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WovenClassLoaders;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -99,6 +100,11 @@ public final class MessagesFeature implements Feature {
             public String describe() {
                 return settings.publish().size() + " publish rule(s), " + settings.consume().size()
                         + " consumer group(s)";
+            }
+
+            @Override
+            public void stop(Duration within) {
+                messaging.stop(within);
             }
 
             @Override

@@ -9,6 +9,7 @@ import dev.weft.runtime.jmx.NotificationsBean;
 import dev.weft.runtime.jmx.NotificationsMXBean;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.notification.IdempotencyKeys;
+import dev.weft.runtime.notification.NotificationStore;
 import dev.weft.runtime.notification.NotificationRule;
 import dev.weft.runtime.notification.NotificationRuleCheck;
 import dev.weft.runtime.notification.NotificationSettings;
@@ -16,8 +17,10 @@ import dev.weft.runtime.notification.Notifications;
 import dev.weft.runtime.notification.NotificationsSection;
 import dev.weft.runtime.notification.StoreChoice;
 import dev.weft.runtime.tcc.TransactionPropagation;
+import dev.weft.runtime.txlog.TransactionLogException;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WovenClassLoaders;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,8 +33,8 @@ import java.util.function.Supplier;
  */
 public final class NotificationsFeature implements Feature {
     static final NotificationsSection SECTION = new NotificationsSection();
-    /** sysexits.h EX_CONFIG: the config asks for what cannot be done. */
-    static final int EXIT_CONFIG = 78;
+    /** sysexits.h EX_CANTCREAT, as for the transaction log: the file store's directory cannot be opened. */
+    static final int EXIT_CANT_OPEN_STORE = 73;
 
     @Override
     public String name() {
@@ -45,9 +48,8 @@ public final class NotificationsFeature implements Feature {
 
     @Override
     public List<Check> checks(WeftConfig config) {
-        Optional<String> storeProblem = StoreChoice.problem(config.transactions());
         return config.section(SECTION).rules().stream()
-                .map(rule -> new Check("notification", new NotificationRuleCheck(rule, storeProblem), note(rule)))
+                .map(rule -> new Check("notification", new NotificationRuleCheck(rule), note(rule)))
                 .toList();
     }
 
@@ -63,16 +65,17 @@ public final class NotificationsFeature implements Feature {
         if (settings.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> storeProblem = StoreChoice.problem(config.transactions());
-        if (storeProblem.isPresent()) {
-            throw new FeatureException(storeProblem.get(), null, EXIT_CONFIG,
-                    "notifications: have no store in this configuration");
-        }
         shared.offer(TransactionPropagation.class, new IdempotencyKeys(
                 shared.find(TransactionPropagation.class).orElse(TransactionPropagation.NONE)));
         Supplier<List<ClassLoader>> loaders = shared.find(WovenClassLoaders.class).orElseThrow()::seen;
-        Notifications notifications = new Notifications(settings, StoreChoice.open(config.transactions(),
-                config.redis(), config.jdbc().createTable(), loaders), loaders);
+        NotificationStore store;
+        try {
+            store = StoreChoice.open(config.transactions(), config.redis(), config.jdbc().createTable(), loaders);
+        } catch (TransactionLogException e) {
+            throw new FeatureException(e.getMessage(), e, EXIT_CANT_OPEN_STORE,
+                    "the notifications' file store cannot be opened");
+        }
+        Notifications notifications = new Notifications(settings, store, loaders);
         return Optional.of(new Running() {
             @Override
             public List<WeaveRule> rules() {
@@ -92,6 +95,11 @@ public final class NotificationsFeature implements Feature {
             @Override
             public String describe() {
                 return settings.rules().size() + " notification rule(s) in " + notifications.describeStore();
+            }
+
+            @Override
+            public void stop(Duration within) {
+                notifications.stop(within);
             }
 
             @Override

@@ -19,6 +19,7 @@ import dev.weft.runtime.weave.CallSiteRewrite;
 import dev.weft.runtime.weave.HandOffCallSites;
 import dev.weft.runtime.weave.WeaveRule;
 import dev.weft.runtime.weave.WovenClassLoaders;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -88,6 +89,11 @@ public final class TransactionsFeature implements Feature {
             @Override
             public String describe() {
                 return transactions.describe();
+            }
+
+            @Override
+            public void stop(Duration within) {
+                transactions.stop(within);
             }
 
             @Override

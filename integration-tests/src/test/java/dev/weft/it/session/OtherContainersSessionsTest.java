@@ -1,0 +1,65 @@
+package dev.weft.it.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.acme.sessions.JavaxSessionServer;
+import com.acme.sessions.UndertowSessionServer;
+import dev.weft.it.Jvm;
+import dev.weft.it.WeftYaml;
+import dev.weft.testkit.JavaProcess;
+import dev.weft.testkit.RedisExtension;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The containers besides Tomcat ({@link TomcatSessionsTest} has the full set): Jetty 9.4 with {@code javax.servlet}
+ * ({@link JavaxSessionServer}, its own session handling on) and Undertow with {@code jakarta.servlet}
+ * ({@link UndertowSessionServer}). Two instances with the agent share one session; without it, they do not.
+ */
+class OtherContainersSessionsTest {
+    @RegisterExtension
+    static final RedisExtension redis = new RedisExtension();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(classes = {JavaxSessionServer.class, UndertowSessionServer.class})
+    void withWeftTwoInstancesShareTheSession(Class<?> server) {
+        Path config = WeftYaml.write(dir, """
+                redis:
+                  uri: ${REDIS_URI}
+                sessions:
+                  enabled: true
+                """);
+        List<String> answers = alternate(name -> Jvm.woven(config, redis.uri(), server).name(name));
+        assertEquals(List.of("1", "2", "3", "[apple]", "[apple, pear]"), answers);
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {JavaxSessionServer.class, UndertowSessionServer.class})
+    void withoutWeftEachInstanceHasItsOwnSession(Class<?> server) {
+        List<String> answers = alternate(name -> Jvm.plain(server).name(name));
+        assertEquals(List.of("1", "1", "1", "[apple]", "[pear]"), answers,
+                "each request lands in a session the other instance does not know, so the cookie keeps changing");
+    }
+
+    /** Counter on a, b, a; cart on a, b: the answers. */
+    private static List<String> alternate(Function<String, JavaProcess.Builder> instance) {
+        List<JavaProcess> jvms = List.of(instance.apply("server-a").start(), instance.apply("server-b").start());
+        try {
+            int a = TomcatSessionsTest.port(jvms.get(0));
+            int b = TomcatSessionsTest.port(jvms.get(1));
+            Browser browser = new Browser("JSESSIONID");
+            return List.of(browser.body(a, "/count"), browser.body(b, "/count"), browser.body(a, "/count"),
+                    browser.body(a, "/cart?add=apple"), browser.body(b, "/cart?add=pear"));
+        } finally {
+            jvms.forEach(JavaProcess::close);
+        }
+    }
+}
