@@ -26,11 +26,15 @@ import java.util.concurrent.TimeoutException;
  * {@link RedisEndpoint#RECONNECT_CAP} apart.
  */
 final class ClientSetup {
+    static {
+        // Before any Lettuce class logs: parsing a URI already does, and with slf4j present and unbound it would print.
+        LibraryLogging.install();
+    }
+
     private ClientSetup() {
     }
 
     static ClientResources resources() {
-        LibraryLogging.install();
         return DefaultClientResources.builder()
                 .threadFactoryProvider(pool -> new DefaultThreadFactory("weft-" + pool.replace("lettuce-", "redis-"), true))
                 .ioThreadPoolSize(DefaultClientResources.MIN_IO_THREADS)

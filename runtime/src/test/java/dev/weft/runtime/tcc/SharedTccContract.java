@@ -11,6 +11,7 @@ import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.context.HandOffs;
 import dev.weft.runtime.lock.LockService;
 import dev.weft.runtime.log.CapturedLog;
+import dev.weft.runtime.redis.RedisEndpoint;
 import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.ParticipantId;
@@ -18,8 +19,6 @@ import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.Wakeups;
 import dev.weft.testkit.RedisExtension;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -383,7 +382,6 @@ abstract class SharedTccContract {
         assertTrue(root.mbean.forget(xid));
     }
 
-    /** A FAILED transaction is an error in the log, for an operator; provoked here, so captured and checked. */
     /**
      * A normal exit (Weft's shutdown hook) lets the round in flight finish and release its owner lock. Without the hook
      * the JVM would halt with the lock held, as asserted in the middle, and no other instance could run this phase two
@@ -404,10 +402,10 @@ abstract class SharedTccContract {
         await(inConfirm);
         String xid = log.open(10).get(0).xid();
         String ownerLock = keyPrefix + "lock:{" + RedisOwnerLock.key(xid) + "}";
-        RedisClient client = RedisClient.create(REDIS.uri());
-        closing.add(client::shutdown);
-        RedisCommands<String, String> redis = client.connect().sync();
-        assertEquals(1, redis.exists(ownerLock), "the round in flight holds the owner lock");
+        RedisEndpoint redis = RedisEndpoint.of(redisSettings());
+        closing.add(redis::close);
+        assertEquals(1L, redis.<Long>call("test", commands -> commands.exists(ownerLock)),
+                "the round in flight holds the owner lock");
 
         Future<?> stopping = http.submit(() -> warehouse.transactions.stop(Duration.ofSeconds(10)));
         assertThrows(TimeoutException.class, () -> stopping.get(200, TimeUnit.MILLISECONDS),
@@ -415,11 +413,13 @@ abstract class SharedTccContract {
         finish.countDown();
         stopping.get(10, TimeUnit.SECONDS);
 
-        assertEquals(0, redis.exists(ownerLock), "released before the JVM halts");
+        assertEquals(0L, redis.<Long>call("test", commands -> commands.exists(ownerLock)),
+                "released before the JVM halts");
         assertEquals(List.of(), log.open(10), "the round ended the transaction");
         assertEquals(1, Accounts.JOURNAL.stream().filter(line -> line.startsWith("confirmReserve")).count());
     }
 
+    /** A FAILED transaction is an error in the log, for an operator; provoked here, so captured and checked. */
     private void awaitFailureLogged(String xid) {
         Eventually.until("the failure logged", () -> weftLog.errors().stream()
                 .anyMatch(e -> e.startsWith("global transaction " + xid + " ") && e.contains("FAILED")));
