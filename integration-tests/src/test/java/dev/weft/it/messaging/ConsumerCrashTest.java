@@ -41,7 +41,9 @@ class ConsumerCrashTest {
                     "8").start()) {
                 survivor.awaitLine("READY", Jvm.TIMEOUT);
                 Jvm.kill9(held);
-                survivor.awaitLine(EACH_ORDER_ONCE, Jvm.TIMEOUT);
+                // The dead consumer's entries become claimable only after the 30 s idle time, checked every 10 s:
+                // most of one JVM timeout goes by before the survivor may touch them.
+                survivor.awaitLine(EACH_ORDER_ONCE, Jvm.TIMEOUT.multipliedBy(2));
                 survivor.send("");
                 Jvm.assertExitsCleanly(survivor);
             }
