@@ -5,7 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * What the application gets instead of its pool's connection inside an XA method: a {@code Connection} over its
@@ -54,10 +56,19 @@ final class EnlistedConnection implements InvocationHandler {
         if (name.equals("getAutoCommit")) {
             return false;
         }
+        Object result;
         try {
-            return method.invoke(branch.logical(), arguments);
+            result = method.invoke(branch.logical(), arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+        return leadsBackToTheConnection(method.getReturnType())
+                ? EnlistedStatement.over(result, method.getReturnType(), (Connection) proxy)
+                : result;
+    }
+
+    /** Statements and the metadata answer {@code getConnection()}: with this connection, not the driver's. */
+    private static boolean leadsBackToTheConnection(Class<?> type) {
+        return Statement.class.isAssignableFrom(type) || type == DatabaseMetaData.class;
     }
 }

@@ -82,6 +82,21 @@ class XaTransactionsTest {
     }
 
     @Test
+    void aCommitThroughAStatementsConnectionIsAbsorbedToo() throws SQLException {
+        XaTransaction transaction = transactions.begin("move", Duration.ofSeconds(30));
+        Connection enlisted = transactions.enlist(transaction, open(first));
+        try (Statement statement = enlisted.createStatement()) {
+            statement.executeUpdate("UPDATE account SET balance = balance - 10 WHERE id = 1");
+            assertEquals(enlisted, statement.getConnection());
+            statement.getConnection().commit();
+            assertEquals(enlisted, enlisted.getMetaData().getConnection());
+        }
+        transactions.end(transaction, new IllegalStateException("the method threw"));
+
+        assertEquals(100, balance(first), "the control above keeps the committed write");
+    }
+
+    @Test
     void controlWithoutXaTheApplicationsCommitKeepsTheFirstWrite() throws SQLException {
         debit(open(first));
         assertEquals(90, balance(first), "the write a failure after it would leave behind");
