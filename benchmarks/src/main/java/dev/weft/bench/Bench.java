@@ -9,6 +9,7 @@ import dev.weft.bench.outbox.OutboxThroughputRow;
 import dev.weft.bench.startup.StartupRow;
 import dev.weft.bench.tcc.SharedTccRow;
 import dev.weft.bench.tcc.TccRow;
+import dev.weft.bench.xa.XaRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ public final class Bench {
         rows.add(new OutboxLagRow());
         rows.add(new OutboxCostRow());
         rows.addAll(NotifyRow.all());
+        rows.addAll(XaRow.all());
         return rows;
     }
 

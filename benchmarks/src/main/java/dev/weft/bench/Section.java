@@ -22,7 +22,9 @@ public enum Section {
     OUTBOX_COST("Outbox: cost per business transaction (one insert, one thread)",
             "row", "implementation", "tx/s", "p50", "p99", "time per tx vs no outbox", "failed"),
     NOTIFY("Best-effort notification: cost per call of a woven void method",
-            "row", "implementation", "calls/s", "p50", "p99", "added p99", "failed");
+            "row", "implementation", "calls/s", "p50", "p99", "added p99", "failed"),
+    XA("XA: a transfer between two H2 databases",
+            "row", "implementation", "tx/s", "p50", "p99", "tx/s vs hand-wired Narayana", "failed");
 
     private final String title;
     private final List<String> columns;

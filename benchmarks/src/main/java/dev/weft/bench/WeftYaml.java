@@ -115,6 +115,16 @@ public final class WeftYaml {
                 """.formatted(uri, log));
     }
 
+    /** {@code TwoBanks#move} as an XA method, Narayana's log in {@code objectStore}. */
+    public static Path xa(Path dir, String name, Path objectStore) {
+        return write(dir, name, """
+                xa:
+                  objectStore: "%s"
+                  global:
+                    - method: com.acme.bench.TwoBanks#move(long)
+                """.formatted(objectStore));
+    }
+
     private static Path write(Path dir, String name, String yaml) {
         try {
             return Files.writeString(dir.resolve(name + ".yaml"), yaml);

@@ -7,6 +7,7 @@ import dev.weft.bench.lock.WovenLockWorkload;
 import dev.weft.bench.notify.NotifyWorkload;
 import dev.weft.bench.outbox.OrderWorkload;
 import dev.weft.bench.tcc.TccWorkload;
+import dev.weft.bench.xa.XaTransferWorkload;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,7 +27,9 @@ public enum Workloads {
     /** {@code outbox-order <publisher> <jdbcUrl> <paceMicros> [<redisUri> <streamKey>]}: see {@link OrderWorkload}. */
     OUTBOX_ORDER("outbox-order"),
     /** {@code notify-call <woven>}: see {@link NotifyWorkload}. */
-    NOTIFY_CALL("notify-call");
+    NOTIFY_CALL("notify-call"),
+    /** {@code xa-transfer <transfer> <firstUrl> <secondUrl> <objectStore>}: see {@link XaTransferWorkload}. */
+    XA_TRANSFER("xa-transfer");
 
     private final String id;
 
@@ -48,6 +51,7 @@ public enum Workloads {
             case WEFT_TCC -> new TccWorkload(Integer.parseInt(args.get(0)));
             case OUTBOX_ORDER -> new OrderWorkload(args);
             case NOTIFY_CALL -> new NotifyWorkload(Boolean.parseBoolean(args.get(0)));
+            case XA_TRANSFER -> new XaTransferWorkload(args);
         };
     }
 }
