@@ -35,17 +35,21 @@ final class Branch {
         return resource;
     }
 
-    /** After the transaction ended: the physical connection is Weft's own, so it is closed, never pooled back. */
-    void close() {
+    /**
+     * After the transaction ended: the XA connection is Weft's own, never the application's pool's. It serves the next
+     * transaction when this one ended {@code cleanly}, and is closed otherwise.
+     */
+    void release(boolean cleanly, IdleXaConnections idle) {
         try {
             logical.close();
         } catch (SQLException | RuntimeException e) {
             Log.debug("closing the XA connection to " + database + ": " + e);
+            cleanly = false;
         }
-        try {
-            xa.close();
-        } catch (SQLException | RuntimeException e) {
-            Log.debug("closing the XA connection to " + database + ": " + e);
+        if (cleanly) {
+            idle.giveBack(database, xa);
+        } else {
+            IdleXaConnections.close(xa, database);
         }
     }
 }

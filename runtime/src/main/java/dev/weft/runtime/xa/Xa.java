@@ -58,6 +58,7 @@ public final class Xa implements XaView {
 
     public void close() {
         recovery.close();
+        transactions.close();
     }
 
     @Override

@@ -38,6 +38,7 @@ final class XaTransactions {
     private final BooleanSupplier tccActive;
     /** Databases that were found able to prepare (PostgreSQL's max_prepared_transactions is asked once). */
     private final Set<XaDatabase> canPrepare = ConcurrentHashMap.newKeySet();
+    private final IdleXaConnections idle = new IdleXaConnections();
     final AtomicLong begun = new AtomicLong();
     final AtomicLong committed = new AtomicLong();
     final AtomicLong rolledBack = new AtomicLong();
@@ -104,22 +105,30 @@ final class XaTransactions {
             return;
         }
         CurrentXa.unbind();
+        boolean cleanly = false;
         try {
             if (thrown != null) {
-                rollback(transaction);
+                cleanly = rollback(transaction);
             } else if (System.nanoTime() - transaction.deadline > 0 || rolledBackByTimeout()) {
-                rollback(transaction);
+                cleanly = rollback(transaction);
                 timedOut.incrementAndGet();
                 throw new TransactionTimeoutException("weft: " + transaction.method + " ran past its XA timeout;"
                         + " its transaction was rolled back");
             } else {
                 commit(transaction);
+                cleanly = true;
             }
         } finally {
             disassociate();
-            transaction.branches().forEach(Branch::close);
+            boolean reusable = cleanly;
+            transaction.branches().forEach(branch -> branch.release(reusable, idle));
             active.decrementAndGet();
         }
+    }
+
+    /** At exit: the XA connections kept for the next transactions are closed. */
+    void close() {
+        idle.close();
     }
 
     private boolean rolledBackByTimeout() {
@@ -156,13 +165,16 @@ final class XaTransactions {
         }
     }
 
-    private void rollback(XaTransaction transaction) {
+    /** @return whether the rollback went through here (not the reaper's, nor failed) */
+    private boolean rollback(XaTransaction transaction) {
         rolledBack.incrementAndGet();
         try {
             manager.rollback();
+            return true;
         } catch (IllegalStateException | SystemException | SecurityException e) {
             // The reaper may have rolled it back already (a timeout); what the branches hold is released either way
             Log.debug("rolling back the XA transaction of " + transaction.method + ": " + e);
+            return false;
         }
     }
 
@@ -198,7 +210,8 @@ final class XaTransactions {
     private Branch open(XaTransaction transaction, ConnectionSource source) {
         XaDatabase database = source.database();
         Products product = Products.of(database);
-        XAConnection xa = ownOpening(source);
+        XAConnection kept = idle.take(database);
+        XAConnection xa = kept != null ? kept : ownOpening(source);
         try {
             Connection logical = xa.getConnection();
             if (!canPrepare.contains(database)) {

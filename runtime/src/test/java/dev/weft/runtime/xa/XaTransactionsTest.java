@@ -2,6 +2,7 @@ package dev.weft.runtime.xa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +124,45 @@ class XaTransactionsTest {
         assertTrue(one.isClosed(), "closed by the application: only its handle");
         transactions.end(transaction, null);
         assertEquals(80, balance(first));
+    }
+
+    @Test
+    void theNextTransactionReusesTheXaConnectionOfOneThatEndedCleanly() throws SQLException {
+        long firstSession = sessionInTransaction(null);
+        assertEquals(firstSession, sessionInTransaction(null), "the same H2 session: the XA connection was kept");
+
+        long afterFailure = sessionInTransaction(new IllegalStateException("the method threw"));
+        assertEquals(firstSession, afterFailure, "a rollback that went through is clean too");
+    }
+
+    @Test
+    void anIdleXaConnectionTheDatabaseClosedIsReplaced() throws SQLException {
+        long kept = sessionInTransaction(null);
+        try (Connection admin = first.open(); Statement statement = admin.createStatement()) {
+            statement.execute("CALL ABORT_SESSION(" + kept + ")");
+        }
+        long idleSince = System.nanoTime();
+        while (System.nanoTime() - idleSince <= TimeUnit.MILLISECONDS.toNanos(1100)) {
+            Thread.onSpinWait(); // past the idle time after which a kept connection is checked: a condition
+        }
+
+        assertNotEquals(kept, sessionInTransaction(null), "a new XA connection, and the transaction ran on it");
+        assertEquals(80, balance(first));
+    }
+
+    /** The H2 session id of an XA transaction's branch on the first database; the transaction debits 10. */
+    private long sessionInTransaction(Throwable thrown) throws SQLException {
+        XaTransaction transaction = transactions.begin("move", Duration.ofSeconds(30));
+        long session;
+        try (Connection connection = transactions.enlist(transaction, open(first));
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT SESSION_ID()")) {
+            row.next();
+            session = row.getLong(1);
+            statement.executeUpdate("UPDATE account SET balance = balance - 10 WHERE id = 1");
+        }
+        transactions.end(transaction, thrown);
+        return session;
     }
 
     @Test
