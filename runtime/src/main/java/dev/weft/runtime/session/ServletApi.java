@@ -17,6 +17,7 @@ final class ServletApi {
     final Class<?> httpResponse;
     final Class<?> requestWrapper;
     final Class<?> httpSession;
+    final ListenerApi listeners;
     private final Method getHeaders;
     private final Method isSecure;
     private final Method getContextPath;
@@ -33,6 +34,7 @@ final class ServletApi {
         this.httpResponse = load(apiPackage + ".http.HttpServletResponse", loader);
         this.requestWrapper = load(apiPackage + ".ServletRequestWrapper", loader);
         this.httpSession = load(apiPackage + ".http.HttpSession", loader);
+        this.listeners = new ListenerApi(apiPackage, loader, httpSession);
         Class<?> context = load(apiPackage + ".ServletContext", loader);
         this.getHeaders = method(httpRequest, "getHeaders", String.class);
         this.isSecure = method(httpRequest, "isSecure");
@@ -89,7 +91,7 @@ final class ServletApi {
         invoke(sendError, response, status, message);
     }
 
-    private static Class<?> load(String name, ClassLoader loader) {
+    static Class<?> load(String name, ClassLoader loader) {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException e) {
@@ -97,7 +99,7 @@ final class ServletApi {
         }
     }
 
-    private static Method method(Class<?> type, String name, Class<?>... parameters) {
+    static Method method(Class<?> type, String name, Class<?>... parameters) {
         try {
             return type.getMethod(name, parameters);
         } catch (NoSuchMethodException e) {
