@@ -30,7 +30,7 @@ final class ServedRequest {
         this.api = api;
         this.request = request;
         this.response = response;
-        this.events = new SessionEvents(api.listeners, sessions.listeners());
+        this.events = new SessionEvents(api.listeners, sessions.listeners(), () -> api.applicationLoader(request));
     }
 
     /** {@code HttpServletRequest.getSession(create)}. */

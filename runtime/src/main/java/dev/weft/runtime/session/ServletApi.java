@@ -22,6 +22,7 @@ final class ServletApi {
     private final Method isSecure;
     private final Method getContextPath;
     private final Method getServletContext;
+    private final Method getClassLoader;
     /** Servlet 4.0 and later; null before. */
     private final Method getSessionTimeout;
     private final Method addHeader;
@@ -40,6 +41,7 @@ final class ServletApi {
         this.isSecure = method(httpRequest, "isSecure");
         this.getContextPath = method(httpRequest, "getContextPath");
         this.getServletContext = method(httpRequest, "getServletContext");
+        this.getClassLoader = method(context, "getClassLoader");
         this.getSessionTimeout = optionalMethod(context, "getSessionTimeout");
         this.addHeader = method(httpResponse, "addHeader", String.class, String.class);
         this.isCommitted = method(httpResponse, "isCommitted");
@@ -65,6 +67,20 @@ final class ServletApi {
 
     Object servletContext(Object request) {
         return invoke(getServletContext, request);
+    }
+
+    /**
+     * The web application's class loader ({@code ServletContext.getClassLoader()}); the system class loader when the
+     * container has none for it (a Jetty context given none, whose requests run with the thread's).
+     */
+    ClassLoader applicationLoader(Object request) {
+        ClassLoader loader;
+        try {
+            loader = (ClassLoader) invoke(getClassLoader, servletContext(request));
+        } catch (UnsupportedOperationException | SecurityException e) {
+            loader = null;
+        }
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
     }
 
     /** The container's session timeout in minutes, or -1 when this API version cannot tell. */

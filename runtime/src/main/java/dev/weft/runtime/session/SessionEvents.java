@@ -11,17 +11,23 @@ import java.util.function.Supplier;
  * Tells the application's session listeners, and attribute values that are {@code HttpSessionBindingListener}s, what
  * one request does to its sessions, on its own thread, as the change happens. Events are the application's own
  * classes ({@link ListenerApi}), made only when some listener is there to hear them. A listener that throws is logged
- * and the others are told all the same, as containers do.
+ * and the others are told all the same, as containers do. Listeners run with the web application's class loader as
+ * their thread's context class loader, as the container would run them, even when told from inside Weft (which runs
+ * with its own).
  */
 final class SessionEvents {
     private final ListenerApi api;
     private final SessionListeners registry;
-    /** The request's listeners, looked up at the first event. */
+    private final Supplier<ClassLoader> applicationLoader;
+    /** The web application's class loader, and the listeners it sees: looked up at the first event. */
+    private ClassLoader loader;
     private List<Object> listeners;
 
-    SessionEvents(ListenerApi api, SessionListeners registry) {
+    /** @param applicationLoader the loader of the web application whose request this is */
+    SessionEvents(ListenerApi api, SessionListeners registry, Supplier<ClassLoader> applicationLoader) {
         this.api = api;
         this.registry = registry;
+        this.applicationLoader = applicationLoader;
     }
 
     void created(Object session) {
@@ -83,7 +89,7 @@ final class SessionEvents {
             if (event == null) {
                 event = arguments.get();
             }
-            Throwable thrown = ListenerApi.call(method, listener, event);
+            Throwable thrown = callAsTheApplication(method, listener, event);
             if (thrown instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
@@ -94,11 +100,28 @@ final class SessionEvents {
         }
     }
 
+    private Throwable callAsTheApplication(Method method, Object listener, Object[] event) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader());
+        try {
+            return ListenerApi.call(method, listener, event);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     private List<Object> listeners() {
         if (listeners == null) {
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            listeners = registry.seenFrom(context != null ? context : ClassLoader.getSystemClassLoader());
+            listeners = registry.seenFrom(loader());
         }
         return listeners;
+    }
+
+    private ClassLoader loader() {
+        if (loader == null) {
+            loader = applicationLoader.get();
+        }
+        return loader;
     }
 }

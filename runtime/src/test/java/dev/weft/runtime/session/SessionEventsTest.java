@@ -102,7 +102,7 @@ class SessionEventsTest {
     }
 
     private HttpSession session(StoredSession stored) {
-        SessionEvents events = new SessionEvents(api, listeners);
+        SessionEvents events = new SessionEvents(api, listeners, () -> getClass().getClassLoader());
         return (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpSession.class},
                 new SessionHandle(stored, codec, null, events));
     }
