@@ -31,13 +31,17 @@ final class ListenerWeaveRule implements WeaveRule {
     };
 
     private final MethodSelector selector;
+    /** {@code javax.servlet.}: the API's own interfaces are not listeners; their default methods are left alone. */
+    private final String apiPrefix;
     /** The listener method's descriptor: any class declaring one holds it in its constant pool. */
     private final byte[] classFileMark;
     private final SourcePosition position;
     private final ListenerSite instances;
 
-    private ListenerWeaveRule(String selector, String descriptor, SourcePosition position, ListenerSite instances) {
+    private ListenerWeaveRule(String api, String selector, String descriptor, SourcePosition position,
+                              ListenerSite instances) {
         this.selector = MethodSelector.parse(selector);
+        this.apiPrefix = api + ".";
         this.classFileMark = ClassFileScan.ascii(descriptor);
         this.position = position;
         this.instances = instances;
@@ -50,14 +54,19 @@ final class ListenerWeaveRule implements WeaveRule {
             String http = api + ".http.";
             String event = "L" + http.replace('.', '/') + "HttpSessionEvent;";
             String bindingEvent = "L" + http.replace('.', '/') + "HttpSessionBindingEvent;";
-            rules.add(new ListenerWeaveRule("+" + http + "HttpSessionListener#session*(" + http + "HttpSessionEvent)",
-                    "(" + event + ")V", position, instances));
-            rules.add(new ListenerWeaveRule("+" + http + "HttpSessionAttributeListener#attribute*(" + http
+            rules.add(new ListenerWeaveRule(api, "+" + http + "HttpSessionListener#session*(" + http
+                    + "HttpSessionEvent)", "(" + event + ")V", position, instances));
+            rules.add(new ListenerWeaveRule(api, "+" + http + "HttpSessionAttributeListener#attribute*(" + http
                     + "HttpSessionBindingEvent)", "(" + bindingEvent + ")V", position, instances));
-            rules.add(new ListenerWeaveRule("+" + http + "HttpSessionIdListener#sessionIdChanged(" + http
+            rules.add(new ListenerWeaveRule(api, "+" + http + "HttpSessionIdListener#sessionIdChanged(" + http
                     + "HttpSessionEvent, String)", "(" + event + "Ljava/lang/String;)V", position, instances));
         }
         return rules;
+    }
+
+    @Override
+    public boolean mayMatchTypeName(String binaryName) {
+        return !binaryName.startsWith(apiPrefix);
     }
 
     @Override

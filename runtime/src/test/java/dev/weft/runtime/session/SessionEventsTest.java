@@ -1,6 +1,7 @@
 package dev.weft.runtime.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionAttributeListener;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.io.Serializable;
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -101,8 +104,30 @@ class SessionEventsTest {
         assertEquals(List.of(), heard);
     }
 
+    /** Weft's sites run with Weft's own context class loader; a listener told from one must not see it. */
+    @Test
+    void aListenerRunsWithTheWebApplicationsClassLoaderWhoeverTellsIt() throws Exception {
+        listeners.constructed(new Recorder("r"));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader webapp = new URLClassLoader(new URL[0], getClass().getClassLoader());
+             URLClassLoader weft = new URLClassLoader(new URL[0], null)) {
+            SessionEvents events = new SessionEvents(api, listeners, () -> webapp);
+            thread.setContextClassLoader(weft);
+            events.created(session(StoredSession.created("id", 0, 60), events));
+            assertEquals(List.of("r created"), heard);
+            assertSame(webapp, Recorder.contextLoader);
+            assertSame(weft, thread.getContextClassLoader(), "the caller's is put back");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     private HttpSession session(StoredSession stored) {
-        SessionEvents events = new SessionEvents(api, listeners, () -> getClass().getClassLoader());
+        return session(stored, new SessionEvents(api, listeners, () -> getClass().getClassLoader()));
+    }
+
+    private HttpSession session(StoredSession stored, SessionEvents events) {
         return (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpSession.class},
                 new SessionHandle(stored, codec, null, events));
     }
@@ -117,10 +142,17 @@ class SessionEventsTest {
 
     /** Records what it hears; {@code boom} throws after recording, {@code reinvalidate} invalidates again. */
     static final class Recorder implements HttpSessionListener, HttpSessionAttributeListener {
+        static ClassLoader contextLoader;
         private final String name;
 
         Recorder(String name) {
             this.name = name;
+        }
+
+        @Override
+        public void sessionCreated(HttpSessionEvent event) {
+            contextLoader = Thread.currentThread().getContextClassLoader();
+            heard.add(name + " created");
         }
 
         @Override
