@@ -10,12 +10,13 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ListenerHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
  * {@link SessionServer}'s counter and cart on Jetty 9.4 with {@code javax.servlet}, with Jetty's own session handling
- * on ({@code SESSIONS}) and no Weft in it. Prints {@code LISTENING <port>}; stops when standard input says
- * {@code STOP}.
+ * on ({@code SESSIONS}), a session listener ({@link JavaxEventRecorder}, which Jetty makes) and no Weft in it. Prints
+ * {@code LISTENING <port>}; stops when standard input says {@code STOP}.
  */
 public final class JavaxSessionServer {
     private JavaxSessionServer() {
@@ -28,6 +29,7 @@ public final class JavaxSessionServer {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.addServlet(CounterServlet.class, "/*");
+        context.getServletHandler().addListener(new ListenerHolder(JavaxEventRecorder.class));
         server.setHandler(context);
         server.start();
         Handshake.tell("LISTENING " + connector.getLocalPort());
@@ -35,14 +37,25 @@ public final class JavaxSessionServer {
         server.stop();
     }
 
-    /** {@code /count} increments {@code count}; {@code /cart?add=x} adds to a list changed in place. */
+    /**
+     * {@code /count} increments {@code count}; {@code /cart?add=x} adds to a list changed in place;
+     * {@code /invalidate}; {@code /events?id=} answers what the listener heard of that session.
+     */
     public static final class CounterServlet extends HttpServlet {
         @Override
         @SuppressWarnings("unchecked")
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            if (request.getPathInfo().equals("/events")) {
+                response.getWriter().print(EventLog.of(request.getParameter("id")));
+                return;
+            }
             HttpSession session = request.getSession();
             String answer;
-            if (request.getPathInfo().equals("/count")) {
+            if (request.getPathInfo().equals("/invalidate")) {
+                session.invalidate();
+                answer = "ok";
+            } else if (request.getPathInfo().equals("/count")) {
                 Integer count = (Integer) session.getAttribute("count");
                 session.setAttribute("count", count == null ? 1 : count + 1);
                 answer = String.valueOf(session.getAttribute("count"));
@@ -55,7 +68,6 @@ public final class JavaxSessionServer {
                 cart.add(request.getParameter("add"));
                 answer = String.valueOf(cart);
             }
-            response.setContentType("text/plain");
             response.getWriter().print(answer);
         }
     }

@@ -7,9 +7,9 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * An unchanged servlet application with state in its session ({@link SessionServlet}) on an embedded Tomcat
- * (jakarta), with no Weft in it. Prints {@code LISTENING <port>} once it takes requests, and stops when standard
- * input says {@code STOP}.
+ * An unchanged servlet application with state in its session ({@link SessionServlet}) and a session listener
+ * ({@link EventRecorder}, which Tomcat makes) on an embedded Tomcat (jakarta), with no Weft in it. Prints
+ * {@code LISTENING <port>} once it takes requests, and stops when standard input says {@code STOP}.
  */
 public final class SessionServer {
     private SessionServer() {
@@ -24,6 +24,7 @@ public final class SessionServer {
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "session", new SessionServlet());
+        context.addApplicationListener(EventRecorder.class.getName());
         context.addServletMappingDecoded("/*", "session");
         tomcat.start();
         Handshake.tell("LISTENING " + connector.getLocalPort());

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code /count}: increments {@code count} and answers it;</li>
  *   <li>{@code /cart?add=x}: adds to a list changed in place (no {@code setAttribute} after the first);
  *       {@code /cart}: answers it;</li>
- *   <li>{@code /put?name=&value=[&meet]}: sets a string attribute; with {@code meet}, after the session was read,
+ *   <li>{@code /put?name=&value=[&meet]}: sets a string attribute (without {@code value}: to null, which removes it);
+ *       with {@code meet}, after the session was read,
  *       waits until a second such request has read it too, so that both run on one state of the session;</li>
  *   <li>{@code /increment?name=&meet}: read-modify-write of a counter, meeting the same way;</li>
  *   <li>{@code /get?name=}: answers an attribute, or 500 with the error;</li>
@@ -27,7 +28,10 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code /login?user=}: sets {@code user}, then changes the session id, and answers the new id;</li>
  *   <li>{@code /valid}: {@code isRequestedSessionIdValid()};</li>
  *   <li>{@code /expire?seconds=}: sets the max inactive interval;</li>
- *   <li>{@code /invalidate}.</li>
+ *   <li>{@code /invalidate};</li>
+ *   <li>{@code /bound?text=}: sets {@code bound} to a value that is told when it is bound and unbound;</li>
+ *   <li>{@code /events?id=}: what the session listeners of this instance heard of that session
+ *       ({@link EventRecorder}).</li>
  * </ul>
  */
 public final class SessionServlet extends HttpServlet {
@@ -68,6 +72,11 @@ public final class SessionServlet extends HttpServlet {
                 }
             }
             case "/listed" -> put(request, new Listed(request.getParameter("text")));
+            case "/bound" -> {
+                request.getSession().setAttribute("bound", new BoundValue(request.getParameter("text")));
+                yield "ok";
+            }
+            case "/events" -> EventLog.of(request.getParameter("id"));
             case "/unlisted" -> put(request, new Unlisted(request.getParameter("text")));
             case "/login" -> {
                 request.getSession().setAttribute("user", request.getParameter("user"));

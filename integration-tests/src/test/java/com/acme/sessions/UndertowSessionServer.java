@@ -7,7 +7,8 @@ import io.undertow.servlet.api.DeploymentManager;
 import java.net.InetSocketAddress;
 
 /**
- * {@link SessionServlet} on an embedded Undertow (jakarta), with no Weft in it. Prints {@code LISTENING <port>};
+ * {@link SessionServlet} and its listener ({@link EventRecorder}) on an embedded Undertow (jakarta), with no Weft in
+ * it. Prints {@code LISTENING <port>};
  * stops when standard input says {@code STOP}.
  */
 public final class UndertowSessionServer {
@@ -19,7 +20,8 @@ public final class UndertowSessionServer {
                 .setClassLoader(UndertowSessionServer.class.getClassLoader())
                 .setContextPath("/")
                 .setDeploymentName("sessions")
-                .addServlets(Servlets.servlet("session", SessionServlet.class).addMapping("/*")));
+                .addServlets(Servlets.servlet("session", SessionServlet.class).addMapping("/*"))
+                .addListener(Servlets.listener(EventRecorder.class)));
         deployment.deploy();
         Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();
         server.start();

@@ -49,6 +49,50 @@ class OtherContainersSessionsTest {
                 "each request lands in a session the other instance does not know, so the cookie keeps changing");
     }
 
+    /** The listener the container made is told of each change on the instance where it happens. */
+    @ParameterizedTest
+    @ValueSource(classes = {JavaxSessionServer.class, UndertowSessionServer.class})
+    void withWeftListenersAreToldOnTheInstanceWhereTheChangeHappens(Class<?> server) {
+        Path config = WeftYaml.write(dir, """
+                redis:
+                  uri: ${REDIS_URI}
+                sessions:
+                  enabled: true
+                """);
+        List<JavaProcess> jvms = List.of(Jvm.woven(config, redis.uri(), server).name("server-a").start(),
+                Jvm.woven(config, redis.uri(), server).name("server-b").start());
+        try {
+            int a = TomcatSessionsTest.port(jvms.get(0));
+            int b = TomcatSessionsTest.port(jvms.get(1));
+            Browser browser = new Browser("JSESSIONID");
+            browser.body(a, "/count");
+            browser.body(b, "/count");
+            browser.body(b, "/invalidate");
+            assertEquals("[created, added count=1]", TomcatSessionsTest.events(a, browser.cookie));
+            assertEquals("[replaced count=1, destroyed [count], removed count=2]",
+                    TomcatSessionsTest.events(b, browser.cookie));
+        } finally {
+            jvms.forEach(JavaProcess::close);
+        }
+    }
+
+    /** The control: without the agent, the container tells the same listener of its own sessions. */
+    @ParameterizedTest
+    @ValueSource(classes = {JavaxSessionServer.class, UndertowSessionServer.class})
+    void withoutWeftTheContainerTellsTheSameListener(Class<?> server) {
+        try (JavaProcess jvm = Jvm.plain(server).name("plain").start()) {
+            int port = TomcatSessionsTest.port(jvm);
+            Browser browser = new Browser("JSESSIONID");
+            browser.body(port, "/count");
+            browser.body(port, "/count");
+            browser.body(port, "/invalidate");
+            // Jetty's cookie is the session's id, a dot and the worker's name (node0...0.node0)
+            String id = browser.cookie.split("\\.")[0];
+            assertEquals("[created, added count=1, replaced count=1, destroyed [count], removed count=2]",
+                    TomcatSessionsTest.events(port, id));
+        }
+    }
+
     /** Counter on a, b, a; cart on a, b: the answers. */
     private static List<String> alternate(Function<String, JavaProcess.Builder> instance) {
         List<JavaProcess> jvms = List.of(instance.apply("server-a").start(), instance.apply("server-b").start());

@@ -58,7 +58,7 @@ class TomcatSessionsTest {
                 sessions:
                   enabled: true
                   serializer: java
-                  allow: [com.acme.sessions.Listed]
+                  allow: [com.acme.sessions.Listed, com.acme.sessions.BoundValue]
                 """);
         List<JavaProcess> started = List.of(
                 Jvm.woven(config, redis.uri(), SessionServer.class).name("tomcat-a").start(),
@@ -228,6 +228,80 @@ class TomcatSessionsTest {
         assertEquals("1", browser.body(a, "/count"));
         Jvm.kill9(jvms.get(0));
         assertEquals("2", browser.body(b, "/count"));
+    }
+
+    /**
+     * Issue 18's listener events: each change is told on the instance where it happens, by the listener Tomcat made
+     * ({@code EventRecorder}), with the old value for a replaced or removed attribute; {@code sessionDestroyed} comes
+     * while the attributes are still there, then each is removed.
+     */
+    @Test
+    void listenersAreToldOfEachChangeOnTheInstanceWhereItHappens() {
+        Browser browser = new Browser("JSESSIONID");
+        List<String> changes = List.of("/count", "/count", "/put?name=count", "/put?name=x&value=y", "/invalidate");
+        List<Integer> on = List.of(a, b, b, a, b);
+        for (int i = 0; i < changes.size(); i++) {
+            browser.body(on.get(i), changes.get(i));
+        }
+        assertEquals("[created, added count=1, added x=y]", events(a, browser.cookie));
+        assertEquals("[replaced count=1, removed count=2, destroyed [x], removed x=y]", events(b, browser.cookie));
+    }
+
+    /** The control: without the agent, Tomcat tells the same listener the same events of its own sessions. */
+    @Test
+    void withoutWeftTomcatTellsTheSameListenerOfItsOwnSessions() {
+        JavaProcess plain = Jvm.plain(SessionServer.class).name("plain-events").start();
+        try {
+            int port = port(plain);
+            Browser browser = new Browser("JSESSIONID");
+            for (String change : List.of("/count", "/count", "/put?name=count", "/put?name=x&value=y", "/invalidate")) {
+                browser.body(port, change);
+            }
+            assertEquals("[created, added count=1, replaced count=1, removed count=2, added x=y, destroyed [x],"
+                    + " removed x=y]", events(port, browser.cookie));
+        } finally {
+            plain.close();
+        }
+    }
+
+    @Test
+    void changeSessionIdIsToldOnTheInstanceThatChangedIt() {
+        Browser browser = new Browser("JSESSIONID");
+        browser.body(a, "/count");
+        String old = browser.cookie;
+        String changed = browser.body(b, "/login?user=ada");
+        assertEquals("[added user=ada, idChangedAway]", events(b, old));
+        assertEquals("[idChanged]", events(b, changed));
+        assertEquals("[created, added count=1]", events(a, old));
+        assertEquals("[]", events(a, changed));
+    }
+
+    /** A value that is a binding listener: bound before it is set, and the one it replaces unbound after. */
+    @Test
+    void aBindingListenerValueIsToldWhereItIsBoundAndUnbound() {
+        Browser browser = new Browser("JSESSIONID");
+        browser.body(a, "/bound?text=first");
+        browser.body(b, "/bound?text=second");
+        assertEquals("[created, first bound, added bound=BoundValue[text=first]]", events(a, browser.cookie));
+        assertEquals("[second bound, first unbound, replaced bound=BoundValue[text=first]]",
+                events(b, browser.cookie));
+    }
+
+    /** As containers do: the failure is logged, the change is kept, and the request goes on. */
+    @Test
+    void aListenerThatThrowsIsLoggedAndTheChangeIsKept() {
+        Browser browser = new Browser("JSESSIONID");
+        assertEquals("ok", browser.body(a, "/put?name=failing&value=1"));
+        assertEquals("[created, added failing=1]", events(a, browser.cookie));
+        assertEquals("1", browser.body(b, "/get?name=failing"));
+        String logged = jvms.get(0).awaitErrorLine(line -> line.contains("EventRecorder.attributeAdded failed"),
+                "the listener's failure", START_TIMEOUT);
+        assertFalse(logged.contains(browser.cookie), "no session id in the log: " + logged);
+    }
+
+    /** What the listeners of the instance on {@code port} heard of the session {@code id}. */
+    static String events(int port, String id) {
+        return new Browser("none").body(port, "/events?id=" + id);
     }
 
     /** Both requests at once, with the same cookie, on instance a. */

@@ -8,13 +8,15 @@ import java.util.List;
  * The sessions of one request while it is served: the one its cookie names, read from Redis at the first call that
  * needs it, and any it creates. Its {@code HttpSession} objects are {@link Proxy} instances of the application's own
  * interface ({@link SessionHandle}), so nothing is generated and the servlet API need not be on Weft's class path.
- * Everything is written back once, by {@link #commit}, when the outermost servlet or filter returns.
+ * Everything is written back once, by {@link #commit}, when the outermost servlet or filter returns. The listeners are
+ * told of each change at once, on this instance ({@link SessionEvents}).
  */
 final class ServedRequest {
     private final Sessions sessions;
     private final ServletApi api;
     private final Object request;
     private final Object response;
+    private final SessionEvents events;
     /** Every session this request had, in order: the requested one, then any it created. */
     private final List<StoredSession> touched = new ArrayList<>();
     private boolean requestedRead;
@@ -28,6 +30,7 @@ final class ServedRequest {
         this.api = api;
         this.request = request;
         this.response = response;
+        this.events = new SessionEvents(api.listeners, sessions.listeners(), () -> api.applicationLoader(request));
     }
 
     /** {@code HttpServletRequest.getSession(create)}. */
@@ -43,6 +46,7 @@ final class ServedRequest {
         touched.add(created);
         use(created);
         sendCookie(created.id());
+        events.created(currentHandle);
         return currentHandle;
     }
 
@@ -52,9 +56,11 @@ final class ServedRequest {
         if (session == null) {
             throw new IllegalStateException("changeSessionId: this request has no session");
         }
+        String old = session.id();
         String id = sessions.nextId();
         session.changeId(id);
         sendCookie(id);
+        events.idChanged(currentHandle, old);
         return id;
     }
 
@@ -102,7 +108,7 @@ final class ServedRequest {
     private void use(StoredSession session) {
         current = session;
         currentHandle = Proxy.newProxyInstance(api.httpSession.getClassLoader(), new Class<?>[] {api.httpSession},
-                new SessionHandle(session, sessions.codec(), api.servletContext(request)));
+                new SessionHandle(session, sessions.codec(), api.servletContext(request), events));
     }
 
     private void readRequested() {

@@ -17,10 +17,12 @@ final class ServletApi {
     final Class<?> httpResponse;
     final Class<?> requestWrapper;
     final Class<?> httpSession;
+    final ListenerApi listeners;
     private final Method getHeaders;
     private final Method isSecure;
     private final Method getContextPath;
     private final Method getServletContext;
+    private final Method getClassLoader;
     /** Servlet 4.0 and later; null before. */
     private final Method getSessionTimeout;
     private final Method addHeader;
@@ -33,11 +35,13 @@ final class ServletApi {
         this.httpResponse = load(apiPackage + ".http.HttpServletResponse", loader);
         this.requestWrapper = load(apiPackage + ".ServletRequestWrapper", loader);
         this.httpSession = load(apiPackage + ".http.HttpSession", loader);
+        this.listeners = new ListenerApi(apiPackage, loader, httpSession);
         Class<?> context = load(apiPackage + ".ServletContext", loader);
         this.getHeaders = method(httpRequest, "getHeaders", String.class);
         this.isSecure = method(httpRequest, "isSecure");
         this.getContextPath = method(httpRequest, "getContextPath");
         this.getServletContext = method(httpRequest, "getServletContext");
+        this.getClassLoader = method(context, "getClassLoader");
         this.getSessionTimeout = optionalMethod(context, "getSessionTimeout");
         this.addHeader = method(httpResponse, "addHeader", String.class, String.class);
         this.isCommitted = method(httpResponse, "isCommitted");
@@ -65,6 +69,20 @@ final class ServletApi {
         return invoke(getServletContext, request);
     }
 
+    /**
+     * The web application's class loader ({@code ServletContext.getClassLoader()}); the system class loader when the
+     * container has none for it (a Jetty context given none, whose requests run with the thread's).
+     */
+    ClassLoader applicationLoader(Object request) {
+        ClassLoader loader;
+        try {
+            loader = (ClassLoader) invoke(getClassLoader, servletContext(request));
+        } catch (UnsupportedOperationException | SecurityException e) {
+            loader = null;
+        }
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+
     /** The container's session timeout in minutes, or -1 when this API version cannot tell. */
     int sessionTimeoutMinutes(Object request) {
         if (getSessionTimeout == null) {
@@ -89,7 +107,7 @@ final class ServletApi {
         invoke(sendError, response, status, message);
     }
 
-    private static Class<?> load(String name, ClassLoader loader) {
+    static Class<?> load(String name, ClassLoader loader) {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException e) {
@@ -97,7 +115,7 @@ final class ServletApi {
         }
     }
 
-    private static Method method(Class<?> type, String name, Class<?>... parameters) {
+    static Method method(Class<?> type, String name, Class<?>... parameters) {
         try {
             return type.getMethod(name, parameters);
         } catch (NoSuchMethodException e) {

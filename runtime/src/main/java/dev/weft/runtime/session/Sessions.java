@@ -6,6 +6,7 @@ import dev.weft.runtime.redis.RedisEndpoint;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.weave.WeaveRule;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class Sessions implements AutoCloseable {
     private final SessionCounters counters = new SessionCounters();
     private final AttributeCodec codec;
     private final SessionIds ids = new SessionIds();
+    private final SessionListeners listeners = new SessionListeners();
 
     public Sessions(SessionSettings settings, RedisSettings redis) {
         this.settings = settings;
@@ -30,7 +32,9 @@ public final class Sessions implements AutoCloseable {
     }
 
     public List<WeaveRule> weaveRules() {
-        return SessionWeaveRule.all(this);
+        List<WeaveRule> rules = new ArrayList<>(SessionWeaveRule.all(this));
+        rules.addAll(ListenerWeaveRule.all(listeners, settings.position()));
+        return rules;
     }
 
     public SessionCounters counters() {
@@ -39,6 +43,10 @@ public final class Sessions implements AutoCloseable {
 
     SessionSettings settings() {
         return settings;
+    }
+
+    SessionListeners listeners() {
+        return listeners;
     }
 
     AttributeCodec codec() {

@@ -131,6 +131,11 @@ final class StoredSession {
         return value;
     }
 
+    /** Whether the attribute is there, read or not. */
+    synchronized boolean hasAttribute(String name) {
+        return values.containsKey(name) || !removed.contains(name) && stored.containsKey(name);
+    }
+
     synchronized List<String> attributeNames() {
         Set<String> names = new HashSet<>(stored.keySet());
         names.removeAll(removed);
