@@ -165,7 +165,7 @@ final class LockSpace implements AutoCloseable {
         while (true) {
             ensureOpen(key, options);
             if (acquisition.handedToken() > 0) {
-                confirmReplicated(key, acquisition, acquisition.handedToken(), true, options);
+                confirmReplicated(key, acquisition, acquisition.handedToken(), options);
                 return granted(queue, waiter, acquisition, acquisition.handedToken(), acquisition.busySentAtNanos()
                         + TimeUnit.MILLISECONDS.toNanos(acquisition.handedLeaseMillis())
                         - QuorumLock.driftNanos(options.lease()));
@@ -178,7 +178,7 @@ final class LockSpace implements AutoCloseable {
             long sentAt = System.nanoTime();
             QuorumLock.Attempt attempt = attempt(key, acquisition, options, waits, purpose);
             if (attempt.granted()) {
-                confirmReplicated(key, acquisition, attempt.token(), false, options);
+                confirmReplicated(key, acquisition, attempt.token(), options);
                 return granted(queue, waiter, acquisition, attempt.token(), attempt.validUntilNanos());
             }
             acquisition.busyAsOf(sentAt);
@@ -211,10 +211,9 @@ final class LockSpace implements AutoCloseable {
     }
 
     /** {@code locks[].replicas}: the grant reached the replicas asked for, or it is released and this throws. */
-    private void confirmReplicated(String key, Acquisition acquisition, long token, boolean handedOver,
-                                   LockOptions options) {
+    private void confirmReplicated(String key, Acquisition acquisition, long token, LockOptions options) {
         try {
-            replicas.confirm(key, acquisition.owner(), token, handedOver, options);
+            replicas.confirm(key, acquisition.owner(), token, options);
         } catch (WeftBackendException e) {
             metrics.onError();
             throw e;

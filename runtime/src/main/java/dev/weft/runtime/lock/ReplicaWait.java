@@ -12,9 +12,10 @@ import java.time.Duration;
  * call fails closed with {@link WeftBackendException}. Renewals and hand-offs between threads of this JVM do not wait:
  * they keep a grant that was confirmed already.
  *
- * <p>{@code WAIT} counts the writes made on its own connection, so it goes on the connection that carried the grant: on
- * a cluster, the one to the master of the lock key's slot. A grant handed over by another JVM's release was written on
- * that JVM's connection; it is renewed first, a write on this connection that replication carries after the hand-off.
+ * <p>{@code WAIT} counts the writes made on its own connection, so it goes on the connection that carries the lock's commands, on a cluster the one to the master of the lock key's
+ * slot, after a renewal of the grant on it: a write that replication carries after the grant, whoever wrote that (this
+ * owner's acquire, or the release of another JVM that handed the lock over). A lock with {@code replicas} therefore
+ * costs two round trips more than one without.
  *
  * <p>{@code WAIT} holds its connection on the server (Redis answers the connection's later commands after it), and it
  * gives up after {@link #WAIT_SHARE} of {@code redis.timeout}, leaving the rest for its reply, which Lettuce awaits
@@ -35,10 +36,9 @@ final class ReplicaWait {
      * Returns once {@code options.replicas()} replicas acknowledged the grant of {@code owner}; at once when none are
      * asked for.
      *
-     * @param handedOver whether another owner's release wrote the grant, rather than this owner's acquire
      * @throws WeftBackendException when fewer acknowledged in time, or Redis failed: the grant is released then
      */
-    void confirm(String key, String owner, long token, boolean handedOver, LockOptions options) {
+    void confirm(String key, String owner, long token, LockOptions options) {
         int wanted = options.replicas();
         if (wanted == 0) {
             return;
@@ -51,11 +51,10 @@ final class ReplicaWait {
         String purpose = "wait for " + wanted + " replicas to acknowledge lock " + options.describe(key);
         long acknowledged;
         try {
-            if (handedOver && !master.call(purpose, redis -> quorum.scripts().renew(redis, key, owner, options.lease(),
-                    0))) {
-                throw new WeftBackendException("lock " + options.describe(key) + " was handed over but had expired"
-                        + " before " + wanted + " replicas could acknowledge it, so the method did not run; call"
-                        + " again, or give the lock a longer lease", null);
+            if (!master.call(purpose, redis -> quorum.scripts().renew(redis, key, owner, options.lease(), 0))) {
+                throw new WeftBackendException("lock " + options.describe(key) + " expired before " + wanted
+                        + " replicas could acknowledge it, so the method did not run; call again, or give the lock a"
+                        + " longer lease", null);
             }
             acknowledged = master.callBeside(lockKey, purpose, redis -> redis.waitForReplication(wanted, waitMillis));
         } catch (WeftBackendException e) {
