@@ -13,11 +13,9 @@ import dev.weft.testkit.RedisCluster;
 import dev.weft.testkit.RedisClusterExtension;
 import dev.weft.testkit.RedisServer;
 import dev.weft.testkit.Resp;
-import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,7 +43,7 @@ class ClusterReplicaWaitTest {
         List<Long> before = masters.stream().map(ClusterReplicaWaitTest::waitCalls).toList();
         try (LockService locks = service()) {
             for (int master = 0; master < masters.size(); master++) {
-                String key = keyOnMaster(master, masters.size());
+                String key = ClusterKeys.onMaster(master, masters.size(), "sku", 1).get(0);
                 locks.release(locks.acquire(key, replicas(1)));
             }
             assertEquals(0, locks.metrics().errors());
@@ -59,7 +57,7 @@ class ClusterReplicaWaitTest {
 
     @Test
     void moreReplicasThanTheKeysMasterHasFailClosed() {
-        String key = keyOnMaster(1, CLUSTER.cluster().masters().size());
+        String key = ClusterKeys.onMaster(1, CLUSTER.cluster().masters().size(), "sku", 1).get(0);
         try (LockService locks = service()) {
             WeftBackendException e = assertThrows(WeftBackendException.class, () -> locks.acquire(key, replicas(2)));
 
@@ -69,17 +67,6 @@ class ClusterReplicaWaitTest {
             // control: the grant was released, so the same key is free at once
             locks.release(locks.acquire(key, replicas(0)));
         }
-    }
-
-    /** A lock key whose slot the master with this index serves (the fixture splits the slots evenly, in order). */
-    private static String keyOnMaster(int master, int masters) {
-        return IntStream.iterate(0, n -> n + 1).mapToObj(n -> "sku-" + n)
-                .filter(key -> {
-                    int slot = SlotHash.getSlot(key);
-                    return slot >= RedisCluster.SLOTS * master / masters
-                            && slot < RedisCluster.SLOTS * (master + 1) / masters;
-                })
-                .findFirst().orElseThrow();
     }
 
     /** How often this node ran WAIT, from INFO commandstats. */
