@@ -12,6 +12,7 @@ import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.OnLost;
 import dev.weft.runtime.config.RedisSettings;
 import dev.weft.runtime.log.CapturedLog;
+import dev.weft.runtime.redis.Eventually;
 import dev.weft.testkit.RedisWithReplica;
 import dev.weft.testkit.Resp;
 import java.time.Duration;
@@ -130,7 +131,7 @@ class ReplicaWaitTest {
             HeldLock first = locks.acquire("sku:3", replicas(1));
             CompletableFuture<Void> second = CompletableFuture.runAsync(
                     () -> runLocked(other, "sku:3", waiting, runs::incrementAndGet));
-            dev.weft.runtime.redis.Eventually.await("the second owner queued", Duration.ofSeconds(20),
+            Eventually.await("the second owner queued", Duration.ofSeconds(20),
                     () -> Resp.call(redis.master().port(), "LLEN", "weft:lock-queue:{sku:3}") instanceof Long n
                             && n > 0);
             assertFalse(second.isDone());
