@@ -138,19 +138,7 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     private static void await(String what, BooleanSupplier condition, Supplier<String> state) {
-        long deadline = System.nanoTime() + FORMING_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Redis Cluster: no " + what + " within " + FORMING_TIMEOUT + "; "
-                        + state.get());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Conditions.await("Redis Cluster " + what, FORMING_TIMEOUT, condition, state);
     }
 
     @Override

@@ -37,11 +37,14 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final TempDirectory dir;
     private final List<String> extraArgs;
+    /** The config file named first on the command line (a Sentinel's, which it rewrites), or null for none. */
+    private final Path configFile;
     private Process process;
 
-    private RedisServer(int port, TempDirectory dir, List<String> extraArgs) {
+    private RedisServer(int port, TempDirectory dir, Path configFile, List<String> extraArgs) {
         this.port = port;
         this.dir = dir;
+        this.configFile = configFile;
         this.extraArgs = extraArgs;
     }
 
@@ -58,15 +61,34 @@ public final class RedisServer implements AutoCloseable {
         return start(RedisServer::freePortWithBus, extraArgs);
     }
 
+    /**
+     * Starts {@code redis-server --sentinel} on a free port with {@code config} (its {@code sentinel monitor} lines)
+     * written to a file of its own, which Sentinel rewrites as it learns the group.
+     */
+    public static RedisServer startSentinel(String config) {
+        TempDirectory dir = TempDirectory.create("weft-sentinel-");
+        Path file = dir.path().resolve("sentinel.conf");
+        try {
+            Files.writeString(file, config);
+        } catch (IOException e) {
+            dir.close();
+            throw new UncheckedIOException(e);
+        }
+        return start(RedisServer::freePort, dir, file, "--sentinel");
+    }
+
     private interface PortChoice {
         int next() throws IOException;
     }
 
     private static RedisServer start(PortChoice ports, String... extraArgs) {
-        TempDirectory dir = TempDirectory.create("weft-redis-");
+        return start(ports, TempDirectory.create("weft-redis-"), null, extraArgs);
+    }
+
+    private static RedisServer start(PortChoice ports, TempDirectory dir, Path configFile, String... extraArgs) {
         try {
             for (int attempt = 1; ; attempt++) {
-                RedisServer server = new RedisServer(ports.next(), dir, List.of(extraArgs));
+                RedisServer server = new RedisServer(ports.next(), dir, configFile, List.of(extraArgs));
                 try {
                     server.launch();
                     return server;
@@ -132,8 +154,11 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void launch() {
-        List<String> command = new ArrayList<>(List.of(binary().toString(),
-                "--port", String.valueOf(port), "--bind", "127.0.0.1", "--protected-mode", "no",
+        List<String> command = new ArrayList<>(List.of(binary().toString()));
+        if (configFile != null) {
+            command.add(configFile.toString());
+        }
+        command.addAll(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1", "--protected-mode", "no",
                 "--save", "", "--appendonly", "no", "--dir", dir.path().toString(), "--daemonize", "no"));
         command.addAll(extraArgs);
         try {

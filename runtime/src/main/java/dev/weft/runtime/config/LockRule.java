@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param keyPosition  of the {@code key:} value, for problems found when the template is resolved against a method
  * @param modePosition of the {@code mode:} value, or of the list item when {@code mode} is not written
  * @param onLost       what happens, besides reporting it, when the lease is lost while the method runs
+ * @param replicas     how many replicas must have acknowledged a grant (Redis {@code WAIT}) before the method runs;
+ *                     0 waits for none
  */
 public record LockRule(
         MethodSelector selector,
@@ -23,13 +25,14 @@ public record LockRule(
         SourcePosition position,
         SourcePosition keyPosition,
         SourcePosition modePosition,
-        OnLost onLost) {
+        OnLost onLost,
+        int replicas) {
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
 
-    /** With {@code onLost: log}, the default. */
+    /** With {@code onLost: log} and {@code replicas: 0}, the defaults. */
     public LockRule(MethodSelector selector, KeyTemplate key, Duration lease, Duration maxWait, OnBusy onBusy,
                     LockMode mode, SourcePosition position, SourcePosition keyPosition, SourcePosition modePosition) {
-        this(selector, key, lease, maxWait, onBusy, mode, position, keyPosition, modePosition, OnLost.LOG);
+        this(selector, key, lease, maxWait, onBusy, mode, position, keyPosition, modePosition, OnLost.LOG, 0);
     }
 }

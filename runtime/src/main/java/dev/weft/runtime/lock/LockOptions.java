@@ -15,13 +15,14 @@ import java.util.Objects;
  * @param onBusy      what to do when the lock stays busy for the whole wait
  * @param onLost      what to do, besides reporting it, when the lease is lost while the method runs
  * @param mode        one Redis, or RedLock over {@code redis.nodes}
+ * @param replicas    how many replicas must acknowledge a grant (Redis {@code WAIT}) before the method runs; 0 = none
  * @param description what the lock protects, for messages (e.g. the method selector); may be null
  * @param keepsToken  whether a released lock's record (its last fencing token) is kept, so that the next grant's token
  *                    is higher (every lock of weft.yaml); false for Weft's own short-lived locks, one per transaction,
  *                    whose tokens nobody reads: their record is deleted at release instead of lingering for a day
  */
 public record LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, OnLost onLost, LockMode mode,
-                          String description, boolean keepsToken) {
+                          int replicas, String description, boolean keepsToken) {
     public LockOptions {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(maxWait, "maxWait");
@@ -31,12 +32,21 @@ public record LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, OnLos
         if (lease.toMillis() < 1) {
             throw new IllegalArgumentException("lease must be at least 1ms, not " + lease);
         }
+        if (replicas < 0 || replicas > 0 && mode != LockMode.SINGLE) {
+            throw new IllegalArgumentException("replicas must be 0, or positive with mode: single, not " + replicas);
+        }
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("wait must not be negative, not " + maxWait);
         }
     }
 
-    /** A lock of weft.yaml: its fencing tokens increase across releases. */
+    /** No wait for replicas. */
+    public LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, OnLost onLost, LockMode mode,
+                       String description, boolean keepsToken) {
+        this(lease, maxWait, onBusy, onLost, mode, 0, description, keepsToken);
+    }
+
+    /** A lock of weft.yaml that waits for no replica: its fencing tokens increase across releases. */
     public LockOptions(Duration lease, Duration maxWait, OnBusy onBusy, OnLost onLost, LockMode mode,
                        String description) {
         this(lease, maxWait, onBusy, onLost, mode, description, true);

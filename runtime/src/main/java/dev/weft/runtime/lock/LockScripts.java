@@ -40,6 +40,11 @@ final class LockScripts {
         return lockKey.substring(lockPrefix.length(), lockKey.length() - 1);
     }
 
+    /** The Redis key of lock {@code key} (without prefix): its hash tag decides its cluster slot. */
+    String lockKey(String key) {
+        return lockPrefix + key + '}';
+    }
+
     /** The channel on which the JVM with this id hears that it was handed a lock, or should try again. */
     String wakeChannel(String jvm) {
         return wakePrefix + jvm;
@@ -92,7 +97,7 @@ final class LockScripts {
     }
 
     private String[] keys(String key) {
-        return new String[] {lockPrefix + key + '}', queuePrefix + key + '}'};
+        return new String[] {lockKey(key), queuePrefix + key + '}'};
     }
 
     private static boolean isOne(Long reply) {

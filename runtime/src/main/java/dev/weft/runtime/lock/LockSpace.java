@@ -30,6 +30,7 @@ final class LockSpace implements AutoCloseable {
     private final LossReporter losses;
     private final GrantNotices notices;
     private final LeaseKeeper leases;
+    private final ReplicaWait replicas;
     private final Map<String, KeyQueue> queues = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -41,6 +42,7 @@ final class LockSpace implements AutoCloseable {
         this.losses = losses;
         this.notices = new GrantNotices(quorum, owners.jvm());
         this.leases = new LeaseKeeper(scheduler, quorum, metrics, losses);
+        this.replicas = new ReplicaWait(quorum);
     }
 
     void startConnecting() {
@@ -163,6 +165,7 @@ final class LockSpace implements AutoCloseable {
         while (true) {
             ensureOpen(key, options);
             if (acquisition.handedToken() > 0) {
+                confirmReplicated(key, acquisition, acquisition.handedToken(), options);
                 return granted(queue, waiter, acquisition, acquisition.handedToken(), acquisition.busySentAtNanos()
                         + TimeUnit.MILLISECONDS.toNanos(acquisition.handedLeaseMillis())
                         - QuorumLock.driftNanos(options.lease()));
@@ -175,6 +178,7 @@ final class LockSpace implements AutoCloseable {
             long sentAt = System.nanoTime();
             QuorumLock.Attempt attempt = attempt(key, acquisition, options, waits, purpose);
             if (attempt.granted()) {
+                confirmReplicated(key, acquisition, attempt.token(), options);
                 return granted(queue, waiter, acquisition, attempt.token(), attempt.validUntilNanos());
             }
             acquisition.busyAsOf(sentAt);
@@ -200,6 +204,16 @@ final class LockSpace implements AutoCloseable {
                                       String purpose) {
         try {
             return quorum.acquire(key, acquisition.owner(), options.lease(), join, purpose);
+        } catch (WeftBackendException e) {
+            metrics.onError();
+            throw e;
+        }
+    }
+
+    /** {@code locks[].replicas}: the grant reached the replicas asked for, or it is released and this throws. */
+    private void confirmReplicated(String key, Acquisition acquisition, long token, LockOptions options) {
+        try {
+            replicas.confirm(key, acquisition.owner(), token, options);
         } catch (WeftBackendException e) {
             metrics.onError();
             throw e;

@@ -15,7 +15,7 @@ public final class LockWeaveRule extends LockRuleCheck implements WeaveRule {
         super(rule);
         this.locks = locks;
         this.options = new LockOptions(rule.lease(), rule.maxWait(), rule.onBusy(), rule.onLost(), rule.mode(),
-                rule.selector().text());
+                rule.replicas(), rule.selector().text(), true);
     }
 
     @Override

@@ -4,7 +4,11 @@ import dev.weft.runtime.failure.Causes;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.PartitionSelectorException;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.protocol.ConnectionIntent;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -41,6 +45,27 @@ interface LettuceClient {
             return cluster.async();
         }
         return ((StatefulRedisConnection<String, String>) connection).async();
+    }
+
+    /**
+     * The commands of the very connection that carries {@code key}'s commands, for a keyless command that must go
+     * there ({@code WAIT} counts the writes of its own connection). On a cluster that is the connection to the master
+     * of the key's slot: Lettuce keeps one per master's host and port for commands it routes by slot, and hands out
+     * the same one for that host and port, whereas keyless commands on the cluster connection go to any node.
+     */
+    static CompletableFuture<RedisClusterAsyncCommands<String, String>> commandsOf(
+            StatefulConnection<String, String> connection, String key) {
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            int slot = SlotHash.getSlot(key);
+            RedisClusterNode master = cluster.getPartitions().getMasterBySlot(slot);
+            if (master == null) {
+                return CompletableFuture.failedFuture(new PartitionSelectorException(
+                        "no master serves slot " + slot + " of key " + key, cluster.getPartitions().clone()));
+            }
+            return cluster.getConnectionAsync(master.getUri().getHost(), master.getUri().getPort(),
+                    ConnectionIntent.WRITE).thenApply(StatefulRedisConnection::async);
+        }
+        return CompletableFuture.completedFuture(commands(connection));
     }
 
     /**

@@ -9,10 +9,10 @@ import java.util.List;
 public final class RedisAcl {
     /** Connecting: Lettuce's handshake. */
     static final List<String> CONNECTION = List.of("hello", "auth", "ping");
-    /** What Weft sends itself, besides its scripts. */
+    /** What Weft sends itself, besides its scripts; {@code wait} for {@code locks[].replicas}. */
     static final List<String> DIRECT = List.of("eval", "evalsha", "hget", "hgetall", "hlen", "zcard", "publish",
             "subscribe", "unsubscribe", "xadd", "xack", "xautoclaim", "xclaim", "xgroup|create", "xlen", "xpending",
-            "xreadgroup", "xrevrange");
+            "xreadgroup", "xrevrange", "wait");
     /** What the Lua scripts of locks, the transaction log, prepared messages and notifications run. */
     static final List<String> IN_SCRIPTS = List.of("del", "exists", "hdel", "hexists", "hincrby", "hmget", "hset",
             "lindex", "lpop", "lrange", "lrem", "lset", "pexpire", "pttl", "rpush", "sadd", "smembers", "srem", "time",

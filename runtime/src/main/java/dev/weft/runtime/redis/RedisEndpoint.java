@@ -112,6 +112,19 @@ public final class RedisEndpoint implements AutoCloseable {
     }
 
     /**
+     * {@link #call} for a keyless command that must run on the connection that carries {@code key}'s commands:
+     * {@code WAIT} after a write of that key (on a cluster, keyless commands would go to any node).
+     */
+    public <T> T callBeside(String key, String purpose,
+                            Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
+        CompletableFuture<StatefulConnection<String, String>> connecting = commands.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletionStage<T> reply = LettuceClient.commandsOf(await(connecting, deadline, purpose), key)
+                .thenCompose(redis -> command.apply(redis));
+        return await(reply, deadline, purpose);
+    }
+
+    /**
      * {@link #call} for a command that may wait on the server ({@code XREADGROUP ... BLOCK}), on a connection of its
      * own: Redis answers a connection's commands in order, so on the shared one it would hold up every other command.
      * For one thread at a time; {@code block} must be shorter than {@code redis.timeout}, which bounds the call.

@@ -31,7 +31,8 @@ class ConfigErrorsTest {
                     key: run
                     wiat: 5s
                 """,
-                "4:5: unknown key 'wiat' in a lock; did you mean 'wait'? Allowed: method, key, lease, wait, onBusy, mode, onLost");
+                "4:5: unknown key 'wiat' in a lock; did you mean 'wait'? Allowed: method, key, lease, wait, onBusy, mode, onLost,"
+                        + " replicas");
     }
 
     @Test
@@ -284,6 +285,36 @@ class ConfigErrorsTest {
                         + " ${)",
                 "3:8: uri: '${REDIS-URI}' does not name an environment variable; write ${NAME} or ${NAME:-default}"
                         + " with NAME made of letters, digits and '_' (or $${ for a literal ${)");
+    }
+
+    @Test
+    void replicasIsAWholeNumberFromZero() {
+        files.assertProblems("""
+                locks:
+                  - method: com.acme.Svc#run
+                    key: run
+                    replicas: -1
+                  - method: com.acme.Svc#other
+                    key: other
+                    replicas: two
+                """,
+                "4:15: replicas: must be from 0 to 100",
+                "7:15: replicas: 'two' is not a whole number; write for example 0");
+    }
+
+    @Test
+    void replicasIsForModeSingle() {
+        files.assertProblems("""
+                redis:
+                  nodes: [redis://h1:6379, redis://h2:6379, redis://h3:6379]
+                locks:
+                  - method: com.acme.Svc#run
+                    key: run
+                    mode: redlock
+                    replicas: 1
+                """,
+                "7:15: replicas applies to mode: single; with mode: redlock the grant is safe through a majority of"
+                        + " independent masters, not through replicas: remove replicas, or use mode: single");
     }
 
     @Test

@@ -69,6 +69,7 @@ class ConfigLoaderTest {
         assertEquals(OnBusy.THROW, lock.onBusy());
         assertEquals(LockMode.SINGLE, lock.mode());
         assertEquals(lock.position(), lock.modePosition(), "no mode: written, so the item is the place to point at");
+        assertEquals(0, lock.replicas(), "no wait for replicas");
         TransactionSettings transactions = config.transactions();
         assertEquals("file", transactions.logType());
         assertEquals(Path.of("./weft-txlog"), transactions.logDir());
@@ -105,6 +106,18 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(60), config.transactions().timeout());
         assertEquals(files.at(3, 1), config.transactions().position());
         assertEquals(true, config.jmxEnabled());
+    }
+
+    @Test
+    void readsTheReplicasALockWaitsFor() throws Exception {
+        WeftConfig config = new ConfigFiles(dir).load("""
+                locks:
+                  - method: com.acme.Svc#run
+                    key: run
+                    replicas: 2
+                """);
+
+        assertEquals(2, config.locks().get(0).replicas());
     }
 
     @Test
