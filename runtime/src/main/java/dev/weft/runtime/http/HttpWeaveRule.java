@@ -1,30 +1,22 @@
 package dev.weft.runtime.http;
 
-import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SourcePosition;
-import dev.weft.runtime.weave.ClassFileScan;
-import dev.weft.runtime.weave.MethodShape;
+import dev.weft.runtime.weave.LibraryHookRule;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
-import java.util.Optional;
 
 /**
  * Weaves a method of an HTTP library or server: either the method that serves a request, around an
  * {@link IncomingSite}, or a client's method whose first argument is the request about to be sent, which then goes
  * through the bridge ({@link WeaveRule#passesRequestThroughBridge()}, {@link OutgoingRequests}).
  */
-final class HttpWeaveRule implements WeaveRule {
-    private final MethodSelector selector;
-    private final byte[] classFileMark;
-    private final SourcePosition position;
-    /** Null for an outgoing request's method. */
-    private final Site site;
+final class HttpWeaveRule extends LibraryHookRule {
+    private final boolean outgoing;
 
+    /** @param site null for an outgoing request's method */
     private HttpWeaveRule(String selector, byte[] classFileMark, SourcePosition position, Site site) {
-        this.selector = MethodSelector.parse(selector);
-        this.classFileMark = classFileMark;
-        this.position = position;
-        this.site = site;
+        super(selector, position, classFileMark, site);
+        this.outgoing = site == null;
     }
 
     /**
@@ -42,37 +34,7 @@ final class HttpWeaveRule implements WeaveRule {
     }
 
     @Override
-    public boolean mayMatchClassFile(byte[] classFile) {
-        return classFileMark == null || ClassFileScan.contains(classFile, classFileMark);
-    }
-
-    @Override
-    public MethodSelector selector() {
-        return selector;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return position;
-    }
-
-    @Override
-    public Optional<String> problemWith(MethodShape method) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Site createSite(MethodShape method) {
-        return site;
-    }
-
-    @Override
     public boolean passesRequestThroughBridge() {
-        return site == null;
-    }
-
-    @Override
-    public boolean fromConfig() {
-        return false;
+        return outgoing;
     }
 }

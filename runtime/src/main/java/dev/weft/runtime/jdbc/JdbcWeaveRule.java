@@ -1,15 +1,13 @@
 package dev.weft.runtime.jdbc;
 
 import dev.weft.runtime.config.JdbcSettings;
-import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SourcePosition;
-import dev.weft.runtime.weave.MethodShape;
+import dev.weft.runtime.weave.LibraryHookRule;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One JDBC method the barrier, or a lock waiting for a commit (docs/locks.md), hooks, in every implementation of {@code java.sql.Connection} or
@@ -26,7 +24,7 @@ import java.util.Optional;
  * {@code HikariDataSource}, ...). Only the exact parameter lists of the JDBC API are hooked, never a driver's internal
  * overloads of the same names.
  */
-public final class JdbcWeaveRule implements WeaveRule {
+public final class JdbcWeaveRule extends LibraryHookRule {
     private static final Map<JdbcCall, String> CONNECTION_METHODS = Map.of(JdbcCall.COMMIT, "commit()",
             JdbcCall.ROLLBACK, "rollback()", JdbcCall.SET_AUTO_COMMIT, "setAutoCommit(boolean)",
             JdbcCall.CLOSE, "close()");
@@ -35,9 +33,6 @@ public final class JdbcWeaveRule implements WeaveRule {
     private static final List<String> UPDATE_PARAMETERS =
             List.of("()", "(String)", "(String, int)", "(String, int[])", "(String, String[])");
 
-    private final MethodSelector selector;
-    private final SourcePosition position;
-    private final Site site;
     /** Whether the rule opens connections (its name test is {@code Driver} or {@code DataSource}). */
     private final boolean opens;
     /** {@code false} only for the opening methods when their arguments are recorded ({@link OpeningHook}). */
@@ -55,9 +50,7 @@ public final class JdbcWeaveRule implements WeaveRule {
 
     private JdbcWeaveRule(String selector, SourcePosition position, Site site, boolean opens, boolean observes,
                           boolean replaces) {
-        this.selector = MethodSelector.parse(selector);
-        this.position = position;
-        this.site = site;
+        super(selector, position, null, site);
         this.opens = opens;
         this.observes = observes;
         this.replaces = replaces;
@@ -159,30 +152,5 @@ public final class JdbcWeaveRule implements WeaveRule {
     @Override
     public boolean replacesReturnValue() {
         return replaces;
-    }
-
-    @Override
-    public MethodSelector selector() {
-        return selector;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return position;
-    }
-
-    @Override
-    public Optional<String> problemWith(MethodShape method) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Site createSite(MethodShape method) {
-        return site;
-    }
-
-    @Override
-    public boolean fromConfig() {
-        return false;
     }
 }

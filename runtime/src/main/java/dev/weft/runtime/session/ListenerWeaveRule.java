@@ -1,9 +1,8 @@
 package dev.weft.runtime.session;
 
-import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.weave.ClassFileScan;
-import dev.weft.runtime.weave.MethodShape;
+import dev.weft.runtime.weave.LibraryHookRule;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.TypeShape;
 import dev.weft.runtime.weave.WeaveRule;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * of their methods has its constructors woven, so every listener the container (or the application) makes is handed
  * to {@link SessionListeners}. The listener methods themselves are only observed, by a site that does nothing.
  */
-final class ListenerWeaveRule implements WeaveRule {
+final class ListenerWeaveRule extends LibraryHookRule {
     /** Observing advice skips the exit when enter answers null: a listener call costs a bridge call. */
     private static final Site NOTHING = new Site() {
         @Override
@@ -30,20 +29,15 @@ final class ListenerWeaveRule implements WeaveRule {
         }
     };
 
-    private final MethodSelector selector;
     /** {@code javax.servlet.}: the API's own interfaces are not listeners; their default methods are left alone. */
     private final String apiPrefix;
-    /** The listener method's descriptor: any class declaring one holds it in its constant pool. */
-    private final byte[] classFileMark;
-    private final SourcePosition position;
     private final ListenerSite instances;
 
+    /** @param descriptor the listener method's: any class declaring one holds it in its constant pool */
     private ListenerWeaveRule(String api, String selector, String descriptor, SourcePosition position,
                               ListenerSite instances) {
-        this.selector = MethodSelector.parse(selector);
+        super(selector, position, ClassFileScan.ascii(descriptor), NOTHING);
         this.apiPrefix = api + ".";
-        this.classFileMark = ClassFileScan.ascii(descriptor);
-        this.position = position;
         this.instances = instances;
     }
 
@@ -70,31 +64,6 @@ final class ListenerWeaveRule implements WeaveRule {
     }
 
     @Override
-    public boolean mayMatchClassFile(byte[] classFile) {
-        return ClassFileScan.contains(classFile, classFileMark);
-    }
-
-    @Override
-    public MethodSelector selector() {
-        return selector;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return position;
-    }
-
-    @Override
-    public Optional<String> problemWith(MethodShape method) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Site createSite(MethodShape method) {
-        return NOTHING;
-    }
-
-    @Override
     public Optional<Site> instanceSite(TypeShape type) {
         return Optional.of(instances);
     }
@@ -102,10 +71,5 @@ final class ListenerWeaveRule implements WeaveRule {
     @Override
     public boolean observesOnly() {
         return true;
-    }
-
-    @Override
-    public boolean fromConfig() {
-        return false;
     }
 }

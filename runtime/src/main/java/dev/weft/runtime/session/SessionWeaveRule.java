@@ -1,33 +1,24 @@
 package dev.weft.runtime.session;
 
-import dev.weft.runtime.config.MethodSelector;
 import dev.weft.runtime.config.SourcePosition;
 import dev.weft.runtime.weave.ClassFileScan;
-import dev.weft.runtime.weave.MethodShape;
+import dev.weft.runtime.weave.LibraryHookRule;
 import dev.weft.runtime.weave.Site;
 import dev.weft.runtime.weave.WeaveRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The servlet API's methods woven for sessions, in both flavours: where a request is served (a {@link ServingSite})
  * and the request's session methods (a {@link RequestSite} each). Found by name in whatever container loads them.
  */
-final class SessionWeaveRule implements WeaveRule {
-    private final MethodSelector selector;
-    /** An exact entry of the constant pool (a class name, a descriptor) that every candidate class file holds. */
-    private final byte[] classFileMark;
-    private final SourcePosition position;
-    private final Site site;
+final class SessionWeaveRule extends LibraryHookRule {
     private final boolean serving;
 
+    /** @param classFileMark an exact constant-pool entry (a class name, a descriptor) every candidate holds */
     private SessionWeaveRule(String selector, String classFileMark, SourcePosition position, Site site,
                              boolean serving) {
-        this.selector = MethodSelector.parse(selector);
-        this.classFileMark = ClassFileScan.ascii(classFileMark);
-        this.position = position;
-        this.site = site;
+        super(selector, position, ClassFileScan.ascii(classFileMark), site);
         this.serving = serving;
     }
 
@@ -60,31 +51,6 @@ final class SessionWeaveRule implements WeaveRule {
     }
 
     @Override
-    public boolean mayMatchClassFile(byte[] classFile) {
-        return ClassFileScan.contains(classFile, classFileMark);
-    }
-
-    @Override
-    public MethodSelector selector() {
-        return selector;
-    }
-
-    @Override
-    public SourcePosition position() {
-        return position;
-    }
-
-    @Override
-    public Optional<String> problemWith(MethodShape method) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Site createSite(MethodShape method) {
-        return site;
-    }
-
-    @Override
     public boolean absorbsFailures() {
         return serving;
     }
@@ -92,10 +58,5 @@ final class SessionWeaveRule implements WeaveRule {
     @Override
     public boolean answersInsteadOfBody() {
         return !serving;
-    }
-
-    @Override
-    public boolean fromConfig() {
-        return false;
     }
 }
