@@ -27,7 +27,7 @@ public final class Sessions implements AutoCloseable {
 
     public Sessions(SessionSettings settings, RedisSettings redis) {
         this.settings = settings;
-        this.store = new SessionStore(new RedisEndpoint(redis.uri(), redis.timeout()), redis.keyPrefix());
+        this.store = new SessionStore(RedisEndpoint.of(redis), redis.keyPrefix());
         this.codec = AttributeCodec.of(settings, counters);
     }
 
