@@ -127,41 +127,27 @@ public final class RedisCluster implements AutoCloseable {
         return Resp.text(node.port(), "CLUSTER", "NODES").lines().filter(line -> !line.isBlank()).toList();
     }
 
+    /** Starts moving {@code slot} from master {@code source} to master {@code target}: see {@link SlotMove}. */
+    public SlotMove beginSlotMove(int slot, RedisServer source, RedisServer target) {
+        return new SlotMove(masters(), slot, source, target);
+    }
+
     /**
-     * Moves {@code slot} from master {@code source} to master {@code target} as an operator (or redis-cli --cluster
-     * reshard) does: SETSLOT IMPORTING on the target, SETSLOT MIGRATING on the source, MIGRATE of the slot's keys in
-     * batches until the source has none left, then SETSLOT NODE on the target, the source and every other master.
+     * Moves {@code slot} from master {@code source} to master {@code target} entirely ({@link SlotMove}), {@code batch}
+     * keys per MIGRATE.
      *
-     * @param batch       keys per MIGRATE
-     * @param afterBatch  run after each MIGRATE, e.g. a pause that lets clients meet the half-moved slot
+     * @param afterBatch run after each MIGRATE, e.g. a pause that lets clients meet the half-moved slot
      * @return how many keys were moved
      */
     public int migrateSlot(int slot, RedisServer source, RedisServer target, int batch, Runnable afterBatch) {
-        String sourceId = nodeId(source);
-        String targetId = nodeId(target);
-        Resp.call(target.port(), "CLUSTER", "SETSLOT", slot, "IMPORTING", sourceId);
-        Resp.call(source.port(), "CLUSTER", "SETSLOT", slot, "MIGRATING", targetId);
+        SlotMove move = beginSlotMove(slot, source, target);
         int moved = 0;
-        for (List<?> keys = keysInSlot(source, slot, batch); !keys.isEmpty(); keys = keysInSlot(source, slot, batch)) {
-            List<Object> migrate = new ArrayList<>(List.of("MIGRATE", "127.0.0.1", target.port(), "", 0, 10_000, "KEYS"));
-            migrate.addAll(keys);
-            Resp.call(source.port(), migrate.toArray());
+        for (List<?> keys = move.moveKeys(batch); !keys.isEmpty(); keys = move.moveKeys(batch)) {
             moved += keys.size();
             afterBatch.run();
         }
-        // The target first: once it owns the slot, the source's MOVED replies point at a node that accepts them.
-        Resp.call(target.port(), "CLUSTER", "SETSLOT", slot, "NODE", targetId);
-        Resp.call(source.port(), "CLUSTER", "SETSLOT", slot, "NODE", targetId);
-        for (RedisServer master : masters) {
-            if (master != source && master != target) {
-                Resp.call(master.port(), "CLUSTER", "SETSLOT", slot, "NODE", targetId);
-            }
-        }
+        move.finish();
         return moved;
-    }
-
-    private static List<?> keysInSlot(RedisServer node, int slot, int count) {
-        return (List<?>) Resp.call(node.port(), "CLUSTER", "GETKEYSINSLOT", slot, count);
     }
 
     /** How many keys each master holds (DBSIZE), in {@link #masters()} order. */

@@ -1,5 +1,6 @@
 package dev.weft.runtime.lock;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testkit.RedisCluster;
@@ -35,6 +36,7 @@ class ClusterSlotMigrationTest {
         RedisServer owner = cluster.masters().get(0);
         RedisServer other = cluster.masters().get(1);
         LockWorkload workload = new LockWorkload(cluster, TIMEOUT, keys, keys);
+        long errorsDuringMoves;
         try {
             workload.awaitMoreGrants("the workload running", GRANTS);
             long errorsBefore = workload.errors();
@@ -51,14 +53,16 @@ class ClusterSlotMigrationTest {
                 workload.awaitMoreGrants("keys granted on the slot's new master", GRANTS);
             }
             workload.close();
+            errorsDuringMoves = workload.errors() - errorsBefore;
             System.out.println("ClusterSlotMigrationTest (redis.timeout " + TIMEOUT.toSeconds() + " s): slot " + slot
                     + " of keys " + keys + " moved " + MOVES + " times, keys moved / grants during each move:" + moves
-                    + " " + (workload.errors() - errorsBefore) + " calls failed during the moves; "
+                    + " " + errorsDuringMoves + " calls failed during the moves; "
                     + workload.report());
         } finally {
             workload.close();
         }
         workload.assertSafe(GRANTS);
+        assertEquals(0, errorsDuringMoves, "calls failed while the slot moved: " + workload.report());
     }
 
     private static void pause() {
