@@ -40,7 +40,21 @@ final class ClusterClient implements LettuceClient {
                         .enableAllAdaptiveRefreshTriggers()
                         .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_GAP)
                         .build())
+                .nodeFilter(ClusterClient::inSlotMap)
                 .build());
+    }
+
+    /**
+     * Leaves out of the slot map a node the cluster agreed has failed (FAIL, not one node's PFAIL suspicion) once it
+     * serves no slots, i.e. once a replica took them over. A crashed master stays listed as {@code master,fail} until
+     * it is forgotten; while it is in the map Lettuce keeps its connection, and the commands queued on it wait there
+     * for their timeout even after its replica took its slots. Left out, its connection is closed as stale, which
+     * sends those commands again to the slots' new master, and the reconnect attempts to the dead process stop.
+     * While it still has slots it stays, so that its keys' calls wait (within redis.timeout) rather than fail at once
+     * for a slot without a master.
+     */
+    static boolean inSlotMap(RedisClusterNode node) {
+        return !(node.is(RedisClusterNode.NodeFlag.FAIL) && node.getSlots().isEmpty());
     }
 
     @Override

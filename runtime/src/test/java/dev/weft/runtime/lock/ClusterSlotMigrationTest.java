@@ -23,6 +23,7 @@ class ClusterSlotMigrationTest {
     static final RedisClusterExtension CLUSTER = new RedisClusterExtension(3, 0);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration LEASE = Duration.ofSeconds(10);
     private static final int MOVES = 4;
     private static final int GRANTS = 30;
     /** Between two keys' MIGRATE: long enough for the workload to meet the half-moved slot many times. */
@@ -35,7 +36,7 @@ class ClusterSlotMigrationTest {
         int slot = SlotHash.getSlot(keys.get(0));
         RedisServer owner = cluster.masters().get(0);
         RedisServer other = cluster.masters().get(1);
-        LockWorkload workload = new LockWorkload(cluster, TIMEOUT, keys, keys);
+        LockWorkload workload = new LockWorkload(cluster, TIMEOUT, LEASE, keys, keys);
         long errorsDuringMoves;
         try {
             workload.awaitMoreGrants("the workload running", GRANTS);

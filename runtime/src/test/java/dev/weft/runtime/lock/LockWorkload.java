@@ -26,14 +26,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LockWorkload implements AutoCloseable {
     static final Duration GENEROUS = Duration.ofSeconds(30);
     static final long PAUSE_AFTER_ERROR_MILLIS = 20;
-    static final LockOptions OPTIONS = new LockOptions(Duration.ofSeconds(10), Duration.ofSeconds(5), OnBusy.THROW,
-            "LockWorkload");
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
     private final FencedResource resource = new FencedResource();
     private final AtomicLong watchedGrants = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong busy = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final LockOptions options;
     private final List<LockService> services;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stop;
@@ -41,9 +41,11 @@ final class LockWorkload implements AutoCloseable {
 
     /**
      * @param timeout redis.timeout: how long a call can wait before it fails
+     * @param lease   the locks' lease: a lock whose release failed stays taken until it ends
      * @param watched the keys whose grants {@link #watchedGrants()} counts
      */
-    LockWorkload(RedisCluster cluster, Duration timeout, List<String> keys, List<String> watched) {
+    LockWorkload(RedisCluster cluster, Duration timeout, Duration lease, List<String> keys, List<String> watched) {
+        options = new LockOptions(lease, MAX_WAIT, OnBusy.THROW, "LockWorkload");
         services = List.of(service(cluster, timeout), service(cluster, timeout));
         for (LockService locks : services) {
             for (int i = 0; i < 2; i++) {
@@ -76,7 +78,7 @@ final class LockWorkload implements AutoCloseable {
     /** The counts and the first error, for the test's output. */
     String report() {
         return errors.get() + " calls failed in all (4 threads, each pausing " + PAUSE_AFTER_ERROR_MILLIS
-                + " ms after a failure), " + busy.get() + " found the lock busy for " + OPTIONS.maxWait().toSeconds()
+                + " ms after a failure), " + busy.get() + " found the lock busy for " + MAX_WAIT.toSeconds()
                 + " s; writes accepted " + resource.accepted() + ", refused as stale " + resource.refused()
                 + ", overlapping " + resource.overlaps() + "; first error: " + firstError.get();
     }
@@ -107,7 +109,7 @@ final class LockWorkload implements AutoCloseable {
         while (!stop) {
             String key = keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
             try {
-                HeldLock held = locks.acquire(key, OPTIONS);
+                HeldLock held = locks.acquire(key, options);
                 try {
                     if (resource.begin(key, locks.fencingToken()) && watched.contains(key)) {
                         watchedGrants.incrementAndGet();
