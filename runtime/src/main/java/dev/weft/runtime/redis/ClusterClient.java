@@ -17,9 +17,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A Redis Cluster through Lettuce's cluster client: each command goes to the master of its key's slot; MOVED and ASK
- * are followed, and the slot map is read again every {@link #PERIODIC_REFRESH} and at once on MOVED, ASK, a
- * reconnect or an unknown node (adaptive refresh), so a failover or a slot migration is picked up within a round trip
- * or two. Pub/sub uses one node: Redis Cluster forwards every PUBLISH to all nodes.
+ * are followed (TRYAGAIN, during a slot migration, is {@link RedisEndpoint}'s), and the slot map is read again every
+ * {@link #PERIODIC_REFRESH} and at once on MOVED, ASK, a reconnect or an unknown node (adaptive refresh), so a
+ * failover or a slot migration is picked up within a round trip or two, a crashed master's within about a second of
+ * its replica's promotion (the reconnect attempts to it trigger the refresh). Pub/sub uses one node: Redis Cluster forwards every PUBLISH to all nodes.
  */
 final class ClusterClient implements LettuceClient {
     static final Duration PERIODIC_REFRESH = Duration.ofSeconds(10);
