@@ -16,17 +16,31 @@ import java.util.function.Supplier;
  */
 final class TryAgain {
     static final long PAUSE_MILLIS = 10;
-    private static final Executor AFTER_PAUSE = CompletableFuture.delayedExecutor(PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+    /**
+     * No try is sent later than this before the deadline, so that its TRYAGAIN, not the caller's "did not answer in
+     * time", is what the caller sees when the keys stay split: a round trip takes well under a millisecond.
+     */
+    static final long LAST_REPLY_MARGIN_MILLIS = 100;
+    /**
+     * Sends on the JDK's delay thread itself rather than the application's common pool: sending only hands the command
+     * to Lettuce, which does not block.
+     */
+    private static final Executor AFTER_PAUSE = CompletableFuture.delayedExecutor(PAUSE_MILLIS, TimeUnit.MILLISECONDS,
+            Runnable::run);
 
     private TryAgain() {
     }
 
-    /** {@code command}'s reply, sent again after each TRYAGAIN that leaves a pause before {@code deadlineNanos}. */
+    /**
+     * {@code command}'s reply, sent again after each TRYAGAIN that leaves a pause and {@link #LAST_REPLY_MARGIN_MILLIS}
+     * before {@code deadlineNanos}.
+     */
     static <T> CompletableFuture<T> until(long deadlineNanos, Supplier<CompletionStage<T>> command) {
         return command.get().toCompletableFuture().exceptionallyCompose(failure -> {
             Throwable cause = Replies.cause(failure);
             if (!isTryAgain(cause)
-                    || deadlineNanos - System.nanoTime() <= TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS)) {
+                    || deadlineNanos - System.nanoTime()
+                    <= TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS + LAST_REPLY_MARGIN_MILLIS)) {
                 return CompletableFuture.failedFuture(cause);
             }
             return CompletableFuture.runAsync(() -> { }, AFTER_PAUSE).thenCompose(paused -> until(deadlineNanos, command));
