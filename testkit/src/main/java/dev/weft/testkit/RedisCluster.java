@@ -127,6 +127,29 @@ public final class RedisCluster implements AutoCloseable {
         return Resp.text(node.port(), "CLUSTER", "NODES").lines().filter(line -> !line.isBlank()).toList();
     }
 
+    /** Starts moving {@code slot} from master {@code source} to master {@code target}: see {@link SlotMove}. */
+    public SlotMove beginSlotMove(int slot, RedisServer source, RedisServer target) {
+        return new SlotMove(masters(), slot, source, target);
+    }
+
+    /**
+     * Moves {@code slot} from master {@code source} to master {@code target} entirely ({@link SlotMove}), {@code batch}
+     * keys per MIGRATE.
+     *
+     * @param afterBatch run after each MIGRATE, e.g. a pause that lets clients meet the half-moved slot
+     * @return how many keys were moved
+     */
+    public int migrateSlot(int slot, RedisServer source, RedisServer target, int batch, Runnable afterBatch) {
+        SlotMove move = beginSlotMove(slot, source, target);
+        int moved = 0;
+        for (List<?> keys = move.moveKeys(batch); !keys.isEmpty(); keys = move.moveKeys(batch)) {
+            moved += keys.size();
+            afterBatch.run();
+        }
+        move.finish();
+        return moved;
+    }
+
     /** How many keys each master holds (DBSIZE), in {@link #masters()} order. */
     public List<Long> keysPerMaster() {
         return masters.stream().map(node -> (Long) Resp.call(node.port(), "DBSIZE")).toList();

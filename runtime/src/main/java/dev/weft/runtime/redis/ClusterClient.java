@@ -17,9 +17,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A Redis Cluster through Lettuce's cluster client: each command goes to the master of its key's slot; MOVED and ASK
- * are followed, and the slot map is read again every {@link #PERIODIC_REFRESH} and at once on MOVED, ASK, a
- * reconnect or an unknown node (adaptive refresh), so a failover or a slot migration is picked up within a round trip
- * or two. Pub/sub uses one node: Redis Cluster forwards every PUBLISH to all nodes.
+ * are followed (TRYAGAIN, during a slot migration, is {@link RedisEndpoint}'s), and the slot map is read again every
+ * {@link #PERIODIC_REFRESH} and at once on MOVED, ASK, a reconnect or an unknown node (adaptive refresh), so a
+ * failover or a slot migration is picked up within a round trip or two, a crashed master's within about a second of
+ * its replica's promotion (the reconnect attempts to it trigger the refresh). Pub/sub uses one node: Redis Cluster forwards every PUBLISH to all nodes.
  */
 final class ClusterClient implements LettuceClient {
     static final Duration PERIODIC_REFRESH = Duration.ofSeconds(10);
@@ -40,7 +41,21 @@ final class ClusterClient implements LettuceClient {
                         .enableAllAdaptiveRefreshTriggers()
                         .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_GAP)
                         .build())
+                .nodeFilter(ClusterClient::inSlotMap)
                 .build());
+    }
+
+    /**
+     * Leaves out of the slot map a node the cluster agreed has failed (FAIL, not one node's PFAIL suspicion) once it
+     * serves no slots, i.e. once a replica took them over. A crashed master stays listed as {@code master,fail} until
+     * it is forgotten; while it is in the map Lettuce keeps its connection, and the commands queued on it wait there
+     * for their timeout even after its replica took its slots. Left out, its connection is closed as stale, which
+     * sends those commands again to the slots' new master, and the reconnect attempts to the dead process stop.
+     * While it still has slots it stays, so that its keys' calls wait (within redis.timeout) rather than fail at once
+     * for a slot without a master.
+     */
+    static boolean inSlotMap(RedisClusterNode node) {
+        return !(node.is(RedisClusterNode.NodeFlag.FAIL) && node.getSlots().isEmpty());
     }
 
     @Override

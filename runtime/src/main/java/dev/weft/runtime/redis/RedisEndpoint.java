@@ -108,7 +108,7 @@ public final class RedisEndpoint implements AutoCloseable {
         CompletableFuture<StatefulConnection<String, String>> connecting = commands.get();
         // Counted from here: loading the client on first use is local work, not Redis being slow.
         long deadline = System.nanoTime() + timeout.toNanos();
-        return await(send(await(connecting, deadline, purpose), command), deadline, purpose);
+        return await(send(await(connecting, deadline, purpose), deadline, command), deadline, purpose);
     }
 
     /**
@@ -133,7 +133,7 @@ public final class RedisEndpoint implements AutoCloseable {
                               Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         CompletableFuture<StatefulConnection<String, String>> connecting = blocking.get();
         long deadline = System.nanoTime() + timeout.toNanos();
-        return await(send(await(connecting, deadline, purpose), command), deadline, purpose);
+        return await(send(await(connecting, deadline, purpose), deadline, command), deadline, purpose);
     }
 
     /**
@@ -144,23 +144,25 @@ public final class RedisEndpoint implements AutoCloseable {
         StatefulConnection<String, String> connection = commands.ifConnected();
         return connection == null
                 ? CompletableFuture.failedFuture(new RedisException("not connected"))
-                : send(connection, command).toCompletableFuture();
+                : send(connection, System.nanoTime() + timeout.toNanos(), command).toCompletableFuture();
     }
 
     /**
      * Sends one command without waiting, connecting first if need be; for calls made to several servers at once.
-     * The reply fails after {@code redis.timeout} at the latest (Lettuce's command timeout).
+     * The reply fails after about {@code redis.timeout} at the latest (Lettuce's command timeout, and the end of the
+     * tries after TRYAGAIN).
      */
     public <T> CompletableFuture<T> send(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         CompletableFuture<StatefulConnection<String, String>> connecting = commands.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             if (connecting.isDone() && unsent.isDone()) {
-                return connecting.thenCompose(connection -> send(connection, command));
+                return connecting.thenCompose(connection -> send(connection, deadline, command));
             }
             // Dependents of one future run in no promised order: chain the sends, so that commands issued while
             // connecting go out in the order they were issued (a release must not overtake its acquire).
             CompletableFuture<CompletionStage<T>> written = unsent.thenCompose(ignored -> connecting)
-                    .thenApply(connection -> send(connection, command));
+                    .thenApply(connection -> send(connection, deadline, command));
             unsent = written.handle((sent, failure) -> null);
             return written.thenCompose(reply -> reply);
         }
@@ -221,13 +223,16 @@ public final class RedisEndpoint implements AutoCloseable {
         }
     }
 
-    private static <T> CompletionStage<T> send(StatefulConnection<String, String> connection,
+    /** Sends {@code command}, again after a TRYAGAIN (a cluster slot half-moved) until {@code deadlineNanos}. */
+    private static <T> CompletionStage<T> send(StatefulConnection<String, String> connection, long deadlineNanos,
                                                Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
-        try {
-            return command.apply(LettuceClient.commands(connection));
-        } catch (RedisException rejected) {
-            return CompletableFuture.failedFuture(rejected);
-        }
+        return TryAgain.until(deadlineNanos, () -> {
+            try {
+                return command.apply(LettuceClient.commands(connection));
+            } catch (RedisException rejected) {
+                return CompletableFuture.failedFuture(rejected);
+            }
+        });
     }
 
     private synchronized LettuceClient client() {
