@@ -6,6 +6,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.cluster.PartitionException;
 import java.io.IOException;
 import java.util.Locale;
 import java.time.Duration;
@@ -37,6 +38,11 @@ final class RedisFailures {
         if (failure instanceof RedisCommandExecutionException) {
             return new WeftBackendException("Redis at " + address + " refused to " + purpose + " (" + reason
                     + "); check the Redis server's configuration and log", failure);
+        }
+        if (Causes.any(failure, t -> t instanceof PartitionException)) {
+            return new WeftBackendException("the Redis Cluster at " + address + " has no master for the slot of the"
+                    + " key needed to " + purpose + " (" + reason + "); a failover is probably under way and the call"
+                    + " failed closed: retry later, and check CLUSTER NODES if it lasts", failure);
         }
         if (isConnectionFailure(failure)) {
             return new WeftBackendException("cannot reach Redis at " + address + " to " + purpose + " (" + reason
