@@ -1,7 +1,9 @@
 package dev.weft.bench;
 
 import dev.weft.bench.fastpath.FastPathRow;
+import dev.weft.bench.lock.ClusterLockRow;
 import dev.weft.bench.lock.LockRow;
+import dev.weft.bench.lock.TlsLockRow;
 import dev.weft.bench.notify.NotifyRow;
 import dev.weft.bench.outbox.OutboxCostRow;
 import dev.weft.bench.outbox.OutboxLagRow;
@@ -63,6 +65,8 @@ public final class Bench {
 
     public static List<Row> rows() {
         List<Row> rows = new ArrayList<>(LockRow.all());
+        rows.addAll(ClusterLockRow.all());
+        rows.addAll(TlsLockRow.all());
         rows.addAll(StartupRow.all());
         rows.add(new FastPathRow());
         rows.addAll(TccRow.all());

@@ -6,6 +6,9 @@ import java.util.List;
 public enum Section {
     LOCKS("Lock and unlock through a woven method",
             "row", "implementation", "ops/s", "p50", "p99", "vs Redisson", "failed"),
+    LOCKS_DEPLOYMENTS("Lock and unlock on Redis Cluster and over TLS",
+            "row", "implementation", "ops/s", "p50", "p99",
+            "vs the row's first line (Redisson's cluster client; Weft without TLS)", "failed"),
     STARTUP("Agent start-up (median of the launches)",
             "app", "agent", "wall", "peak RSS", "added wall", "added RSS"),
     PER_CALL("Per-call cost (JMH, average time)",

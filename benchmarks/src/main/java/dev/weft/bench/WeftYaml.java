@@ -1,11 +1,13 @@
 package dev.weft.bench;
 
 import dev.weft.bench.lock.LockTerms;
+import dev.weft.testkit.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The weft.yaml files the rows attach the agent with: what a user would write (SPEC section 3). */
 public final class WeftYaml {
@@ -18,12 +20,45 @@ public final class WeftYaml {
      */
     public static Path locks(Path dir, String name, List<String> uris, String... methods) {
         boolean redlock = uris.size() > 1;
-        StringBuilder yaml = new StringBuilder("redis:\n  uri: " + uris.get(0) + "\n");
+        StringBuilder redis = new StringBuilder("redis:\n  uri: " + uris.get(0) + "\n");
         if (redlock) {
-            yaml.append("  nodes:\n");
-            uris.forEach(uri -> yaml.append("    - ").append(uri).append('\n'));
+            redis.append("  nodes:\n");
+            uris.forEach(uri -> redis.append("    - ").append(uri).append('\n'));
         }
-        yaml.append("locks:\n");
+        return write(dir, name, redis + lockRules(redlock ? "redlock" : "single", methods));
+    }
+
+    /**
+     * The lock of {@link #locks} in {@code mode: single} on Redis Cluster, {@code redis.cluster} seeded with
+     * {@code seeds}. {@code timeout: 10s}: the first call reads the slot map from every node, which has taken seconds
+     * on a loaded 2-core machine (it changes no number, only how long a call may take before it fails).
+     */
+    public static Path clusterLocks(Path dir, String name, List<String> seeds, String method) {
+        StringBuilder redis = new StringBuilder("redis:\n  timeout: 10s\n  cluster:\n");
+        seeds.forEach(seed -> redis.append("    - ").append(seed).append('\n'));
+        return write(dir, name, redis + lockRules("single", method));
+    }
+
+    /**
+     * The lock of {@link #locks} in {@code mode: single} on one server at {@code uri}; for a {@code rediss://} URI,
+     * {@code redis.tls} with the test CA's trust store and a client key store it signed. {@code timeout: 10s} for
+     * both: a JVM's first TLS handshake loads the JDK's TLS stack, seconds on a loaded machine.
+     */
+    public static Path lockOn(Path dir, String name, String uri, Optional<TestCertificates> tls, String method) {
+        StringBuilder redis = new StringBuilder("redis:\n  timeout: 10s\n  uri: " + uri + "\n");
+        tls.ifPresent(certificates -> redis.append("""
+                  tls:
+                    trustStore: "%s"
+                    trustStorePassword: %s
+                    keyStore: "%s"
+                    keyStorePassword: %s
+                """.formatted(certificates.trustStore(), certificates.password(), certificates.clientKeyStore(),
+                certificates.password())));
+        return write(dir, name, redis + lockRules("single", method));
+    }
+
+    private static String lockRules(String mode, String... methods) {
+        StringBuilder yaml = new StringBuilder("locks:\n");
         for (String method : methods) {
             yaml.append("""
                       - method: %s
@@ -32,10 +67,9 @@ public final class WeftYaml {
                         wait: %ds
                         onBusy: throw
                         mode: %s
-                    """.formatted(method, LockTerms.LEASE.toSeconds(), LockTerms.WAIT.toSeconds(),
-                    redlock ? "redlock" : "single"));
+                    """.formatted(method, LockTerms.LEASE.toSeconds(), LockTerms.WAIT.toSeconds(), mode));
         }
-        return write(dir, name, yaml.toString());
+        return yaml.toString();
     }
 
     /** Global transactions on {@code Transfer}'s two methods, over the two participants of {@code EmptyBranches}. */

@@ -20,6 +20,8 @@ public enum Workloads {
     WEFT_LOCK("weft-lock"),
     /** {@code redisson-lock <keys> <uri>...}: RLock on one URI, RedissonRedLock on several. */
     REDISSON_LOCK("redisson-lock"),
+    /** {@code redisson-cluster-lock <keys> <seed uri>...}: RLock through Redisson's cluster client. */
+    REDISSON_CLUSTER_LOCK("redisson-cluster-lock"),
     /** {@code floor-lock <keys> <uri>...}: raw Lettuce SET NX PX on one URI, or on a majority of several. */
     FLOOR_LOCK("floor-lock"),
     /** {@code weft-tcc <branches>}: a woven global transaction with 0 or 2 empty branches. */
@@ -46,7 +48,10 @@ public enum Workloads {
                 .orElseThrow(() -> new IllegalArgumentException("no workload " + id));
         return switch (workload) {
             case WEFT_LOCK -> new WovenLockWorkload(Keys.parse(args.get(0)), process);
-            case REDISSON_LOCK -> new RedissonLockWorkload(Keys.parse(args.get(0)), process, args.subList(1, args.size()));
+            case REDISSON_LOCK ->
+                    RedissonLockWorkload.standalone(Keys.parse(args.get(0)), process, args.subList(1, args.size()));
+            case REDISSON_CLUSTER_LOCK ->
+                    RedissonLockWorkload.cluster(Keys.parse(args.get(0)), process, args.subList(1, args.size()));
             case FLOOR_LOCK -> new LettuceFloorWorkload(Keys.parse(args.get(0)), process, args.subList(1, args.size()));
             case WEFT_TCC -> new TccWorkload(Integer.parseInt(args.get(0)));
             case OUTBOX_ORDER -> new OrderWorkload(args);

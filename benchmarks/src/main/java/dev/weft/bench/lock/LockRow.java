@@ -1,7 +1,5 @@
 package dev.weft.bench.lock;
 
-import com.acme.bench.LockedSection;
-import dev.weft.bench.Format;
 import dev.weft.bench.Harness;
 import dev.weft.bench.Line;
 import dev.weft.bench.NotInThisBuild;
@@ -9,11 +7,8 @@ import dev.weft.bench.Row;
 import dev.weft.bench.Section;
 import dev.weft.bench.WeftYaml;
 import dev.weft.bench.load.LoadResult;
-import dev.weft.bench.load.LoadRun;
-import dev.weft.bench.load.WorkerJvm;
 import dev.weft.bench.load.Workloads;
 import dev.weft.testkit.RedisServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,37 +46,25 @@ public record LockRow(String id, String title, int processes, int threads, Keys 
 
     private List<Line> measure(Harness harness, List<String> uris) throws NotInThisBuild {
         boolean redlock = nodes > 1;
+        LockLoad load = new LockLoad(harness, processes, threads, keys);
         List<Line> lines = new ArrayList<>();
-        LoadResult redisson = load(harness, WorkerJvm.plain("redisson", harness.layout().redissonClassPath()),
-                Workloads.REDISSON_LOCK, uris);
+        LoadResult redisson = load.redisson(Workloads.REDISSON_LOCK, uris);
         lines.add(line(redlock ? "RedissonRedLock" : "Redisson RLock", redisson, redisson));
 
         String weftName = redlock ? "Weft, mode: redlock" : "Weft";
-        Path config = WeftYaml.locks(harness.scratch(), id, uris, LockedSection.class.getName() + "#run(String)");
-        WorkerJvm weftJvm = WorkerJvm.withAgent("weft", harness.layout().workerClassPath(),
-                harness.layout().agentJar(), "config=" + config);
         try {
-            lines.add(line(weftName, load(harness, weftJvm, Workloads.WEFT_LOCK, List.of()), redisson));
+            lines.add(line(weftName, load.weft(WeftYaml.locks(harness.scratch(), id, uris, LockLoad.WOVEN_METHOD)),
+                    redisson));
         } catch (NotInThisBuild refused) {
             lines.add(Line.unavailable(Section.LOCKS, title, weftName, refused));
         }
 
-        LoadResult floor = load(harness, WorkerJvm.plain("floor", harness.layout().lettuceClassPath()),
-                Workloads.FLOOR_LOCK, uris);
+        LoadResult floor = load.floor(uris);
         lines.add(line(redlock ? "raw Lettuce floor, majority of 5" : "raw Lettuce floor", floor, redisson));
         return lines;
     }
 
-    private LoadResult load(Harness harness, WorkerJvm jvm, Workloads workload, List<String> uris)
-            throws NotInThisBuild {
-        List<String> args = new ArrayList<>(List.of(workload.id(), keys.arg()));
-        args.addAll(uris);
-        return LoadRun.run(jvm, harness.settings(), processes, threads, args);
-    }
-
     private Line line(String implementation, LoadResult result, LoadResult redisson) {
-        return Line.measured(Section.LOCKS, title, implementation, Format.rate(result.perSecond()),
-                Format.latency(result.p50Nanos()), Format.latency(result.p99Nanos()),
-                Format.ratio(result.perSecond(), redisson.perSecond()), Long.toString(result.failures()));
+        return LockLoad.line(Section.LOCKS, title, implementation, result, redisson);
     }
 }

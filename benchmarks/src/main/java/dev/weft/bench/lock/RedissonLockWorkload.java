@@ -12,17 +12,34 @@ import org.redisson.config.Config;
 /**
  * Redisson with its defaults, as a user would pick it: {@code RLock} on one Redis, {@code RedissonRedLock} over one
  * client per node when given several. {@code tryLock(wait)} without a lease time keeps the lock alive with
- * Redisson's watchdog, the counterpart of Weft's renewed lease.
+ * Redisson's watchdog, the counterpart of Weft's renewed lease. On Redis Cluster, one cluster client given every
+ * master as a seed ({@code useClusterServers()}), as its documentation sets it up.
  */
 public final class RedissonLockWorkload implements Workload {
     private final Keys keys;
     private final int process;
     private final List<RedissonClient> clients;
 
-    public RedissonLockWorkload(Keys keys, int process, List<String> uris) {
+    private RedissonLockWorkload(Keys keys, int process, List<RedissonClient> clients) {
         this.keys = keys;
         this.process = process;
-        this.clients = uris.stream().map(RedissonLockWorkload::connect).toList();
+        this.clients = clients;
+    }
+
+    /** {@code RLock} on one server, {@code RedissonRedLock} over one client per server when given several. */
+    public static RedissonLockWorkload standalone(Keys keys, int process, List<String> uris) {
+        return new RedissonLockWorkload(keys, process, uris.stream().map(uri -> {
+            Config config = new Config();
+            config.useSingleServer().setAddress(uri);
+            return Redisson.create(config);
+        }).toList());
+    }
+
+    /** {@code RLock} through one cluster client that discovers the cluster from {@code seeds}. */
+    public static RedissonLockWorkload cluster(Keys keys, int process, List<String> seeds) {
+        Config config = new Config();
+        config.useClusterServers().addNodeAddress(seeds.toArray(String[]::new));
+        return new RedissonLockWorkload(keys, process, List.of(Redisson.create(config)));
     }
 
     @Override
@@ -42,11 +59,5 @@ public final class RedissonLockWorkload implements Workload {
     @Override
     public void close() {
         clients.forEach(RedissonClient::shutdown);
-    }
-
-    private static RedissonClient connect(String uri) {
-        Config config = new Config();
-        config.useSingleServer().setAddress(uri);
-        return Redisson.create(config);
     }
 }
