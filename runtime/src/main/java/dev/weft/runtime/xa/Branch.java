@@ -49,7 +49,7 @@ final class Branch {
         if (cleanly) {
             idle.giveBack(database, xa);
         } else {
-            IdleXaConnections.close(xa, database);
+            XaConnections.closeQuietly(xa, database);
         }
     }
 }

@@ -82,9 +82,15 @@ final class ConnectionSource {
         return database;
     }
 
+    /** Weft's own opening: the JDBC hooks it passes through take it for none of the application's. */
     XAConnection open() throws SQLException {
-        return user == null && password == null ? dataSource.getXAConnection()
-                : dataSource.getXAConnection(user, password);
+        CurrentXa.enterOpening();
+        try {
+            return user == null && password == null ? dataSource.getXAConnection()
+                    : dataSource.getXAConnection(user, password);
+        } finally {
+            CurrentXa.exitOpening();
+        }
     }
 
     /** {@code setUser}/{@code setPassword}; the drivers name their URL setter differently ({@link Products}). */

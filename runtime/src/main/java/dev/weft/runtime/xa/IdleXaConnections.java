@@ -1,8 +1,5 @@
 package dev.weft.runtime.xa;
 
-import dev.weft.runtime.log.Log;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -40,10 +37,10 @@ final class IdleXaConnections {
                 return null;
             }
             if (System.nanoTime() - candidate.since <= TRUSTED_IDLE_NANOS
-                    || stillValid(candidate.xa)) {
+                    || XaConnections.isValid(candidate.xa, VALIDATION_TIMEOUT_SECONDS)) {
                 return candidate.xa;
             }
-            close(candidate.xa, database);
+            XaConnections.closeQuietly(candidate.xa, database);
         }
     }
 
@@ -58,7 +55,7 @@ final class IdleXaConnections {
             }
         }
         if (!kept) {
-            close(xa, database);
+            XaConnections.closeQuietly(xa, database);
         }
     }
 
@@ -67,26 +64,10 @@ final class IdleXaConnections {
         closed = true;
         idle.forEach((database, connections) -> {
             synchronized (connections) {
-                connections.forEach(connection -> close(connection.xa, database));
+                connections.forEach(connection -> XaConnections.closeQuietly(connection.xa, database));
                 connections.clear();
             }
         });
-    }
-
-    private static boolean stillValid(XAConnection xa) {
-        try (Connection logical = xa.getConnection()) {
-            return logical.isValid(VALIDATION_TIMEOUT_SECONDS);
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    static void close(XAConnection xa, XaDatabase database) {
-        try {
-            xa.close();
-        } catch (SQLException | RuntimeException e) {
-            Log.debug("closing the XA connection to " + database + ": " + e);
-        }
     }
 
     private record Idle(XAConnection xa, long since) {

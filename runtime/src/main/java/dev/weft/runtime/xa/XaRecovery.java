@@ -108,16 +108,11 @@ final class XaRecovery implements XAResourceRecoveryHelper {
         }
         try {
             XAConnection connection = connections.get(database);
-            if (connection == null || !connection.getConnection().isValid(5)) {
-                CurrentXa.enterOpening();
-                try {
-                    connection = source.get().open();
-                } finally {
-                    CurrentXa.exitOpening();
-                }
+            if (connection == null || !XaConnections.isValid(connection, 5)) {
+                connection = source.get().open();
                 XAConnection previous = connections.put(database, connection);
                 if (previous != null) {
-                    close(previous);
+                    XaConnections.closeQuietly(previous, database);
                 }
             }
             return Optional.of(connection.getXAResource());
@@ -199,14 +194,6 @@ final class XaRecovery implements XAResourceRecoveryHelper {
             started.terminate(false);
         }
         scans.shutdownNow();
-        connections.values().forEach(XaRecovery::close);
-    }
-
-    private static void close(XAConnection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            Log.debug("closing a recovery XA connection: " + e);
-        }
+        connections.forEach((database, connection) -> XaConnections.closeQuietly(connection, database));
     }
 }

@@ -226,24 +226,21 @@ final class XaTransactions {
             }
             return new Branch(database, xa, logical, resource);
         } catch (SQLException | RollbackException | SystemException e) {
-            closeQuietly(xa);
+            XaConnections.closeQuietly(xa, database);
             throw new WeftBackendException("weft: could not enlist " + database + " in the XA transaction of "
                     + transaction.method + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(xa);
+            XaConnections.closeQuietly(xa, database);
             throw e;
         }
     }
 
     private static XAConnection ownOpening(ConnectionSource source) {
-        CurrentXa.enterOpening();
         try {
             return source.open();
         } catch (SQLException e) {
             throw new WeftBackendException("weft: could not open an XA connection to " + source.database() + ": "
                     + e.getMessage(), e);
-        } finally {
-            CurrentXa.exitOpening();
         }
     }
 
@@ -263,13 +260,6 @@ final class XaTransactions {
                 + " a late attach), or remove the method from xa.global");
     }
 
-    private static void closeQuietly(XAConnection xa) {
-        try {
-            xa.close();
-        } catch (SQLException | RuntimeException e) {
-            Log.debug("closing an XA connection: " + e);
-        }
-    }
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
