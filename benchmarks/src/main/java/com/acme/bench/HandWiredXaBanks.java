@@ -6,7 +6,6 @@ import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
 import jakarta.transaction.TransactionManager;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.XAConnection;
 import org.h2.jdbcx.JdbcDataSource;
@@ -69,22 +68,13 @@ public class HandWiredXaBanks {
             try {
                 transactions.getTransaction().enlistResource(first.getXAResource());
                 transactions.getTransaction().enlistResource(second.getXAResource());
-                add(firstHandle, account, -1);
-                add(secondHandle, account, 1);
+                TwoBanks.update(firstHandle, account, -1);
+                TwoBanks.update(secondHandle, account, 1);
             } catch (Exception | Error e) {
                 transactions.rollback();
                 throw e;
             }
             transactions.commit();
-        }
-
-        private void add(Connection connection, long account, long amount) throws SQLException {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE account SET balance = balance + ? WHERE id = ?")) {
-                update.setLong(1, amount);
-                update.setLong(2, account);
-                update.executeUpdate();
-            }
         }
     }
 }

@@ -29,12 +29,17 @@ public class TwoBanks {
 
     private static void add(Connection connection, long account, long amount) throws SQLException {
         connection.setAutoCommit(false);
+        update(connection, account, amount);
+        connection.commit();
+    }
+
+    /** The statement every implementation of the transfer runs on each side. */
+    static void update(Connection connection, long account, long amount) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE account SET balance = balance + ? WHERE id = ?")) {
             update.setLong(1, amount);
             update.setLong(2, account);
             update.executeUpdate();
         }
-        connection.commit();
     }
 }
