@@ -133,6 +133,14 @@ public final class RedisServer implements AutoCloseable {
     /** Starts the server again on the same port and directory (it comes back empty unless persistence was on). */
     public void restart() {
         kill();
+        startAgain();
+    }
+
+    /** Starts the server again after {@link #kill()}, on the same port and directory, for an outage of a chosen length. */
+    public void startAgain() {
+        if (process != null) {
+            throw new IllegalStateException("redis-server on port " + port + " is still running; kill() it first");
+        }
         launch();
     }
 

@@ -77,16 +77,21 @@ class RedisRestartTest {
     }
 
     /**
-     * Transfers on two threads until told to stop; the 10th waits after its tries while Redis is killed and started
-     * again. Once the other thread has committed a transfer after the restart (so Weft in the root is connected
-     * again), the waiting one goes on; once it is through, the root is told to stop.
+     * Transfers on two threads until told to stop; the 10th waits after its tries while Redis is killed, and started
+     * again once a transfer of the other thread has failed. Once the other thread has committed a transfer after the
+     * restart (so Weft in the root is connected again), the waiting one goes on; once it is through, the root is told
+     * to stop.
      */
     private Run runThroughARestart(Services services) {
         Services.Service payer = services.payer("");
         Services.Service payee = services.payee("");
         JavaProcess root = services.root(payer, payee, "-Ddtx.pause=afterTries@10", 0, 2, 43);
         String waiting = after(root, "PAUSED afterTries ");
-        redis.restart();
+        redis.kill();
+        // Down until the other thread has seen it: a restart quicker than one transfer would go unnoticed.
+        root.awaitLine(line -> line.startsWith("FAILED ") && !line.startsWith("FAILED " + waiting + " "),
+                "FAILED of a transfer during the outage", Jvm.TIMEOUT);
+        redis.startAgain();
         List<String> logAfterRestart = SharedLog.redis(redis.port()).keys();
         // A transfer that the root started only now, after the restart, commits: Weft in the root is connected again.
         Set<String> startedBefore = new HashSet<>();
