@@ -72,6 +72,12 @@ public final class FileNotificationStore implements NotificationStore {
     }
 
     @Override
+    public boolean extend(String id, String token, long dueMillis) {
+        return change(id, held -> held.heldBy(token), held -> new LogRecord.Notification(id, held.state().call(),
+                dueMillis, held.state().attempts(), held.state().leaseMillis(), held.state().lastError(), 0), token);
+    }
+
+    @Override
     public boolean succeeded(String id, String token) {
         return forget(id, held -> held.heldBy(token));
     }

@@ -57,6 +57,12 @@ public final class JdbcNotificationStore implements NotificationStore {
     }
 
     @Override
+    public boolean extend(String id, String token, long dueMillis) {
+        return database.run("extending the hold on notification \"" + id + "\"", (c, product) -> update(c, "UPDATE "
+                + TABLE + " SET due_ms = ? WHERE id = ? AND token = ?" + PENDING, dueMillis, id, token)) == 1;
+    }
+
+    @Override
     public boolean succeeded(String id, String token) {
         return database.run("removing notification \"" + id + "\"", (c, product) -> update(c, "DELETE FROM " + TABLE
                 + " WHERE id = ? AND token = ?" + PENDING, id, token)) == 1;

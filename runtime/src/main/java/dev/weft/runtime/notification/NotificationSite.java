@@ -17,20 +17,22 @@ final class NotificationSite implements Site {
     private final WovenKeys ids;
     private final NotificationStore store;
     private final Outcomes outcomes;
+    private final RunningAttempts running;
     private final NotificationCounters counters;
     private volatile CallArguments arguments;
 
     NotificationSite(MethodRef method, NotificationRule rule, WovenKeys ids, NotificationStore store,
-                     Outcomes outcomes, NotificationCounters counters) {
+                     Outcomes outcomes, RunningAttempts running, NotificationCounters counters) {
         this.method = method;
         this.rule = rule;
         this.ids = ids;
         this.store = store;
         this.outcomes = outcomes;
+        this.running = running;
         this.counters = counters;
     }
 
-    private record FirstAttempt(NotificationCall call, String token) {
+    private record FirstAttempt(NotificationCall call, String token, RunningAttempts.Running running) {
     }
 
     @Override
@@ -45,10 +47,11 @@ final class NotificationSite implements Site {
                 rule.schedule(), System.currentTimeMillis());
         String token = UUID.randomUUID().toString();
         Schedule schedule = outcomes.scheduleOf(call);
-        store.record(call, token, call.createdMillis() + schedule.leaseMillis(1), schedule.leaseMillis(2));
+        long heldUntil = call.createdMillis() + schedule.leaseMillis(1);
+        store.record(call, token, heldUntil, schedule.leaseMillis(2));
         counters.recorded.incrementAndGet();
         CurrentCall.enter(id);
-        return new FirstAttempt(call, token);
+        return new FirstAttempt(call, token, running.begin(id, token, schedule.leaseMillis(1), heldUntil));
     }
 
     @Override
@@ -63,6 +66,7 @@ final class NotificationSite implements Site {
         if (!(scope instanceof FirstAttempt first)) {
             return thrown; // a retry: Retries settles it
         }
+        first.running().end();
         if (thrown == null) {
             outcomes.succeeded(first.call(), first.token(), 1);
             return null;

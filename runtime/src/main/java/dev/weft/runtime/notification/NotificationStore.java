@@ -15,6 +15,12 @@ public interface NotificationStore extends AutoCloseable {
      */
     void record(NotificationCall call, String token, long dueMillis, long leaseMillis);
 
+    /**
+     * The attempt holding {@code token} is still running on a live instance: the call stays held until
+     * {@code dueMillis}. {@code false} when it no longer holds it.
+     */
+    boolean extend(String id, String token, long dueMillis);
+
     /** The attempt holding {@code token} succeeded: forget the call. {@code false} when it no longer held it. */
     boolean succeeded(String id, String token);
 

@@ -27,13 +27,15 @@ public final class Notifications implements NotificationsView, AutoCloseable {
     private final Instances instances = new Instances();
     private final LongSupplier clock = System::currentTimeMillis;
     private final Outcomes outcomes;
+    private final RunningAttempts running;
     private final Retries retries;
 
     public Notifications(NotificationSettings settings, NotificationStore store, Supplier<List<ClassLoader>> loaders) {
         this.settings = settings;
         this.store = store;
         this.outcomes = new Outcomes(store, counters, clock, () -> ThreadLocalRandom.current().nextDouble());
-        this.retries = new Retries(store, outcomes, counters, new MethodLocator(loaders), instances, clock,
+        this.running = new RunningAttempts(store);
+        this.retries = new Retries(store, outcomes, running, counters, new MethodLocator(loaders), instances, clock,
                 pollMillis(settings));
     }
 
@@ -49,7 +51,8 @@ public final class Notifications implements NotificationsView, AutoCloseable {
     }
 
     Site site(MethodRef method, NotificationRule rule, ResolvedKeyTemplate id, MethodShape shape) {
-        return new NotificationSite(method, rule, new WovenKeys(id, shape), store, outcomes, counters);
+        return new NotificationSite(method, rule, new WovenKeys(id, shape), store, outcomes, running,
+                counters);
     }
 
     Instances instances() {

@@ -21,6 +21,7 @@ public final class RedisNotificationStore implements NotificationStore {
     private static final LuaScript SETTLE = LuaScript.fromResources(RedisNotificationStore.class, "settle.lua");
     private static final LuaScript CLAIM = LuaScript.fromResources(RedisNotificationStore.class, "claim.lua");
     private static final LuaScript REPLAY = LuaScript.fromResources(RedisNotificationStore.class, "replay.lua");
+    private static final LuaScript EXTEND = LuaScript.fromResources(RedisNotificationStore.class, "extend.lua");
     private static final LuaScript DISCARD = LuaScript.fromResources(RedisNotificationStore.class, "discard.lua");
 
     private final RedisEndpoint redis;
@@ -47,6 +48,13 @@ public final class RedisNotificationStore implements NotificationStore {
         redis.call("record notification \"" + call.id() + "\"", r -> RECORD.<Long>run(r, ScriptOutputType.INTEGER,
                 new String[] {calls, due, state, dead}, call.id(), CallJson.write(call), Long.toString(dueMillis),
                 StateText.of(token, 1, leaseMillis, "")));
+    }
+
+    @Override
+    public boolean extend(String id, String token, long dueMillis) {
+        Long extended = redis.call("extend the hold on notification \"" + id + "\"", r -> EXTEND.<Long>run(r,
+                ScriptOutputType.INTEGER, new String[] {state, due}, id, token, Long.toString(dueMillis)));
+        return extended == 1L;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -25,6 +26,7 @@ final class Retries implements AutoCloseable {
 
     private final NotificationStore store;
     private final Outcomes outcomes;
+    private final RunningAttempts running;
     private final NotificationCounters counters;
     private final MethodLocator methods;
     private final Instances instances;
@@ -35,10 +37,11 @@ final class Retries implements AutoCloseable {
     private volatile Thread poller;
     private volatile boolean closed;
 
-    Retries(NotificationStore store, Outcomes outcomes, NotificationCounters counters, MethodLocator methods,
+    Retries(NotificationStore store, Outcomes outcomes, RunningAttempts running, NotificationCounters counters, MethodLocator methods,
             Instances instances, LongSupplier clock, long pollMillis) {
         this.store = store;
         this.outcomes = outcomes;
+        this.running = running;
         this.counters = counters;
         this.methods = methods;
         this.instances = instances;
@@ -63,6 +66,7 @@ final class Retries implements AutoCloseable {
         boolean warned = false;
         while (!closed) {
             try {
+                running.extendDue(clock.getAsLong());
                 claimAndRun();
                 warned = false;
             } catch (RuntimeException e) {
@@ -83,17 +87,20 @@ final class Retries implements AutoCloseable {
     /** Claims as many due calls as there are free slots, and hands each to the pool. */
     void claimAndRun() {
         int free = slots.drainPermits();
+        long now = clock.getAsLong();
         List<Claim> claimed;
         try {
-            claimed = free == 0 ? List.of() : store.claimDue(clock.getAsLong(), free);
+            claimed = free == 0 ? List.of() : store.claimDue(now, free);
         } finally {
             slots.release(free);
         }
         for (Claim claim : claimed) {
+            long lease = outcomes.scheduleOf(claim.call()).leaseMillis(claim.attempt());
+            RunningAttempts.Running attempt = running.begin(claim.call().id(), claim.token(), lease, now + lease);
             slots.acquireUninterruptibly();
             pool.execute(() -> {
                 try {
-                    attempt(claim);
+                    attempt(claim, attempt);
                 } finally {
                     slots.release();
                 }
@@ -101,15 +108,31 @@ final class Retries implements AutoCloseable {
         }
     }
 
-    private void attempt(Claim claim) {
+    private void attempt(Claim claim, RunningAttempts.Running running) {
         NotificationCall call = claim.call();
         counters.retried.incrementAndGet();
         if (outcomes.scheduleOf(call).attempts() < claim.attempt()) {
             // the instance running the last attempt died during it: no attempt is left
+            running.end();
             outcomes.failed(call, claim.token(), claim.attempt() - 1, new IllegalStateException(
                     "the instance running its last attempt stopped; last error: " + claim.lastError()));
             return;
         }
+        Optional<Throwable> failure;
+        try {
+            failure = call(call, claim);
+        } finally {
+            running.end();
+        }
+        if (failure.isPresent()) {
+            outcomes.failed(call, claim.token(), claim.attempt(), failure.get());
+        } else if (outcomes.succeeded(call, claim.token(), claim.attempt())) {
+            Log.info("notification \"" + call.id() + "\" succeeded on attempt " + claim.attempt());
+        }
+    }
+
+    /** Makes the call again on a live instance of its class with its stored arguments: empty when it returned. */
+    private Optional<Throwable> call(NotificationCall call, Claim claim) {
         Method method;
         Object[] arguments;
         Object target;
@@ -122,19 +145,16 @@ final class Retries implements AutoCloseable {
                     + method.getDeclaringClass().getName() + " to call it on: the application made none yet and it"
                     + " has no no-argument constructor"));
         } catch (RuntimeException e) {
-            outcomes.failed(call, claim.token(), claim.attempt(), e);
-            return;
+            return Optional.of(e);
         }
         CurrentCall.retrying(claim);
         try {
             method.invoke(target, arguments);
-            if (outcomes.succeeded(call, claim.token(), claim.attempt())) {
-                Log.info("notification \"" + call.id() + "\" succeeded on attempt " + claim.attempt());
-            }
+            return Optional.empty();
         } catch (InvocationTargetException e) {
-            outcomes.failed(call, claim.token(), claim.attempt(), e.getCause());
+            return Optional.of(e.getCause());
         } catch (IllegalAccessException | RuntimeException e) {
-            outcomes.failed(call, claim.token(), claim.attempt(), e);
+            return Optional.of(e);
         } finally {
             CurrentCall.takeRetry(); // not entered (the method was not woven here): clear it anyway
         }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every store does, each tested on a real server (redis-server, H2, embedded PostgreSQL): recorded calls are due when
- * their lease ends, held by one attempt at a time, settled only by the attempt holding them, dead-lettered, replayed
- * and discarded.
+ * What every store does, each tested on a real server (redis-server, H2, embedded PostgreSQL): recorded calls are due
+ * when their lease ends, held by one attempt at a time (extended while it runs), settled only by the attempt holding
+ * them, dead-lettered, replayed and discarded.
  */
 abstract class NotificationStoreContract {
     static final long T = 1_700_000_000_000L;
@@ -49,6 +49,19 @@ abstract class NotificationStoreContract {
         assertEquals(2, claimed.get(0).attempt());
         assertEquals(List.of(), store.claimDue(T + 2999, 4), "held by the claim for its lease, 2000 ms");
         assertEquals(1, store.claimDue(T + 3000, 4).size(), "and due again when that lease ends");
+    }
+
+    @Test
+    void anAttemptStillRunningExtendsItsHoldAndOnlyItsOwn() {
+        store.record(PAID, "first", T + 1000, 2000);
+        assertTrue(store.extend("paid-1", "first", T + 1600));
+        assertEquals(List.of(), store.claimDue(T + 1599, 4), "held by the running first attempt");
+        Claim retry = store.claimDue(T + 1600, 4).get(0);
+        assertFalse(store.extend("paid-1", "first", T + 9000), "the claim took the hold");
+        assertTrue(store.extend("paid-1", retry.token(), T + 4000));
+        assertEquals(List.of(), store.claimDue(T + 3999, 4));
+        assertEquals(1, store.claimDue(T + 4000, 4).size());
+        assertFalse(store.extend("paid-2", "first", T + 9000), "no such call");
     }
 
     @Test
