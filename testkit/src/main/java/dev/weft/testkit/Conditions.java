@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Waits for a state that Redis reaches on its own (a cluster formed, a replica in sync), bounded by a limit. */
-final class Conditions {
+/** Waits for a state that a server or a process reaches on its own (a cluster formed, a stream filled), in a limit. */
+public final class Conditions {
     private static final long POLL_MILLIS = 50;
 
     private Conditions() {
     }
 
     /** Checks {@code condition} every 50 ms; after {@code limit} fails with {@code what} and {@code state}. */
-    static void await(String what, Duration limit, BooleanSupplier condition, Supplier<String> state) {
+    public static void await(String what, Duration limit, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -3,8 +3,11 @@ package dev.weft.it.messaging;
 import com.acme.outbox.HandConsumer;
 import com.acme.outbox.OutboxApp;
 import dev.weft.it.Jvm;
+import dev.weft.testkit.Conditions;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -78,14 +81,28 @@ class ConsumerCrashTest {
         return Long.parseLong(holding.substring("HOLDING ".length()));
     }
 
-    /** Orders 1..10 through Weft's outbox, waiting until they are committed (the relay sends them right after). */
+    /**
+     * Orders 1..10 through Weft's outbox, waiting until they are committed and all in the stream: a message whose
+     * first relay found Redis not yet connected waits for the sweep, which a process stopped at once would not run.
+     */
     private void publish(String stream) throws IOException {
         Path publishing = OrdersYaml.publish(dir, stream);
         try (JavaProcess orders = Jvm.woven(publishing, redis.uri(), OutboxApp.class, "publish",
                 "jdbc:h2:file:" + dir.resolve("orders-" + stream).toAbsolutePath(), "10").start()) {
             orders.awaitLine("ORDERS 8 400", Jvm.TIMEOUT);
+            Conditions.await("8 messages in stream " + stream, Jvm.TIMEOUT, () -> streamLength(stream) == 8,
+                    () -> streamLength(stream) + " messages");
             orders.send("");
             Jvm.assertExitsCleanly(orders);
+        }
+    }
+
+    private static long streamLength(String stream) {
+        RedisClient client = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().xlen("weft:stream:{" + stream + "}");
+        } finally {
+            client.shutdown();
         }
     }
 
