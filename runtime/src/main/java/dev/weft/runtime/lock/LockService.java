@@ -229,6 +229,17 @@ public final class LockService implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@code redis.timeout} until the releases sent so far are answered: a method returns without waiting
+     * for its lock's release, and whoever reads the lock in Redis next must see it freed.
+     */
+    public void awaitReleases() {
+        single.awaitReleases();
+        if (redlock != null) {
+            redlock.awaitReleases();
+        }
+    }
+
     /** The fencing token of the current thread's innermost held lock, or -1 when it holds none. */
     public long fencingToken() {
         return holds.innermostToken();

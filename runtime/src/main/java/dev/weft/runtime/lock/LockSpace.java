@@ -5,6 +5,8 @@ import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.Durations;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +33,7 @@ final class LockSpace implements AutoCloseable {
     private final GrantNotices notices;
     private final LeaseKeeper leases;
     private final ReplicaWait replicas;
+    private final ReleasesInFlight releases = new ReleasesInFlight();
     private final Map<String, KeyQueue> queues = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -79,7 +82,10 @@ final class LockSpace implements AutoCloseable {
         return held;
     }
 
-    /** Ends the outermost hold of {@code hold}: to the next local waiter, or released in Redis. Never throws. */
+    /**
+     * Ends the outermost hold of {@code hold}: to the next local waiter, or released in Redis without waiting for
+     * the reply (docs/locks.md, "Release"). Never throws: a failed release is logged and counted when its reply comes.
+     */
     void release(HeldLock hold) {
         metrics.onReleased(System.nanoTime() - hold.grantedAtNanos());
         KeyQueue queue = queues.get(hold.key());
@@ -89,23 +95,41 @@ final class LockSpace implements AutoCloseable {
         }
         leases.stop(lease);
         try {
-            if (!quorum.release(lease.key(), lease.owner(), lease.redisToken(), hold.options().keepsToken(),
-                    "release lock " + hold.describe())) {
-                losses.report(lease, "it had expired or been deleted before its release");
-            }
-        } catch (WeftBackendException e) {
-            metrics.onError();
-            Log.warn(e.getMessage() + "; the lock frees itself when its lease of " + Durations.text(lease.duration())
-                    + " runs out");
+            CompletableFuture<Boolean> released = quorum.release(lease.key(), lease.owner(), lease.redisToken(),
+                    hold.options().keepsToken(), "release lock " + hold.describe());
+            releases.track(lease.key(), released);
+            released.whenComplete((freed, failure) -> released(hold, lease, freed, failure));
         } catch (RuntimeException e) {
-            metrics.onError();
-            Log.error("releasing lock " + hold.describe() + " failed", e);
+            released(hold, lease, null, e);
         } finally {
             notices.released(lease.owner());
             if (queue.freed(() -> newAcquisition(hold.key()))) {
                 queues.remove(hold.key(), queue);
             }
         }
+    }
+
+    private void released(HeldLock hold, Lease lease, Boolean freed, Throwable failure) {
+        if (failure == null) {
+            if (!freed) {
+                losses.reportAfterRelease(lease, "it had expired or been deleted before its release");
+            }
+            return;
+        }
+        metrics.onError();
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof WeftBackendException) {
+            Log.warn(cause.getMessage() + "; the lock frees itself when its lease of "
+                    + Durations.text(lease.duration()) + " runs out");
+        } else {
+            Log.error("releasing lock " + hold.describe() + " failed", cause);
+        }
+    }
+
+    /** Waits up to {@code redis.timeout} until the releases sent so far are answered. */
+    void awaitReleases() {
+        releases.awaitAll(quorum.timeout().toNanos());
     }
 
     void collectHeld(List<HeldLockInfo> into) {
@@ -127,12 +151,16 @@ final class LockSpace implements AutoCloseable {
         }
     }
 
-    /** Stops renewing, wakes every waiter (whose acquire then fails) and closes the connections. */
+    /**
+     * Stops renewing, wakes every waiter (whose acquire then fails), waits up to {@code redis.timeout} for the
+     * releases under way and closes the connections.
+     */
     @Override
     public void close() {
         closed = true;
         notices.wakeAll();
         queues.values().forEach(KeyQueue::wakeAll);
+        awaitReleases();
         quorum.close();
     }
 
@@ -162,6 +190,7 @@ final class LockSpace implements AutoCloseable {
         String key = queue.key();
         String purpose = "lock " + options.describe(key);
         boolean waits = !options.maxWait().isZero();
+        boolean ownReleaseAwaited = false;
         while (true) {
             ensureOpen(key, options);
             if (acquisition.handedToken() > 0) {
@@ -175,11 +204,19 @@ final class LockSpace implements AutoCloseable {
             if (waits) {
                 acquisition.joined();
             }
+            CompletableFuture<Boolean> ownRelease = ownReleaseAwaited ? null : releases.of(key);
             long sentAt = System.nanoTime();
             QuorumLock.Attempt attempt = attempt(key, acquisition, options, waits, purpose);
             if (attempt.granted()) {
                 confirmReplicated(key, acquisition, attempt.token(), options);
                 return granted(queue, waiter, acquisition, attempt.token(), attempt.validUntilNanos());
+            }
+            if (ownRelease != null) {
+                // Busy perhaps only because this JVM's own release of the key got there after this attempt.
+                ownReleaseAwaited = true;
+                if (ReleasesInFlight.await(ownRelease, System.nanoTime() + quorum.timeout().toNanos())) {
+                    continue;
+                }
             }
             acquisition.busyAsOf(sentAt);
             if (!waits) {

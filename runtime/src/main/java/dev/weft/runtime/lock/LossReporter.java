@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * Makes a lost lease loud, once: an error line, the {@code Lost} count, the holder's token marked stale, the holder
- * thread interrupted when its rule says {@code onLost: interrupt}, and the listeners (JMX notifications) told.
+ * thread interrupted when its rule says {@code onLost: interrupt} and it still runs, and the listeners (JMX notifications) told.
  */
 final class LossReporter {
     private final LockMetrics metrics;
@@ -22,7 +22,17 @@ final class LossReporter {
         listeners.add(listener);
     }
 
+    /** A loss found while the holder runs: with {@code onLost: interrupt} its thread is interrupted. */
     void report(Lease lease, String why) {
+        report(lease, why, true);
+    }
+
+    /** A loss found by the release: the holder's method has returned already, so its thread is left alone. */
+    void reportAfterRelease(Lease lease, String why) {
+        report(lease, why, false);
+    }
+
+    private void report(Lease lease, String why, boolean holderRunning) {
         if (!lease.markLost()) {
             return;
         }
@@ -31,7 +41,7 @@ final class LossReporter {
         metrics.onLost();
         Log.error("lock " + holder.describe() + " was lost while held by thread " + holder.thread().getName() + ": "
                 + why + "; its fencing token " + holder.token() + " is stale and another owner may hold the lock now");
-        if (holder.options().onLost() == OnLost.INTERRUPT) {
+        if (holderRunning && holder.options().onLost() == OnLost.INTERRUPT) {
             holder.thread().interrupt();
         }
         HeldLockInfo info = holder.info(System.nanoTime());

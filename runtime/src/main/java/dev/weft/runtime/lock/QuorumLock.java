@@ -114,23 +114,25 @@ final class QuorumLock implements AutoCloseable {
     }
 
     /**
-     * Frees the lock of {@code owner} on every node, within {@code redis.timeout}.
+     * Frees the lock of {@code owner} on every node, without waiting: each node's connection runs its commands in
+     * order, so an acquire this JVM sends afterwards reaches every node after the release.
      *
-     * @return true when a majority freed it; false when it had expired or been taken (lost)
-     * @throws WeftBackendException when too few nodes answered to know
+     * @return completes within about {@code redis.timeout}: true when a majority freed it; false when it had expired
+     *     or been taken (lost); failed with {@link WeftBackendException} when too few nodes answered to know
      */
-    boolean release(String key, String owner, long token, boolean keepToken, String purpose) {
+    CompletableFuture<Boolean> release(String key, String owner, long token, boolean keepToken, String purpose) {
         Fanout<Boolean> fanout = Fanout.send(nodes, redis -> scripts.release(redis, key, owner, floor(token),
                 keepToken));
-        await(fanout.decided(settled(Boolean::booleanValue)));
-        List<Boolean> replies = fanout.replies();
-        if (replies.stream().filter(Boolean::booleanValue).count() >= quorum) {
-            return true;
-        }
-        if (nodes.size() - replies.size() > nodes.size() - quorum) {
-            throw failure(fanout, purpose);
-        }
-        return false;
+        return fanout.decided(settled(Boolean::booleanValue)).thenApply(decided -> {
+            List<Boolean> replies = decided.replies();
+            if (replies.stream().filter(Boolean::booleanValue).count() >= quorum) {
+                return true;
+            }
+            if (nodes.size() - replies.size() > nodes.size() - quorum) {
+                throw failure(decided, purpose);
+            }
+            return false;
+        });
     }
 
     /** Leaves the queue and frees whatever {@code owner} may hold, on every node, without waiting for replies. */

@@ -170,6 +170,7 @@ class UncommittedWritesTest {
     }
 
     private String owner() {
+        locks.awaitReleases();
         return raw.owner("weft:lock:{" + key + "}");
     }
 

@@ -98,7 +98,7 @@ class DeferredReleaseTest {
     void withNoTransactionTheLockIsReleasedWhenTheMethodReturns() {
         jvmA.release(jvmA.acquire(key, NO_WAIT), DeferredReleaseTest.class);
 
-        assertNull(raw.owner(LockServiceTest.lockKey(key)));
+        assertNull(owner());
         jvmB.release(jvmB.acquire(key, NO_WAIT));
     }
 
@@ -108,7 +108,7 @@ class DeferredReleaseTest {
         HeldLock held = jvmA.acquire(key, NO_WAIT);
         jvmA.release(held, DeferredReleaseTest.class);
 
-        assertNotNull(raw.owner(LockServiceTest.lockKey(key)), "released before the commit");
+        assertNotNull(owner(), "released before the commit");
         assertThrows(LockUnavailableException.class, () -> jvmB.acquire(key, NO_WAIT));
         assertEquals(1, jvmA.metrics().heldNow());
         assertEquals(List.of(key), jvmA.heldLocks().stream().map(HeldLockInfo::key).toList());
@@ -116,7 +116,7 @@ class DeferredReleaseTest {
 
         transaction.end();
 
-        assertNull(raw.owner(LockServiceTest.lockKey(key)));
+        assertNull(owner());
         assertEquals(0, jvmA.metrics().heldNow());
         jvmB.release(jvmB.acquire(key, NO_WAIT));
     }
@@ -127,6 +127,7 @@ class DeferredReleaseTest {
         try {
             transaction.begin();
             unaware.release(unaware.acquire(key, NO_WAIT), DeferredReleaseTest.class);
+            unaware.awaitReleases();
 
             // the next holder gets in while the first one's work is still uncommitted: the defect this fixes
             HeldLock next = jvmB.acquire(key, NO_WAIT);
@@ -151,11 +152,11 @@ class DeferredReleaseTest {
         assertEquals(first.token(), jvmA.fencingToken());
         assertEquals(0, raw.scriptRuns(), raw.stats());
         jvmA.release(again, DeferredReleaseTest.class);
-        assertNotNull(raw.owner(LockServiceTest.lockKey(key)), "the second call's work is uncommitted too");
+        assertNotNull(owner(), "the second call's work is uncommitted too");
 
         transaction.end();
 
-        assertNull(raw.owner(LockServiceTest.lockKey(key)));
+        assertNull(owner());
         HeldLock next = jvmA.acquire(key, NO_WAIT);
         assertTrue(next.token() > first.token(), "after the release a new grant, with a higher token");
         jvmA.release(next);
@@ -170,9 +171,9 @@ class DeferredReleaseTest {
 
         transaction.end(); // say the method commits its own connection
 
-        assertNotNull(raw.owner(LockServiceTest.lockKey(key)), "the method still runs");
+        assertNotNull(owner(), "the method still runs");
         jvmA.release(held, DeferredReleaseTest.class);
-        assertNull(raw.owner(LockServiceTest.lockKey(key)));
+        assertNull(owner());
     }
 
     @Test
@@ -183,7 +184,7 @@ class DeferredReleaseTest {
 
         CompletableFuture.runAsync(transaction::end).get(30, TimeUnit.SECONDS); // a JTA timeout's reaper, say
 
-        assertNull(raw.owner(LockServiceTest.lockKey(key)));
+        assertNull(owner());
         HeldLock next = jvmA.acquire(key, NO_WAIT);
         assertTrue(next != held, "the released grant is not re-entered");
         jvmA.release(next);
@@ -198,14 +199,14 @@ class DeferredReleaseTest {
 
         long outlived = System.nanoTime() + 3 * lease.toNanos();
         while (System.nanoTime() - outlived < 0) {
-            assertNotNull(raw.owner(LockServiceTest.lockKey(key)), "the lease ran out while the release waited");
+            assertNotNull(owner(), "the lease ran out while the release waited");
             Thread.onSpinWait();
         }
         assertEquals(0, jvmA.metrics().lost());
         assertTrue(!held.isLost());
 
         transaction.end();
-        assertNull(raw.owner(LockServiceTest.lockKey(key)));
+        assertNull(owner());
     }
 
     @Test
@@ -220,7 +221,14 @@ class DeferredReleaseTest {
                 () -> jvmA.release(held, DeferredReleaseTest.class));
 
         assertTrue(thrown.getMessage().contains("released now and the method fails"), thrown.getMessage());
-        assertNull(raw.owner(LockServiceTest.lockKey(key)));
+        assertNull(owner());
         assertEquals(0, jvmA.metrics().heldNow());
+    }
+
+    /** The owner of the lock in Redis once both JVMs' releases under way have landed. */
+    private String owner() {
+        jvmA.awaitReleases();
+        jvmB.awaitReleases();
+        return raw.owner(LockServiceTest.lockKey(key));
     }
 }

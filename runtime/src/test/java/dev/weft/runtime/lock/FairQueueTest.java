@@ -80,6 +80,7 @@ class FairQueueTest {
             Eventually.await("c queued", GENEROUS, () -> raw.llen(queueKey(key)) == 2);
 
             a.release(first);
+            a.awaitReleases();
 
             // The release handed the lock to the dead waiter, whose grant nobody will use or renew ...
             assertEquals("dead-jvm:1", raw.owner(LockServiceTest.lockKey(key)));

@@ -145,8 +145,9 @@ class ReplicaWaitTest {
         assertNull(owner("sku:3"));
     }
 
-    /** The current owner of a lock on the master, or null when free. */
-    private static Object owner(String key) {
+    /** The current owner of a lock on the master, or null when free, once this JVM's releases have landed. */
+    private Object owner(String key) {
+        locks.awaitReleases();
         return Resp.call(redis.master().port(), "HGET", "weft:lock:{" + key + "}", "o");
     }
 }

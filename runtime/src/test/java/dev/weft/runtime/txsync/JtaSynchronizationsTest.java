@@ -124,6 +124,7 @@ class JtaSynchronizationsTest {
         try {
             jta.begin();
             lockedMethod(unaware);
+            unaware.awaitReleases();
             assertNull(owner(), "the defect: the next holder could read the uncommitted row's old value");
             jta.commit();
         } finally {
@@ -137,6 +138,8 @@ class JtaSynchronizationsTest {
     }
 
     private String owner() {
+        jvmA.awaitReleases();
+        jvmB.awaitReleases();
         return raw.owner("weft:lock:{" + key + "}");
     }
 }

@@ -108,6 +108,7 @@ class SpringSynchronizationsTest {
         try {
             transactions.executeWithoutResult(status -> {
                 lockedMethod(unaware);
+                unaware.awaitReleases();
                 assertNull(owner(), "the defect: the next holder could read the uncommitted row's old value");
             });
         } finally {
@@ -123,6 +124,8 @@ class SpringSynchronizationsTest {
     }
 
     private String owner() {
+        jvmA.awaitReleases();
+        jvmB.awaitReleases();
         return raw.owner("weft:lock:{" + key + "}");
     }
 
