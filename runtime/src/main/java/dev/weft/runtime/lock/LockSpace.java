@@ -52,8 +52,17 @@ final class LockSpace implements AutoCloseable {
         quorum.startConnecting();
     }
 
-    /** @return the held lock, or null when it stayed busy for the whole wait */
+    /**
+     * The {@code wait} counts from when Redis can be asked: a cold JVM's first call first waits for its connection,
+     * as long as connecting takes (bounded by {@code redis.timeout} plus building the client).
+     *
+     * @return the held lock, or null when it stayed busy for the whole wait
+     */
     HeldLock acquire(String key, LockOptions options) {
+        long called = System.nanoTime();
+        if (!quorum.connectedOnce()) {
+            awaitFirstConnections(key, options);
+        }
         long started = System.nanoTime();
         KeyQueue queue;
         KeyQueue.Waiter waiter;
@@ -77,14 +86,24 @@ final class LockSpace implements AutoCloseable {
         if (held == null) {
             ensureOpen(key, options);
         } else {
-            metrics.onAcquired(System.nanoTime() - started);
+            metrics.onAcquired(System.nanoTime() - called);
         }
         return held;
     }
 
+    private void awaitFirstConnections(String key, LockOptions options) {
+        try {
+            quorum.awaitFirstConnections("lock " + options.describe(key));
+        } catch (WeftBackendException e) {
+            metrics.onError();
+            throw e;
+        }
+    }
+
     /**
      * Ends the outermost hold of {@code hold}: to the next local waiter, or released in Redis without waiting for
-     * the reply (docs/locks.md, "Release"). Never throws: a failed release is logged and counted when its reply comes.
+     * the reply (docs/locks.md, "The release is off the caller's path"). Never throws: a failed release is logged
+     * and counted when its reply comes.
      */
     void release(HeldLock hold) {
         metrics.onReleased(System.nanoTime() - hold.grantedAtNanos());

@@ -46,6 +46,8 @@ final class QuorumLock implements AutoCloseable {
     private final int quorum;
     private final LockScripts scripts;
     private final Duration timeout;
+    /** Lettuce keeps a connection once made, reconnecting by itself: after the first, calls go straight out. */
+    private volatile boolean connectedOnce;
 
     QuorumLock(List<RedisDeployment> deployments, Duration timeout, String keyPrefix) {
         this.nodes = deployments.stream().map(deployment -> new RedisEndpoint(deployment, timeout)).toList();
@@ -76,6 +78,33 @@ final class QuorumLock implements AutoCloseable {
     /** Begins connecting to every node in the background. */
     void startConnecting() {
         nodes.forEach(RedisEndpoint::startConnecting);
+    }
+
+    /** Whether every node has been connected once. */
+    boolean connectedOnce() {
+        return connectedOnce;
+    }
+
+    /**
+     * Until every node has been connected once: waits for the connections (a cold JVM's first call). With one node
+     * a connection that cannot be made fails the call; with several, a node that cannot be reached only loses its
+     * vote, as in {@link #acquire}.
+     *
+     * @throws WeftBackendException when the one node cannot be reached
+     */
+    void awaitFirstConnections(String purpose) {
+        boolean all = true;
+        for (RedisEndpoint node : nodes) {
+            try {
+                node.awaitConnected(purpose);
+            } catch (WeftBackendException e) {
+                if (nodes.size() == 1) {
+                    throw e;
+                }
+                all = false;
+            }
+        }
+        connectedOnce = all;
     }
 
     /** What a lease of {@code lease} loses to clock drift: 1% + 2 ms, as the Redlock algorithm has it. */

@@ -84,18 +84,35 @@ public final class RedisEndpoint implements AutoCloseable {
     }
 
     /**
-     * Loads the client and opens the command connection on a short-lived daemon thread; returns at once. A failure
-     * is logged as a warning, so a wrong {@code redis.uri} shows at start-up rather than at the first locked call.
+     * Loads the client and opens the command connection in the background; returns at once. A failure is logged as a
+     * warning, so a wrong {@code redis.uri} shows at start-up rather than at the first locked call.
      */
     public void startConnecting() {
-        Thread starter = new Thread(() -> commands.get().whenComplete((connection, failure) -> {
+        commands.get().whenComplete((connection, failure) -> {
             if (failure != null) {
                 Log.warn(RedisFailures.backendException(address, timeout, "connect", Replies.cause(failure)).getMessage()
                         + "; calls that need Redis fail until it can be reached");
             }
-        }), "weft-redis-connect");
-        starter.setDaemon(true);
-        starter.start();
+        });
+    }
+
+    /**
+     * Waits until the command connection is made, starting it if need be: a cold JVM's first lock call spends this
+     * on connecting, not its {@code wait}.
+     *
+     * @throws WeftBackendException when it cannot be made (see {@link #connected})
+     */
+    public void awaitConnected(String purpose) {
+        connected(commands, purpose);
+    }
+
+    /**
+     * The connection of {@code lazy}, waiting for the attempt under way: it ends on its own within the time to build
+     * the client (local work, long only in a cold JVM) plus {@code redis.timeout} (Lettuce's connect timeout), and
+     * within twice {@code redis.timeout} here in any case.
+     */
+    private <C extends StatefulConnection<String, String>> C connected(LazyConnection<C> lazy, String purpose) {
+        return await(lazy.get(), System.nanoTime() + 2 * timeout.toNanos(), purpose);
     }
 
     /**
@@ -105,10 +122,10 @@ public final class RedisEndpoint implements AutoCloseable {
      * @throws WeftBackendException when Redis cannot be reached, answers with an error or not in time
      */
     public <T> T call(String purpose, Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
-        CompletableFuture<StatefulConnection<String, String>> connecting = commands.get();
+        StatefulConnection<String, String> connection = connected(commands, purpose);
         // Counted from here: loading the client on first use is local work, not Redis being slow.
         long deadline = System.nanoTime() + timeout.toNanos();
-        return await(send(await(connecting, deadline, purpose), deadline, command), deadline, purpose);
+        return await(send(connection, deadline, command), deadline, purpose);
     }
 
     /**
@@ -117,9 +134,9 @@ public final class RedisEndpoint implements AutoCloseable {
      */
     public <T> T callBeside(String key, String purpose,
                             Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
-        CompletableFuture<StatefulConnection<String, String>> connecting = commands.get();
+        StatefulConnection<String, String> connection = connected(commands, purpose);
         long deadline = System.nanoTime() + timeout.toNanos();
-        CompletionStage<T> reply = LettuceClient.commandsOf(await(connecting, deadline, purpose), key)
+        CompletionStage<T> reply = LettuceClient.commandsOf(connection, key)
                 .thenCompose(redis -> command.apply(redis));
         return await(reply, deadline, purpose);
     }
@@ -131,9 +148,9 @@ public final class RedisEndpoint implements AutoCloseable {
      */
     public <T> T callBlocking(String purpose,
                               Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
-        CompletableFuture<StatefulConnection<String, String>> connecting = blocking.get();
+        StatefulConnection<String, String> connection = connected(blocking, purpose);
         long deadline = System.nanoTime() + timeout.toNanos();
-        return await(send(await(connecting, deadline, purpose), deadline, command), deadline, purpose);
+        return await(send(connection, deadline, command), deadline, purpose);
     }
 
     /**
@@ -178,10 +195,9 @@ public final class RedisEndpoint implements AutoCloseable {
         pubSubListeners.add(listener);
     }
 
-    /** The pub/sub connection, connecting within {@code redis.timeout} if it is not made yet. */
+    /** The pub/sub connection, connecting first if it is not made yet (see {@link #connected}). */
     public StatefulRedisPubSubConnection<String, String> pubSub(String purpose) {
-        CompletableFuture<StatefulRedisPubSubConnection<String, String>> connecting = pubSub.get();
-        return await(connecting, System.nanoTime() + timeout.toNanos(), purpose);
+        return connected(pubSub, purpose);
     }
 
     /** The pub/sub connection, or the attempt that will make it: never blocks. */
