@@ -31,6 +31,8 @@ import java.util.function.Function;
  */
 public final class RedisEndpoint implements AutoCloseable {
     static final Duration RECONNECT_CAP = Duration.ofSeconds(1);
+    /** How long a call waits for the client to be built, beyond {@code redis.timeout}: see {@link #connected}. */
+    static final Duration CLIENT_BUILD_ALLOWANCE = Duration.ofSeconds(30);
 
     private final RedisDeployment deployment;
     private final String address;
@@ -107,12 +109,14 @@ public final class RedisEndpoint implements AutoCloseable {
     }
 
     /**
-     * The connection of {@code lazy}, waiting for the attempt under way: it ends on its own within the time to build
-     * the client (local work, long only in a cold JVM) plus {@code redis.timeout} (Lettuce's connect timeout), and
-     * within twice {@code redis.timeout} here in any case.
+     * The connection of {@code lazy}, waiting for the attempt under way. It ends on its own within the time to build
+     * the client plus {@code redis.timeout} (Lettuce's connect timeout). Building the client is local work: loading
+     * Lettuce and Netty, under a second on an idle machine but several when a busy one starts many JVMs at once, so
+     * a first call is not failed for it as if Redis were slow; {@link #CLIENT_BUILD_ALLOWANCE} only guards against a
+     * hang.
      */
     private <C extends StatefulConnection<String, String>> C connected(LazyConnection<C> lazy, String purpose) {
-        return await(lazy.get(), System.nanoTime() + 2 * timeout.toNanos(), purpose);
+        return await(lazy.get(), System.nanoTime() + CLIENT_BUILD_ALLOWANCE.plus(timeout).toNanos(), purpose);
     }
 
     /**
