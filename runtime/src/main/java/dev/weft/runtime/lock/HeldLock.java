@@ -79,6 +79,15 @@ public final class HeldLock {
         return holds == 1;
     }
 
+    /** Ends the hold if it is not the outermost one (a reentrant call returning): then nothing else is to be done. */
+    synchronized boolean exitInnerHold() {
+        if (holds > 1) {
+            holds--;
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Ends one hold.
      *

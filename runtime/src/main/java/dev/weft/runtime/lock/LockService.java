@@ -133,6 +133,9 @@ public final class LockService implements AutoCloseable {
             return;
         }
         holds.pop(lock);
+        if (lock.exitInnerHold()) {
+            return;
+        }
         WeftException unprotected = woven != null && lock.isOutermostHold() ? awaitTransactions(lock, woven) : null;
         if (lock.exit()) {
             lock.space().release(lock);

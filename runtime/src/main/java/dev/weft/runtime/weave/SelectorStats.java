@@ -45,7 +45,10 @@ public final class SelectorStats {
         return skipped.sum();
     }
 
-    /** Time from the call to the body's start, or to Weft giving up: for a lock, taking it, waiting included. */
+    /**
+     * Time from the call to the body's start, or to Weft giving up: for a lock, taking it, waiting included. Sampled
+     * ({@link CountingSite}), as are {@link #runTimes}.
+     */
     public Percentiles waitTimes() {
         return waitTimes(List.of(this));
     }
@@ -71,13 +74,21 @@ public final class SelectorStats {
         calls.increment();
     }
 
-    void failed(long waitedNanos) {
+    void countFailure() {
         failures.increment();
+    }
+
+    void failed(long waitedNanos) {
+        countFailure();
         waits.record(waitedNanos);
     }
 
-    void skipped(long waitedNanos) {
+    void countSkip() {
         skipped.increment();
+    }
+
+    void skipped(long waitedNanos) {
+        countSkip();
         waits.record(waitedNanos);
     }
 
