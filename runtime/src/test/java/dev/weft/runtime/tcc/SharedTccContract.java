@@ -401,7 +401,7 @@ abstract class SharedTccContract {
         });
         await(inConfirm);
         String xid = log.open(10).get(0).xid();
-        String ownerLock = keyPrefix + "lock:{" + RedisOwnerLock.key(xid) + "}";
+        String ownerLock = ownerLockKey(xid);
         RedisEndpoint redis = RedisEndpoint.of(redisSettings());
         closing.add(redis::close);
         assertEquals(1L, redis.<Long>call("test", commands -> commands.exists(ownerLock)),
@@ -417,6 +417,12 @@ abstract class SharedTccContract {
                 "released before the JVM halts");
         assertEquals(List.of(), log.open(10), "the round ended the transaction");
         assertEquals(1, Accounts.JOURNAL.stream().filter(line -> line.startsWith("confirmReserve")).count());
+    }
+
+    /** Kept by the log itself where it keeps owner locks (the Redis log), else Weft's own Redis lock. */
+    private String ownerLockKey(String xid) {
+        return log.ownerLocks().map(locks -> locks.keyOf(xid))
+                .orElse(keyPrefix + "lock:{" + RedisOwnerLock.key(xid) + "}");
     }
 
     /** A FAILED transaction is an error in the log, for an operator; provoked here, so captured and checked. */
