@@ -135,9 +135,10 @@ final class LogOwnerLock implements OwnerLock {
             try {
                 if (!locks.renew(xid, owner, LEASE) && !over.get()) {
                     end();
-                    Log.warn("the owner lock of global transaction " + xid + " (key " + locks.keyOf(xid) + ") ran out"
-                            + " before it could be renewed: another instance may run phase two of it at the same"
-                            + " time as this one");
+                    Log.error("the owner lock of global transaction " + xid + " (key " + locks.keyOf(xid) + ") ran"
+                            + " out before it could be renewed: another instance may run phase two of it at the same"
+                            + " time as this one (with jdbc.barrier, the second confirm or cancel finds the first"
+                            + " one's barrier row)");
                 }
             } catch (TransactionLogException e) {
                 Log.warn("the owner lock of global transaction " + xid + " could not be renewed (" + e.getMessage()
