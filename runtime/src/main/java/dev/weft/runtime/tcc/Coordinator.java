@@ -180,21 +180,22 @@ final class Coordinator implements Coordination {
     }
 
     /**
-     * The owner lock is taken before the decision, so that no other round can run between the decision and the root's
-     * round, and the transaction the decision returns is still what the log holds when the round runs from it.
+     * The owner lock is taken before the decision (or by it, when the log keeps the lock), so that no other round can
+     * run between the decision and the root's round, and the transaction the decision returns is still what the log
+     * holds when the round runs from it.
      */
     private void decideAndFinish(GlobalTransaction transaction, boolean commit) {
-        OwnerLock.Held held = finisher.lock(transaction.xid);
+        OwnerLock.RootDecision decision = finisher.forDecision(transaction.xid);
         Outcome outcome;
         try {
-            outcome = decide(transaction, commit);
+            outcome = decide(transaction, commit, decision);
         } catch (RuntimeException | Error e) {
-            finisher.release(held);
+            finisher.release(decision.held());
             throw e;
         }
         Phase phase = outcome.phase();
         open.decided(phase == Phase.COMMITTING);
-        finisher.decided(held, outcome.transaction, transaction);
+        finisher.decided(decision.held(), outcome.transaction, transaction);
         if (commit && phase != Phase.COMMITTING) {
             throw notCommitted(transaction, outcome);
         }
@@ -204,9 +205,9 @@ final class Coordinator implements Coordination {
      * A commit that could not be recorded is followed by a rollback: whichever the log holds afterwards is the
      * outcome. A rollback that could not be recorded is left to recovery, at the deadline.
      */
-    private Outcome decide(GlobalTransaction transaction, boolean commit) {
+    private Outcome decide(GlobalTransaction transaction, boolean commit, OwnerLock.RootDecision decision) {
         try {
-            return decided(ask(transaction, commit), null);
+            return decided(ask(transaction, commit, decision), null);
         } catch (TransactionLogException e) {
             if (!commit) {
                 Log.warn("global transaction " + transaction.xid + " (" + transaction.origin + "): its rollback could"
@@ -215,7 +216,7 @@ final class Coordinator implements Coordination {
             }
             try {
                 // Gone now means unknown, not rolled back: the lost commit may have landed and been finished by then
-                return decided(ask(transaction, false), e.getMessage());
+                return decided(ask(transaction, false, decision), e.getMessage());
             } catch (TransactionLogException again) {
                 return new Outcome(null, null, e.getMessage());
             }
@@ -223,8 +224,9 @@ final class Coordinator implements Coordination {
     }
 
     /** The root's returned tries not written yet ride on the decision: they count only if it is the first. */
-    private Optional<LoggedTransaction> ask(GlobalTransaction transaction, boolean commit) {
-        return log.decide(transaction.xid, commit, transaction.returnedUnreported());
+    private Optional<LoggedTransaction> ask(GlobalTransaction transaction, boolean commit,
+                                            OwnerLock.RootDecision decision) {
+        return decision.decide(commit, transaction.returnedUnreported());
     }
 
     /**

@@ -104,13 +104,12 @@ final class Finisher {
     }
 
     /**
-     * Taken by the root before its decision, so that the transaction the decision returns is still current when
-     * {@link #decided} runs a round from it: no other round can run in between.
-     *
-     * @return null when another process holds it (or Redis cannot say): the root then runs no round
+     * The root's decision with the owner lock taken before it (or by it), so that the transaction the decision returns
+     * is still current when {@link #decided} runs a round from it: no other round can run in between. Its lock is
+     * null when another process holds it (or the store cannot say): the root then runs no round.
      */
-    OwnerLock.Held lock(String xid) {
-        return ownerLock.tryLock(xid);
+    OwnerLock.RootDecision forDecision(String xid) {
+        return ownerLock.forDecision(xid, log);
     }
 
     void release(OwnerLock.Held held) {
@@ -124,7 +123,7 @@ final class Finisher {
      * lock is released, and only then are the other services woken (woken earlier, they would find the lock busy and
      * skip).
      *
-     * @param held    from {@link #lock}, null when not held: no round (the holder, or the due queue, finishes it)
+     * @param held    from {@link #forDecision}, null when not held: no round (the holder, or the due queue, finishes it)
      * @param decided the transaction as the decision left it, null when unknown: no round (recovery finishes it)
      */
     void decided(OwnerLock.Held held, LoggedTransaction decided, GlobalTransaction local) {
@@ -144,15 +143,16 @@ final class Finisher {
      */
     private Round underLock(OwnerLock.Held held, String xid, Supplier<Optional<LoggedTransaction>> transaction,
                             GlobalTransaction local) {
+        RoundLock lock = new RoundLock(held);
         try {
             Optional<LoggedTransaction> shared = transaction.get();
-            return shared.isEmpty() ? Round.NOTHING : runOwnBranches(shared.get(), local);
+            return shared.isEmpty() ? Round.NOTHING : runOwnBranches(lock, shared.get(), local);
         } catch (TransactionLogException e) {
             Log.warn("phase two of global transaction " + xid + " paused: " + e.getMessage() + "; it is retried from"
                     + " the due queue of " + log.describe());
             return null;
         } finally {
-            held.release();
+            lock.release();
         }
     }
 
@@ -174,7 +174,7 @@ final class Finisher {
      * @param local  the root's transaction, whose branches registered here keep their instance and argument objects;
      *               null when finishing from the log alone
      */
-    private Round runOwnBranches(LoggedTransaction shared, GlobalTransaction local) {
+    private Round runOwnBranches(RoundLock lock, LoggedTransaction shared, GlobalTransaction local) {
         if (shared.phase() == Phase.TRYING || shared.decisionPending() || shared.failure() != null) {
             return Round.NOTHING; // not decided (durably) yet, or FAILED (left to an operator)
         }
@@ -187,7 +187,8 @@ final class Finisher {
         List<Integer> done = own.stream().filter(b -> !b.pending()).map(b -> b.id).toList();
         Set<String> others = otherClasses(shared);
         if (!done.isEmpty() || (result.outcome() == PhaseTwo.Outcome.DONE && others.isEmpty())) {
-            log.finishRound(xid, done); // ends it when nothing is left anywhere
+            // ends it when nothing is left anywhere; after a round that did all its work nothing else is written
+            lock.finishRound(xid, done, result.outcome() == PhaseTwo.Outcome.DONE);
         }
         if (result.outcome() == PhaseTwo.Outcome.FAILED) {
             paused.put(xid, new Paused(before.waits(), result.lastError()));
@@ -237,6 +238,36 @@ final class Finisher {
                 + log.describe() + " and in JMX dev.weft:type=Transactions" + (log.sharedByProcesses()
                 ? " of every instance" : "") + "; fix the cause and call retry(\"" + xid + "\"), or forget(\"" + xid
                 + "\") once it was resolved by hand");
+    }
+
+    /**
+     * The owner lock of one round, released once: with the round's last write to the log when that is the end of
+     * the round ({@link OwnerLock.Held#finishRoundAndRelease}), else when the round is over.
+     */
+    private final class RoundLock {
+        private final OwnerLock.Held held;
+        private boolean released;
+
+        RoundLock(OwnerLock.Held held) {
+            this.held = held;
+        }
+
+        /** @param last whether nothing else of the round is written after it */
+        void finishRound(String xid, List<Integer> done, boolean last) {
+            if (!last) {
+                log.finishRound(xid, done);
+                return;
+            }
+            released = true;
+            held.finishRoundAndRelease(log, xid, done);
+        }
+
+        void release() {
+            if (!released) {
+                released = true;
+                held.release();
+            }
+        }
     }
 
     /**

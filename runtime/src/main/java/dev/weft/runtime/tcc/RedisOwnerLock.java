@@ -11,14 +11,15 @@ import dev.weft.runtime.log.Log;
 import java.time.Duration;
 
 /**
- * The owner lock of a shared-log transaction: Weft's own Redis lock, key {@code tx-owner:<xid>}, so that one process
- * at a time runs its phase two. A process that finds it busy leaves the transaction to the holder, which wakes the
- * others when it is done, and to the due queue.
+ * The owner lock of a transaction in a shared log that keeps none itself (the JDBC log): Weft's own Redis lock, key
+ * {@code tx-owner:<xid>}, so that one process at a time runs its phase two. A process that finds it busy leaves the
+ * transaction to the holder, which wakes the others when it is done, and to the due queue.
  */
 final class RedisOwnerLock implements OwnerLock {
-    /** Renewed by {@link LockService} while held, so it only bounds how long a crashed holder blocks the others. */
-    static final Duration LEASE = Duration.ofSeconds(10);
-    /** One lock per transaction: its record goes at release, or Redis would keep one per transaction for a day. */
+    /**
+     * Renewed by {@link LockService} while held. One lock per transaction: its record goes at release, or Redis would
+     * keep one per transaction for a day.
+     */
     private static final LockOptions OPTIONS = new LockOptions(LEASE, Duration.ZERO, OnBusy.SKIP, OnLost.LOG,
             LockMode.SINGLE, "phase two of a global transaction", false);
 

@@ -32,6 +32,7 @@ public final class Transactions implements AutoCloseable {
     private final Coordinator coordinator;
     private final Recovery recovery;
     private final TransactionPropagation propagation;
+    private final OwnerLock ownerLock;
 
     /**
      * Over a log with one member (the file log): owner locks in this process, nobody to wake, nothing sent over HTTP.
@@ -45,16 +46,18 @@ public final class Transactions implements AutoCloseable {
     /**
      * Over a shared log.
      *
-     * @param locks for the owner lock of phase two ({@code tx-owner:<xid>})
+     * @param locks for the owner lock of phase two ({@code tx-owner:<xid>}) when the log keeps none itself
      */
     Transactions(TransactionSettings settings, TransactionLog log, Wakeups wakeups, LockService locks,
                  boolean barrier) {
-        this(settings, log, wakeups, new RedisOwnerLock(locks), barrier);
+        this(settings, log, wakeups, log.ownerLocks().<OwnerLock>map(LogOwnerLock::new)
+                .orElseGet(() -> new RedisOwnerLock(locks)), barrier);
     }
 
     private Transactions(TransactionSettings settings, TransactionLog log, Wakeups wakeups, OwnerLock ownerLock,
                          boolean barrier) {
         this.settings = settings;
+        this.ownerLock = ownerLock;
         this.declared = DeclaredParticipants.of(settings.participants(), log.sharedByProcesses());
         Finisher finisher = new Finisher(log, wakeups, ownerLock, new PhaseTwo(participants, instances), declared,
                 settings.retry());
@@ -135,5 +138,6 @@ public final class Transactions implements AutoCloseable {
     @Override
     public void close() {
         recovery.close();
+        ownerLock.close();
     }
 }

@@ -31,6 +31,14 @@ public interface TransactionLog extends AutoCloseable {
     boolean sharedByProcesses();
 
     /**
+     * The owner locks of phase two, when this log keeps them itself (the Redis log); empty when it keeps none, and a
+     * shared log's then are Weft's own Redis locks.
+     */
+    default Optional<OwnerLocks> ownerLocks() {
+        return Optional.empty();
+    }
+
+    /**
      * @throws TransactionLogException saying why, when the log knows it cannot take writes now (a file log after a
      *     write error, until it could start a new segment); a remote store is only known to be down once asked
      */

@@ -18,12 +18,17 @@ public class Accounts {
     /** Runs inside {@link #credit} before it records anything: a test holds a try there. */
     static volatile Runnable duringCredit = () -> {
     };
+    /** Runs inside {@link #confirmDebit} before it records anything: a test holds a round there. */
+    static volatile Runnable duringConfirmDebit = () -> {
+    };
 
     static void reset() {
         JOURNAL.clear();
         PHASES.clear();
         FAILING.clear();
         duringCredit = () -> {
+        };
+        duringConfirmDebit = () -> {
         };
     }
 
@@ -32,6 +37,7 @@ public class Accounts {
     }
 
     public void confirmDebit(String account, long amount) {
+        duringConfirmDebit.run();
         record("confirmDebit", account, amount);
     }
 

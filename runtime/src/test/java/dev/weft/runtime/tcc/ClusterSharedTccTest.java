@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The contract over {@code type: redis} on a 3-master Redis Cluster: the owner lock, its queue and fencing record,
- * every script of the transaction log and the wake-ups over pub/sub. The cluster refuses a script whose keys are in
+ * The contract over {@code type: redis} on a 3-master Redis Cluster: every script of the transaction log, the owner
+ * locks it keeps beside each transaction included, and the wake-ups over pub/sub. The cluster refuses a script whose keys are in
  * two slots (CROSSSLOT), so this fails if any of them is given keys of two hash tags.
  */
 class ClusterSharedTccTest extends SharedTccContract {

@@ -383,6 +383,51 @@ abstract class SharedTccContract {
     }
 
     /**
+     * The decision makes the transaction due at once, so recovery (the root's own and the warehouse's) claims it while
+     * the root's round still confirms: the owner lock, taken before or by the decision, makes it skip, and the confirm
+     * runs once. Control: a transaction decided with no lock taken, as by a root that died right after its decision,
+     * is confirmed by the same recovery.
+     */
+    @Test
+    void recoveryClaimingTheTransactionWhileTheRootConfirmsRunsNoSecondConfirm() throws Exception {
+        CountDownLatch inConfirm = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger confirms = new AtomicInteger();
+        Accounts.duringConfirmDebit = () -> {
+            confirms.incrementAndGet();
+            inConfirm.countDown();
+            await(finish);
+        };
+        Future<?> transfer = http.submit(() -> root.transfer(() -> {
+            root.debit("a", 5);
+            return null;
+        }));
+        await(inConfirm);
+        String xid = log.open(10).get(0).xid();
+        Eventually.until("recovery claimed it", () -> log.load(xid).orElseThrow().dueAt()
+                > System.currentTimeMillis() + 1000);
+        RedisEndpoint redis = RedisEndpoint.of(redisSettings());
+        closing.add(redis::close);
+        assertEquals(1L, redis.<Long>call("test", commands -> commands.exists(ownerLockKey(xid))));
+        assertEquals(1, confirms.get(), "recovery ran no round of its own");
+
+        finish.countDown();
+        transfer.get(10, TimeUnit.SECONDS);
+        Eventually.until("the transaction ended", () -> log.load(xid).isEmpty());
+        assertEquals(0L, redis.<Long>call("test", commands -> commands.exists(ownerLockKey(xid))));
+        assertEquals(1, confirms.get());
+
+        String unlocked = "unlocked-" + TESTS.get();
+        long now = System.currentTimeMillis();
+        log.register(unlocked, new ParticipantId(Accounts.class.getName(), "debit", "(Ljava/lang/String;J)V",
+                "confirmDebit", "cancelDebit"), "[\"c\",7]",
+                new Carried(new LogRecord.Begin(unlocked, now, now + 30_000, "control"), List.of()));
+        log.decide(unlocked, true, List.of(0));
+        Eventually.until("recovery confirmed the control", () -> Accounts.JOURNAL.contains("confirmDebit c 7"));
+        assertEquals(2, confirms.get());
+    }
+
+    /**
      * A normal exit (Weft's shutdown hook) lets the round in flight finish and release its owner lock. Without the hook
      * the JVM would halt with the lock held, as asserted in the middle, and no other instance could run this phase two
      * until the lock's lease ran out.
@@ -401,7 +446,7 @@ abstract class SharedTccContract {
         });
         await(inConfirm);
         String xid = log.open(10).get(0).xid();
-        String ownerLock = keyPrefix + "lock:{" + RedisOwnerLock.key(xid) + "}";
+        String ownerLock = ownerLockKey(xid);
         RedisEndpoint redis = RedisEndpoint.of(redisSettings());
         closing.add(redis::close);
         assertEquals(1L, redis.<Long>call("test", commands -> commands.exists(ownerLock)),
@@ -417,6 +462,12 @@ abstract class SharedTccContract {
                 "released before the JVM halts");
         assertEquals(List.of(), log.open(10), "the round ended the transaction");
         assertEquals(1, Accounts.JOURNAL.stream().filter(line -> line.startsWith("confirmReserve")).count());
+    }
+
+    /** Kept by the log itself where it keeps owner locks (the Redis log), else Weft's own Redis lock. */
+    private String ownerLockKey(String xid) {
+        return log.ownerLocks().map(locks -> locks.keyOf(xid))
+                .orElse(keyPrefix + "lock:{" + RedisOwnerLock.key(xid) + "}");
     }
 
     /** A FAILED transaction is an error in the log, for an operator; provoked here, so captured and checked. */

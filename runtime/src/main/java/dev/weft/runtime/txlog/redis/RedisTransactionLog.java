@@ -7,12 +7,14 @@ import dev.weft.runtime.txlog.BranchState;
 import dev.weft.runtime.txlog.Carried;
 import dev.weft.runtime.txlog.LogRecord;
 import dev.weft.runtime.txlog.NotTryingException;
+import dev.weft.runtime.txlog.OwnerLocks;
 import dev.weft.runtime.txlog.ParticipantId;
 import dev.weft.runtime.txlog.Phase;
 import dev.weft.runtime.txlog.LoggedTransaction;
 import dev.weft.runtime.txlog.TransactionLog;
 import dev.weft.runtime.txlog.TransactionLogException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,11 +30,15 @@ import java.util.stream.IntStream;
  * reply means Redis applied it, durable as far as its {@code appendfsync} makes it (docs/distributed-tcc.md,
  * "Durability of each Redis setting").
  *
+ * <p>It keeps the owner locks of phase two too ({@link OwnerLocks}), one key beside each transaction's, so that the
+ * root's decision and the end of its round carry them: a transaction with two branches of the root costs four scripts
+ * (two registrations, the decision, the end of the round).
+ *
  * <p>Times passed in ({@code claimDue}'s now, {@code dueAt}) are the caller's clock; a decision or a retry makes a
  * transaction due by the Redis server's clock. Instances whose clocks differ by a second only see such a transaction
  * a second sooner or later.
  */
-public final class RedisTransactionLog implements TransactionLog {
+public final class RedisTransactionLog implements TransactionLog, OwnerLocks {
     private final TxRedis redis;
     private final TxKeys keys;
     private final TxScripts scripts;
@@ -76,9 +82,47 @@ public final class RedisTransactionLog implements TransactionLog {
 
     @Override
     public Optional<LoggedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
+        return decided(xid, commit, returned, null, Duration.ZERO).transaction();
+    }
+
+    @Override
+    public Decided decide(String xid, boolean commit, List<Integer> returned, String owner, Duration lease) {
+        return decided(xid, commit, returned, owner, lease);
+    }
+
+    /** @param owner null to take no owner lock */
+    private Decided decided(String xid, boolean commit, List<Integer> returned, String owner, Duration lease) {
         Phase decision = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
-        return read(xid, redis.call("record the decision (" + decision + ") of global transaction " + xid,
-                r -> scripts.decide(r, xid, decision, returned)));
+        TxScripts.Decided decided = redis.call("record the decision (" + decision + ") of global transaction " + xid,
+                r -> scripts.decide(r, xid, decision, returned, owner, lease));
+        return new Decided(read(xid, decided.snapshot()), decided.locked());
+    }
+
+    @Override
+    public Optional<OwnerLocks> ownerLocks() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public boolean tryLock(String xid, String owner, Duration lease) {
+        return redis.call("take the owner lock of global transaction " + xid,
+                r -> scripts.takeOwner(r, xid, owner, lease));
+    }
+
+    @Override
+    public boolean renew(String xid, String owner, Duration lease) {
+        return redis.call("renew the owner lock of global transaction " + xid,
+                r -> scripts.renewOwner(r, xid, owner, lease));
+    }
+
+    @Override
+    public void release(String xid, String owner) {
+        redis.call("free the owner lock of global transaction " + xid, r -> scripts.freeOwner(r, xid, owner));
+    }
+
+    @Override
+    public String keyOf(String xid) {
+        return keys.ownerLock(xid);
     }
 
     @Override
@@ -89,8 +133,18 @@ public final class RedisTransactionLog implements TransactionLog {
 
     @Override
     public boolean finishRound(String xid, List<Integer> done) {
+        return finished(xid, done, null);
+    }
+
+    @Override
+    public boolean finishRound(String xid, List<Integer> done, String owner) {
+        return finished(xid, done, owner);
+    }
+
+    /** @param owner null to free no owner lock */
+    private boolean finished(String xid, List<Integer> done, String owner) {
         return redis.call("record branches " + done + " of global transaction " + xid + " as done",
-                r -> scripts.finishRound(r, xid, done));
+                r -> scripts.finishRound(r, xid, done, owner));
     }
 
     /**

@@ -38,6 +38,14 @@ final class TxKeys {
         return transaction(xid) + ":b";
     }
 
+    /**
+     * String: the holder of the transaction's owner lock of phase two, expiring with its lease; beside the transaction,
+     * so that the decision can take it and the end of a round free it in the same script.
+     */
+    String ownerLock(String xid) {
+        return transaction(xid) + ":owner";
+    }
+
     /** Sorted set: xid to when it is next due, epoch millis. */
     String due(int shard) {
         return shardPrefix(shard) + "due";

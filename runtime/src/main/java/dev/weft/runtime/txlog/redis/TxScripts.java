@@ -8,6 +8,7 @@ import dev.weft.runtime.txlog.Phase;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -20,14 +21,17 @@ final class TxScripts {
     private static final LuaScript BEGIN = script("create.lua", "begin.lua");
     private static final LuaScript REGISTER = script("create.lua", "states.lua", "register.lua");
     private static final LuaScript BRANCH_STATE = script("states.lua", "branch_state.lua");
-    private static final LuaScript DECIDE = script("lib.lua", "states.lua", "snapshot.lua", "decide.lua");
+    private static final LuaScript DECIDE = script("lib.lua", "states.lua", "snapshot.lua", "owner.lua", "decide.lua");
     private static final LuaScript CLAIM = script("claim.lua");
     private static final LuaScript UNCLAIM = script("unclaim.lua");
     private static final LuaScript ATTEMPT = script("attempt.lua");
     private static final LuaScript FAIL = script("fail.lua");
     private static final LuaScript RETRY = script("lib.lua", "retry.lua");
     private static final LuaScript FORGET = script("forget.lua");
-    private static final LuaScript FINISH = script("states.lua", "finish.lua");
+    private static final LuaScript FINISH = script("states.lua", "owner.lua", "finish.lua");
+    private static final LuaScript TAKE_OWNER = script("owner.lua", "owner_take.lua");
+    private static final LuaScript RENEW_OWNER = script("owner_renew.lua");
+    private static final LuaScript FREE_OWNER = script("owner.lua", "owner_free.lua");
     private static final LuaScript LOAD = script("snapshot.lua", "load.lua");
     private static final LuaScript MEMBERS = script("members.lua");
 
@@ -71,12 +75,41 @@ final class TxScripts {
                 state.name(), onlyWhileTrying ? "1" : "0").thenApply(TxScripts::isOne);
     }
 
-    /** @return the raw snapshot after the call, as {@link #load} returns it */
-    CompletionStage<List<Object>> decide(RedisClusterAsyncCommands<String, String> redis, String xid, Phase decision,
-                                         List<Integer> returned) {
-        List<String> args = new ArrayList<>(List.of(xid, decision.name()));
+    /**
+     * The decision, and the owner lock for {@code owner} in the same step (when the transaction is in the log).
+     *
+     * @param owner null to take no owner lock
+     * @return the raw snapshot after the call, as {@link #load} returns it, and whether {@code owner} holds the lock
+     */
+    CompletionStage<Decided> decide(RedisClusterAsyncCommands<String, String> redis, String xid, Phase decision,
+                                    List<Integer> returned, String owner, Duration lease) {
+        List<String> args = new ArrayList<>(List.of(xid, decision.name(), owner == null ? "" : owner, millis(lease)));
         addIds(args, returned);
-        return DECIDE.run(redis, ScriptOutputType.MULTI, txBranchesDue(xid), args.toArray(String[]::new));
+        return DECIDE.<List<Object>>run(redis, ScriptOutputType.MULTI, new String[] {keys.transaction(xid),
+                        keys.branches(xid), keys.dueOf(xid), keys.ownerLock(xid)}, args.toArray(String[]::new))
+                .thenApply(reply -> new Decided(reply, reply.size() > 3 && Long.valueOf(1).equals(reply.get(3))));
+    }
+
+    /** @param snapshot as {@link #load} returns it (with the lock's flag after it, which the reader ignores) */
+    record Decided(List<Object> snapshot, boolean locked) {
+    }
+
+    /** @return true when {@code owner} holds the owner lock now: it was free, or {@code owner}'s already */
+    CompletionStage<Boolean> takeOwner(RedisClusterAsyncCommands<String, String> redis, String xid, String owner,
+                                       Duration lease) {
+        return TAKE_OWNER.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.ownerLock(xid)}, owner,
+                millis(lease)).thenApply(TxScripts::isOne);
+    }
+
+    /** @return false when {@code owner} no longer holds the owner lock */
+    CompletionStage<Boolean> renewOwner(RedisClusterAsyncCommands<String, String> redis, String xid, String owner,
+                                        Duration lease) {
+        return RENEW_OWNER.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.ownerLock(xid)}, owner,
+                millis(lease)).thenApply(TxScripts::isOne);
+    }
+
+    CompletionStage<Long> freeOwner(RedisClusterAsyncCommands<String, String> redis, String xid, String owner) {
+        return FREE_OWNER.run(redis, ScriptOutputType.INTEGER, new String[] {keys.ownerLock(xid)}, owner);
     }
 
     /** Claims up to {@code limit} transactions of one shard, the earliest due first. */
@@ -126,11 +159,14 @@ final class TxScripts {
                 .thenApply(TxScripts::isOne);
     }
 
-    CompletionStage<Boolean> finishRound(RedisClusterAsyncCommands<String, String> redis, String xid, List<Integer> done) {
-        List<String> args = new ArrayList<>(List.of(xid));
+    /** @param owner whose owner lock to free in the same step, or null to free none */
+    CompletionStage<Boolean> finishRound(RedisClusterAsyncCommands<String, String> redis, String xid, List<Integer> done,
+                                         String owner) {
+        List<String> args = new ArrayList<>(List.of(xid, owner == null ? "" : owner));
         addIds(args, done);
         return FINISH.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {keys.transaction(xid),
-                keys.branches(xid), keys.dueOf(xid), keys.failedOf(xid)}, args.toArray(String[]::new))
+                keys.branches(xid), keys.dueOf(xid), keys.failedOf(xid), keys.ownerLock(xid)},
+                args.toArray(String[]::new))
                 .thenApply(TxScripts::isOne);
     }
 
@@ -164,6 +200,10 @@ final class TxScripts {
     /** Redis scripts cannot include one another: the functions a script uses are resources put in front of it. */
     private static LuaScript script(String... names) {
         return LuaScript.fromResources(TxScripts.class, names);
+    }
+
+    private static String millis(Duration duration) {
+        return Long.toString(duration.toMillis());
     }
 
     private static void addIds(List<String> args, List<Integer> ids) {

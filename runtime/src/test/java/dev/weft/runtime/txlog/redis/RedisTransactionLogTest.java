@@ -250,7 +250,8 @@ class RedisTransactionLogTest {
         String xid = "x{y}z";
         int shard = TxKeys.shard(xid);
         String tag = "{" + shard + "}";
-        for (String key : List.of(keys.transaction(xid), keys.branches(xid), keys.due(shard), keys.failed(shard))) {
+        for (String key : List.of(keys.transaction(xid), keys.branches(xid), keys.ownerLock(xid), keys.due(shard),
+                keys.failed(shard))) {
             assertEquals(tag, key.substring(key.indexOf('{'), key.indexOf('}') + 1), key);
         }
     }
