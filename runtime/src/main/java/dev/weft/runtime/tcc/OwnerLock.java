@@ -42,6 +42,13 @@ interface OwnerLock extends AutoCloseable {
         };
     }
 
+    /**
+     * Returns once the releases made so far have reached where the lock is kept: at exit, the next process must find
+     * the transactions free at once. Weft's Redis lock sends a release without waiting for it.
+     */
+    default void awaitReleases() {
+    }
+
     /** Stops renewing: every hold is over by then. */
     @Override
     default void close() {

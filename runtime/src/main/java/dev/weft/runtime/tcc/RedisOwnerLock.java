@@ -42,6 +42,11 @@ final class RedisOwnerLock implements OwnerLock {
         }
     }
 
+    @Override
+    public void awaitReleases() {
+        locks.awaitReleases();
+    }
+
     static String key(String xid) {
         return "tx-owner:" + xid;
     }

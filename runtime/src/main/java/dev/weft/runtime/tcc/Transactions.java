@@ -130,9 +130,10 @@ public final class Transactions implements AutoCloseable {
         return recovery.describe();
     }
 
-    /** At exit: see {@link Recovery#stop}. */
+    /** At exit: see {@link Recovery#stop}; then the owner locks released meanwhile have reached Redis. */
     public void stop(Duration within) {
         recovery.stop(within);
+        ownerLock.awaitReleases();
     }
 
     @Override
