@@ -6,8 +6,6 @@ import dev.weft.it.Jvm;
 import dev.weft.testkit.Conditions;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisExtension;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -90,19 +88,10 @@ class ConsumerCrashTest {
         try (JavaProcess orders = Jvm.woven(publishing, redis.uri(), OutboxApp.class, "publish",
                 "jdbc:h2:file:" + dir.resolve("orders-" + stream).toAbsolutePath(), "10").start()) {
             orders.awaitLine("ORDERS 8 400", Jvm.TIMEOUT);
-            Conditions.await("8 messages in stream " + stream, Jvm.TIMEOUT, () -> streamLength(stream) == 8,
-                    () -> streamLength(stream) + " messages");
+            Conditions.await("8 messages in stream " + stream, Jvm.TIMEOUT, () -> Streams.length(redis.uri(), stream) == 8,
+                    () -> Streams.length(redis.uri(), stream) + " messages");
             orders.send("");
             Jvm.assertExitsCleanly(orders);
-        }
-    }
-
-    private static long streamLength(String stream) {
-        RedisClient client = RedisClient.create(redis.uri());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().xlen("weft:stream:{" + stream + "}");
-        } finally {
-            client.shutdown();
         }
     }
 

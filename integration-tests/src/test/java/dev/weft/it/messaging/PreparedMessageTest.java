@@ -95,7 +95,7 @@ class PreparedMessageTest {
             late.send("");
             Jvm.assertExitsCleanly(late);
         }
-        assertEquals(0L, streamLength("late"), "nothing was published");
+        assertEquals(0L, Streams.length(redis.uri(), "late"), "nothing was published");
     }
 
     /**
@@ -167,15 +167,6 @@ class PreparedMessageTest {
                         (some ? "no prepared message appeared in " : "prepared messages left in ") + stream);
                 Thread.sleep(50);
             }
-        } finally {
-            client.shutdown();
-        }
-    }
-
-    private static long streamLength(String stream) {
-        RedisClient client = RedisClient.create(redis.uri());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().xlen("weft:stream:{" + stream + "}");
         } finally {
             client.shutdown();
         }
