@@ -193,6 +193,25 @@ class LockServiceTest {
         assertEquals(-1, jvmA.fencingToken());
     }
 
+    /**
+     * The release is answered after the method returned, so a loss it finds is reported but does not interrupt the
+     * thread, which runs other code by then. A loss found while the method runs does (OperatorViewsTest).
+     */
+    @Test
+    void aLossFoundByTheReleaseDoesNotInterruptTheThreadWhoseMethodReturned() {
+        HeldLock stale = jvmA.acquire(key, new LockOptions(LONG, LONG, OnBusy.THROW, OnLost.INTERRUPT,
+                LockMode.SINGLE, "LockServiceTest", true));
+        raw.call(redis -> redis.del(lockKey(key))); // its lease is gone, say after a long GC pause
+
+        jvmA.release(stale);
+        jvmA.awaitReleases();
+
+        assertTrue(stale.isLost());
+        assertEquals(1, jvmA.metrics().lost());
+        assertFalse(Thread.interrupted(), "interrupted after its method had returned");
+        assertLossLoggedOnce(key);
+    }
+
     @Test
     void aReleaseNeverDeletesTheLockOfTheNextOwner() {
         HeldLock stale = jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW));
