@@ -18,13 +18,18 @@ import java.util.concurrent.locks.LockSupport;
  * {@code mode: redlock}): the threads of this JVM queue per key ({@link KeyQueue}), the oldest drives the Redis
  * acquisition ({@link QuorumLock}), waiting for hand-offs and wake-ups ({@link GrantNotices}) between attempts.
  *
- * <p>Waiting polls nothing: a driving thread sleeps until a notice, the holder's lease left (a crashed holder never
- * announces its end), a third of its own lease (to keep its place in the Redis queue, and to find a hand-off whose
- * notice was lost), or the end of its wait, whichever comes first. After a split RedLock vote it tries again after a
- * random delay of up to {@link #MAX_JITTER_MILLIS} ms, so that contenders do not split the nodes again and again.
+ * <p>Waiting polls nothing once this JVM hears notices: a driving thread sleeps until a notice, the holder's lease
+ * left (a crashed holder never announces its end), a third of its own lease (to keep its place in the Redis queue,
+ * and to find a hand-off whose notice was lost), or the end of its wait, whichever comes first. Until the JVM's
+ * subscription is confirmed (it starts at the first busy answer, and took 0.3-0.7 s with four JVMs starting on two
+ * cores) a hand-off to it is not heard, so meanwhile it tries again every 10 ms. After a split RedLock vote it
+ * tries again after a random delay of up to {@link #MAX_JITTER_MILLIS} ms, so that contenders do not split the nodes
+ * again and again.
  */
 final class LockSpace implements AutoCloseable {
     static final long MAX_JITTER_MILLIS = 50;
+    /** How often a waiter tries again while this JVM cannot hear notices yet: a first subscription took 0.3-0.7 s. */
+    static final long UNHEARD_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final QuorumLock quorum;
     private final OwnerIds owners;
@@ -241,11 +246,13 @@ final class LockSpace implements AutoCloseable {
             if (!waits) {
                 return null;
             }
-            if (!notices.subscribed()) {
-                notices.startSubscribing("wait for " + purpose);
-            }
             long left = deadline - System.nanoTime();
             long sleep = Math.min(Math.min(left, attempt.holderTtlNanos()), options.lease().toNanos() / 3);
+            if (!notices.subscribed()) {
+                notices.startSubscribing("wait for " + purpose);
+                // A hand-off to this owner would not be heard, though the lock would be its own.
+                sleep = Math.min(sleep, UNHEARD_RETRY_NANOS);
+            }
             if (attempt.split()) {
                 sleep = Math.min(sleep, TimeUnit.MILLISECONDS.toNanos(
                         1 + ThreadLocalRandom.current().nextLong(MAX_JITTER_MILLIS)));

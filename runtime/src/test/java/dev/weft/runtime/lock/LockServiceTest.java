@@ -282,12 +282,14 @@ class LockServiceTest {
 
         CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(
                 () -> tokenOfOneHold(jvmB, key, options(LONG, Duration.ofSeconds(120), OnBusy.THROW)));
-        // A first try that queues at once, then the subscription to its JVM's channel, then one more try (a hand-off
-        // published before the subscription was not heard): from then on it sleeps.
+        // A first try that queues at once, then the subscription to its JVM's channel, meanwhile a try every 10 ms
+        // (a hand-off would not be heard), and one more once the subscription is confirmed: from then on it sleeps.
         Eventually.await("queued and subscribed", GENEROUS,
                 () -> raw.llen(queueKey(key)) == 1 && raw.channels("weft:lock-wake:*") == 1);
+        raw.resetStats();
         Thread.sleep(300); // room for a polling implementation to give itself away
-        assertEquals(2, raw.scriptRuns());
+        long idleRuns = raw.scriptRuns();
+        assertTrue(idleRuns <= 1, "the try its confirmed subscription brings about, if that came late: " + idleRuns);
         assertFalse(waiter.isDone());
 
         jvmA.release(held);
@@ -296,7 +298,7 @@ class LockServiceTest {
 
         // The release, which granted the lock to the waiter and told it so, and the waiter's own release: the
         // waiter took the lock without another call. The 60s lease was far from over.
-        assertEquals(4, raw.scriptRuns(), raw.stats());
+        assertEquals(idleRuns + 2, raw.scriptRuns(), raw.stats());
         assertTrue(handedOver > held.token());
         assertEquals(0, raw.llen(queueKey(key)));
     }
