@@ -111,9 +111,14 @@ final class PreparedCheck implements AutoCloseable {
     private void resolve(PreparedMessages.Due due) {
         Message message = due.message();
         StreamMetrics stream = metrics.apply(message.stream());
+        if (due.check().isEmpty()) {
+            // its transaction had not begun when claimed; one beginning since is left for its next check-back
+            count(stream, prepared.discardIfNeverBegun(message.stream(), message.id()), false);
+            return;
+        }
         Optional<Boolean> committed;
         try {
-            committed = due.check().map(check -> outcome(message, check)).orElse(Optional.of(false));
+            committed = outcome(message, due.check().get());
         } catch (RuntimeException e) {
             committed = Optional.empty();
             Log.warn("could not check back prepared message \"" + message.id() + "\" of stream " + message.stream()
@@ -125,13 +130,18 @@ final class PreparedCheck implements AutoCloseable {
         }
         boolean released = committed.get() ? prepared.publish(message.stream(), message.id())
                 : prepared.discard(message.stream(), message.id());
-        if (released) {
-            stream.countCheckedBack();
-            if (committed.get()) {
-                stream.countRelayed(1);
-            } else {
-                stream.countDiscarded();
-            }
+        count(stream, released, committed.get());
+    }
+
+    private static void count(StreamMetrics stream, boolean released, boolean published) {
+        if (!released) {
+            return;
+        }
+        stream.countCheckedBack();
+        if (published) {
+            stream.countRelayed(1);
+        } else {
+            stream.countDiscarded();
         }
     }
 

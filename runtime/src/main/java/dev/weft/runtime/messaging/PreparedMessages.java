@@ -83,18 +83,27 @@ final class PreparedMessages {
 
     /** Puts the message on its stream and forgets it; {@code false} when it was already gone. */
     boolean publish(String stream, String id) {
-        return release(stream, id, true);
+        return release(stream, id, "1");
     }
 
     /** Forgets the message without publishing it; {@code false} when it was already gone. */
     boolean discard(String stream, String id) {
-        return release(stream, id, false);
+        return release(stream, id, "0");
     }
 
-    private boolean release(String stream, String id, boolean publish) {
-        String answer = redis.call((publish ? "publish" : "discard") + " prepared message \"" + id + "\" of stream "
-                + stream, r -> RELEASE.<String>run(r, ScriptOutputType.VALUE, keys(stream, true), id,
-                publish ? "1" : "0", Long.toString(maxLen)));
+    /**
+     * Forgets the message without publishing it, unless its transaction began meanwhile ({@link #attach}): a
+     * check-back that found no transaction must not discard one that began after it looked. {@code false} when it
+     * began, or the message was already gone.
+     */
+    boolean discardIfNeverBegun(String stream, String id) {
+        return release(stream, id, "unbegun");
+    }
+
+    private boolean release(String stream, String id, String how) {
+        String answer = redis.call((how.equals("1") ? "publish" : "discard") + " prepared message \"" + id
+                + "\" of stream " + stream, r -> RELEASE.<String>run(r, ScriptOutputType.VALUE, keys(stream, true),
+                id, how, Long.toString(maxLen)));
         return answer != null;
     }
 

@@ -1,8 +1,12 @@
--- KEYS: records, due, checks, stream   ARGV: id, publish ('1' or '0'), maxLen
+-- KEYS: records, due, checks, stream   ARGV: id, publish ('1'), discard ('0') or discard if unbegun ('unbegun'), maxLen
 -- Publishes (XADD) or discards a prepared message and forgets it, in one step: there is no moment at which it is
--- both on the stream and still prepared. Returns the entry id, '' when discarded, false when it was already gone.
+-- both on the stream and still prepared. Returns the entry id, '' when discarded, false when it was already gone or,
+-- for 'unbegun', when its transaction began (attach.lua) after the check-back claimed it: that one is not discarded.
 local record = redis.call('HGET', KEYS[1], ARGV[1])
 if not record then
+  return false
+end
+if ARGV[2] == 'unbegun' and redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then
   return false
 end
 redis.call('HDEL', KEYS[1], ARGV[1])

@@ -73,6 +73,43 @@ class PreparedMessagesTest {
         assertEquals(List.of(), prepared.claimDue("due", Duration.ofMinutes(1), 10), "leased to the first");
     }
 
+    @Test
+    void aCheckBackThatFoundNoTransactionDoesNotDiscardOneThatBeganSince() {
+        Message message = new Message("late", "m1", "{}", 1);
+        CompletableFuture<Long> stored = prepared.prepareLater(message, Duration.ZERO);
+        stored.join();
+        List<PreparedMessages.Due> claimed = prepared.claimDue("late", Duration.ofMinutes(1), 10);
+        assertEquals(Optional.empty(), claimed.get(0).check(), "claimed before its transaction began");
+
+        assertTrue(prepared.attach(message, "db:abc", stored), "the transaction begins after the claim");
+        assertFalse(prepared.discardIfNeverBegun("late", "m1"), "the check-back must leave it to be decided");
+        assertEquals(1, prepared.waiting("late"));
+        assertTrue(prepared.publish("late", "m1"), "its commit still publishes it");
+        assertEquals(1, entries("late").size());
+    }
+
+    @Test
+    void controlAnUnconditionalDiscardLosesTheMessageOfATransactionThatBeganAfterTheClaim() {
+        Message message = new Message("lost", "m1", "{}", 1);
+        CompletableFuture<Long> stored = prepared.prepareLater(message, Duration.ZERO);
+        stored.join();
+        prepared.claimDue("lost", Duration.ofMinutes(1), 10);
+        assertTrue(prepared.attach(message, "db:abc", stored), "the transaction goes on to commit");
+
+        assertTrue(prepared.discard("lost", "m1"), "what the check-back did before");
+        assertFalse(prepared.publish("lost", "m1"), "the committed transaction's message is gone");
+        assertEquals(0, entries("lost").size());
+    }
+
+    @Test
+    void aCheckBackDiscardsAMessageWhoseTransactionNeverBegan() {
+        prepared.prepare(new Message("unbegun", "m1", "{}", 1), Duration.ZERO, "");
+        assertTrue(prepared.discardIfNeverBegun("unbegun", "m1"));
+        Message message = new Message("unbegun", "m1", "{}", 1);
+        assertFalse(prepared.attach(message, "db:abc", CompletableFuture.completedFuture(1L)),
+                "a transaction beginning now learns it was discarded and must not commit");
+    }
+
     private List<StreamMessage<String, String>> entries(String stream) {
         return raw.call(r -> r.xrange("test:stream:{" + stream + "}", Range.create("-", "+")));
     }
