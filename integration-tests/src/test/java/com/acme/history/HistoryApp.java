@@ -10,9 +10,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Threads entering a critical section over and over, each entry recorded as {@code start end token} with
- * {@link System#nanoTime()}: on Linux that is CLOCK_MONOTONIC, one clock for every process of the machine, so the
- * records of several JVMs can be merged and checked for overlaps.
+ * Threads entering a critical section over and over, each entry recorded as {@code called start end token} with
+ * {@link System#nanoTime()} (called: before the locked method was called; start and end: inside it): on Linux that is
+ * CLOCK_MONOTONIC, one clock for every process of the machine, so the records of several JVMs can be merged and
+ * checked for overlaps, waits and stalls.
  *
  * <p>Usage: {@code HistoryApp <out file> <threads> <entries per thread>}; starts on GO, ends printing {@code DONE}.
  */
@@ -28,7 +29,7 @@ public final class HistoryApp {
         for (int t = 0; t < threads; t++) {
             workers.add(new Thread(() -> {
                 for (int i = 0; i < entries; i++) {
-                    app.critical("shared");
+                    app.critical("shared", System.nanoTime());
                 }
             }));
         }
@@ -47,14 +48,14 @@ public final class HistoryApp {
         Handshake.tell("DONE");
     }
 
-    /** Locked by the test's weft.yaml. */
-    public void critical(String key) {
+    /** Locked by the test's weft.yaml; {@code called} is when the caller called it. */
+    public void critical(String key, long called) {
         long start = System.nanoTime();
         long token = Weft.fencingToken();
         long until = start + 20_000;
         while (System.nanoTime() < until) {
             Thread.onSpinWait(); // long enough that, unlocked, entries of other threads and JVMs overlap
         }
-        history.add(start + " " + System.nanoTime() + " " + token);
+        history.add(called + " " + start + " " + System.nanoTime() + " " + token);
     }
 }

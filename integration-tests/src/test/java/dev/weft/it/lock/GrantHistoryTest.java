@@ -3,38 +3,45 @@ package dev.weft.it.lock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.history.CpuHog;
 import com.acme.history.HistoryApp;
 import dev.weft.it.Jvm;
 import dev.weft.it.WeftYaml;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisExtension;
 import dev.weft.testkit.RedisServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC 4, Locks, without faults: JVMs x threads enter one locked method over and over; the merged history of
- * their grants, on the machine's one monotonic clock, has no two grants of the key that overlap, and tokens that
- * increase with time. {@code -Psoak} runs the full 4 JVMs x 4 threads x 2,000 entries.
+ * SPEC 4, Locks, without faults: JVMs x threads enter one locked method over and over, starting together (cold: their
+ * first calls make the connections and subscriptions); the merged history of their grants ({@link GrantHistory})
+ * has no two grants of the key that overlap, tokens that increase with time, no call that gave up after its
+ * {@code wait} (the app would exit 1) and none granted later than {@code wait} + {@code redis.timeout} after it was
+ * called. Those two are SPEC section 4's bound with seconds to spare where a wait takes milliseconds: they catch
+ * stalls, not slowness. The stalls' sizes are printed. {@code -Psoak} runs 4 JVMs x 4 threads x 2,000 entries, and
+ * the same beside a CPU hog.
  */
 class GrantHistoryTest {
     private static final int ENTRIES = Integer.getInteger("weft.history.entries", 250);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(20);
     private static final String LOCK = """
               - method: com.acme.history.HistoryApp#critical(..)
                 key: "{0}"
                 lease: 10s
-                wait: 120s
-            """;
+                wait: %ds
+                onBusy: throw
+            """.formatted(WAIT.toSeconds());
 
     @RegisterExtension
     static final RedisExtension redis = new RedisExtension();
@@ -43,21 +50,29 @@ class GrantHistoryTest {
     Path dir;
 
     @Test
-    void fourJvmsOfFourThreadsNeverHoldTheKeyAtOnce() {
-        Path config = WeftYaml.write(dir, "redis:\n  uri: ${REDIS_URI}\nlocks:\n" + LOCK);
-        History history = run(4, 4, ENTRIES, jvm -> Jvm.attach(jvm, config, redis.uri()));
+    void fourJvmsOfFourThreadsNeverHoldTheKeyAtOnceNorStall() {
+        GrantHistory history = run(4, 4, ENTRIES, jvm -> Jvm.attach(jvm, singleConfig(), redis.uri()));
 
-        report("single", history);
-        assertEquals(4 * 4 * ENTRIES, history.entries.size());
-        assertEquals(0, history.overlaps(), "overlapping grants");
-        assertEquals(0, history.tokenInversions(), "tokens going back in time");
+        assertSafeAndLive("single", history, 4 * 4 * ENTRIES);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "weft.soak", matches = "true")
+    void besideACpuHogNoWaiterStallsPastItsDeadline() {
+        try (JavaProcess hog = Jvm.plain(CpuHog.class, Integer.toString(2 * Runtime.getRuntime().availableProcessors()))
+                .name("cpu-hog").start()) {
+            hog.awaitLine("SPINNING", Jvm.TIMEOUT);
+            GrantHistory history = run(4, 4, ENTRIES, jvm -> Jvm.attach(jvm, singleConfig(), redis.uri()));
+
+            assertSafeAndLive("single beside a CPU hog", history, 4 * 4 * ENTRIES);
+        }
     }
 
     @Test
     void withoutTheAgentTheSameEntriesOverlap() {
-        History history = run(4, 4, 50, UnaryOperator.identity());
+        GrantHistory history = run(4, 4, 50, UnaryOperator.identity());
 
-        report("control without the agent", history);
+        System.out.println("[GrantHistoryTest] control without the agent: " + history.summary());
         assertTrue(history.overlaps() > 0, "the control must overlap, or the locked run proves nothing");
     }
 
@@ -68,18 +83,28 @@ class GrantHistoryTest {
             Path config = WeftYaml.write(dir, "redis:\n  uri: ${REDIS_URI}\n  nodes: ["
                     + nodes.stream().map(RedisServer::uri).collect(Collectors.joining(", "))
                     + "]\nlocks:\n" + LOCK + "    mode: redlock\n");
-            History history = run(2, 2, ENTRIES, jvm -> Jvm.attach(jvm, config, redis.uri()));
+            GrantHistory history = run(2, 2, ENTRIES, jvm -> Jvm.attach(jvm, config, redis.uri()));
 
-            report("redlock", history);
-            assertEquals(2 * 2 * ENTRIES, history.entries.size());
-            assertEquals(0, history.overlaps(), "overlapping grants");
-            assertEquals(0, history.tokenInversions(), "tokens going back in time");
+            assertSafeAndLive("redlock", history, 2 * 2 * ENTRIES);
         } finally {
             nodes.forEach(RedisServer::close);
         }
     }
 
-    private History run(int jvms, int threads, int entries, UnaryOperator<JavaProcess.Builder> how) {
+    private Path singleConfig() {
+        return WeftYaml.write(dir, "redis:\n  uri: ${REDIS_URI}\n  timeout: " + REDIS_TIMEOUT.toSeconds()
+                + "s\nlocks:\n" + LOCK);
+    }
+
+    private static void assertSafeAndLive(String what, GrantHistory history, int entries) {
+        System.out.println("[GrantHistoryTest] " + what + ": " + history.summary());
+        assertEquals(entries, history.size());
+        assertEquals(0, history.overlaps(), "overlapping grants");
+        assertEquals(0, history.tokenInversions(), "tokens going back in time");
+        assertEquals(0, history.pastDeadline(WAIT.plus(REDIS_TIMEOUT)), "grants later than wait + redis.timeout");
+    }
+
+    private GrantHistory run(int jvms, int threads, int entries, UnaryOperator<JavaProcess.Builder> how) {
         List<JavaProcess> processes = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
         try {
@@ -90,53 +115,11 @@ class GrantHistoryTest {
                         Integer.toString(entries)).name("history-" + i)).start());
             }
             Jvm.startTogether(processes);
-            processes.forEach(Jvm::assertExitsCleanly);
-            return new History(outputs.stream().flatMap(GrantHistoryTest::read).sorted(
-                    Comparator.comparingLong(Entry::start)).toList());
+            // -Psoak's runs take minutes; exit 1 means a call gave up after its wait (see the report)
+            processes.forEach(process -> assertEquals(0, process.awaitExit(RUN_LIMIT), process.report()));
+            return GrantHistory.read(outputs);
         } finally {
             processes.forEach(JavaProcess::close);
-        }
-    }
-
-    private static java.util.stream.Stream<Entry> read(Path file) {
-        try {
-            return Files.readAllLines(file).stream().map(line -> line.split(" "))
-                    .map(f -> new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void report(String what, History history) {
-        System.out.println("[GrantHistoryTest] " + what + ": " + history.entries.size() + " grants, "
-                + history.overlaps() + " overlapping, " + history.tokenInversions() + " token inversions");
-    }
-
-    private record Entry(long start, long end, long token) {
-    }
-
-    /** Grants of one key, by start time. */
-    private record History(List<Entry> entries) {
-        long overlaps() {
-            long overlaps = 0;
-            long lastEnd = Long.MIN_VALUE;
-            for (Entry entry : entries) {
-                if (entry.start < lastEnd) {
-                    overlaps++;
-                }
-                lastEnd = Math.max(lastEnd, entry.end);
-            }
-            return overlaps;
-        }
-
-        long tokenInversions() {
-            long inversions = 0;
-            for (int i = 1; i < entries.size(); i++) {
-                if (entries.get(i).token <= entries.get(i - 1).token) {
-                    inversions++;
-                }
-            }
-            return inversions;
         }
     }
 }
