@@ -8,6 +8,7 @@ import dev.weft.bench.notify.NotifyRow;
 import dev.weft.bench.outbox.OutboxCostRow;
 import dev.weft.bench.outbox.OutboxLagRow;
 import dev.weft.bench.outbox.OutboxThroughputRow;
+import dev.weft.bench.session.SessionRow;
 import dev.weft.bench.startup.StartupRow;
 import dev.weft.bench.tcc.SharedTccRow;
 import dev.weft.bench.tcc.TccRow;
@@ -76,6 +77,7 @@ public final class Bench {
         rows.add(new OutboxCostRow());
         rows.addAll(NotifyRow.all());
         rows.addAll(XaRow.all());
+        rows.addAll(SessionRow.all());
         return rows;
     }
 

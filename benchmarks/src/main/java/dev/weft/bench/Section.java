@@ -27,7 +27,10 @@ public enum Section {
     NOTIFY("Best-effort notification: cost per call of a woven void method",
             "row", "implementation", "calls/s", "p50", "p99", "added p99", "failed"),
     XA("XA: a transfer between two H2 databases",
-            "row", "implementation", "tx/s", "p50", "p99", "tx/s vs hand-wired Narayana", "failed");
+            "row", "implementation", "tx/s", "p50", "p99", "tx/s vs hand-wired Narayana", "failed"),
+    SESSIONS("Distributed sessions: a request that reads and writes one session attribute",
+            "row", "implementation", "req/s", "p50", "p99", "added p99 vs the same app without sharing",
+            "req/s vs Spring Session", "Redis commands / request", "failed");
 
     private final String title;
     private final List<String> columns;

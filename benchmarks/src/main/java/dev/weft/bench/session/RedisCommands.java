@@ -1,0 +1,75 @@
+package dev.weft.bench.session;
+
+import dev.weft.bench.RedisSocket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a line asked of Redis, from {@code INFO commandstats} before and after it: calls by command. Redis counts the
+ * commands a Lua script runs as well as the {@code EVAL}/{@code EVALSHA} that ran it, so with scripts the other
+ * commands are their insides, not round trips.
+ */
+final class RedisCommands {
+    /** A client's connection set-up (handshake, name, database): not a request's, and made once per connection. */
+    private static final Pattern CONNECTION = Pattern.compile("^(hello|client|auth|select|command|ping)(\\|.*)?$");
+    private static final Pattern LINE = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+),.*$", Pattern.MULTILINE);
+
+    private RedisCommands() {
+    }
+
+    static Map<String, Long> read(int port) {
+        try (RedisSocket redis = RedisSocket.send(port, "INFO", "commandstats")) {
+            Map<String, Long> calls = new TreeMap<>();
+            Matcher line = LINE.matcher(redis.bulkString());
+            while (line.find()) {
+                calls.put(line.group(1), Long.parseLong(line.group(2)));
+            }
+            return calls;
+        } catch (IOException e) {
+            throw new UncheckedIOException("INFO commandstats on port " + port, e);
+        }
+    }
+
+    /** The number of keys matching {@code pattern} (a benchmark's few hundred at most: KEYS is fine here). */
+    static long keys(int port, String pattern) {
+        try (RedisSocket redis = RedisSocket.send(port, "EVAL", "return #redis.call('KEYS', ARGV[1])", "0",
+                pattern)) {
+            return Long.parseLong(redis.line().substring(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("KEYS " + pattern + " on port " + port, e);
+        }
+    }
+
+    /**
+     * {@code after - before} per request, as {@code evalsha 2.00, ...}, leaving out the {@code INFO} calls that read
+     * them and the clients' connection set-up; scripts first, then the rest in parentheses when there are scripts.
+     */
+    static String perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
+        Map<String, Long> added = new TreeMap<>();
+        after.forEach((command, calls) -> {
+            long difference = calls - before.getOrDefault(command, 0L);
+            if (difference > 0 && !command.equals("info") && !CONNECTION.matcher(command).matches()) {
+                added.put(command, difference);
+            }
+        });
+        if (added.isEmpty()) {
+            return "none";
+        }
+        Map<Boolean, String> byKind = added.entrySet().stream().collect(Collectors.partitioningBy(
+                entry -> entry.getKey().startsWith("eval") || entry.getKey().startsWith("fcall"),
+                Collectors.mapping(entry -> String.format(Locale.ROOT, "%s %.2f", entry.getKey(),
+                        (double) entry.getValue() / requests), Collectors.joining(", "))));
+        String scripts = byKind.get(true);
+        String others = byKind.get(false);
+        if (scripts.isEmpty()) {
+            return others;
+        }
+        return others.isEmpty() ? scripts : scripts + " (inside: " + others + ")";
+    }
+}
