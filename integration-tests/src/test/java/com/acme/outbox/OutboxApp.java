@@ -37,12 +37,15 @@ public final class OutboxApp {
             System.out.println("ORDERS " + orders.summary());
         } else {
             Shipping shipping = new Shipping(url);
-            shipping.createTable();
+            untilReachable(() -> {
+                shipping.createTable();
+                return null;
+            });
             System.out.println("READY");
-            String summary = summaryOf(shipping);
+            String summary = untilReachable(shipping::summary);
             while (Long.parseLong(summary.split(" ")[0]) < count) {
                 Thread.sleep(50); // polls its own table: the messages arrive on Weft's threads
-                summary = summaryOf(shipping);
+                summary = untilReachable(shipping::summary);
             }
             System.out.println("SHIPPED " + summary);
         }
@@ -50,16 +53,21 @@ public final class OutboxApp {
     }
 
     /**
-     * The shipments so far, asked again when the connection breaks: in the crash tests the database is served by an
-     * instance that gets killed (H2 AUTO_SERVER), and the survivor takes over serving it.
+     * Asked again while the database cannot be reached: in the crash tests it is served by an instance that gets
+     * killed (H2 AUTO_SERVER), the survivor takes over serving it, and H2 refuses a second process that opens it just
+     * as the first one touches its lock file ("Lock file recently modified").
      */
-    private static String summaryOf(Shipping shipping) throws InterruptedException {
+    private static <T> T untilReachable(SqlCall<T> call) throws InterruptedException {
         while (true) {
             try {
-                return shipping.summary();
+                return call.run();
             } catch (SQLException broken) {
                 Thread.sleep(50);
             }
         }
+    }
+
+    private interface SqlCall<T> {
+        T run() throws SQLException;
     }
 }

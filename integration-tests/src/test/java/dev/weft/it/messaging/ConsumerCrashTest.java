@@ -1,5 +1,7 @@
 package dev.weft.it.messaging;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.acme.outbox.HandConsumer;
 import com.acme.outbox.OutboxApp;
 import dev.weft.it.Jvm;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * docs/outbox.md, "Consumers": a consumer instance killed after its method did its work and before the message was
  * acknowledged. Orders 1..10 but the multiples of 5 are published (8 orders worth 400); two shipping instances share
- * one database and one consumer group, and the first one holds inside its first message, after its insert.
+ * one database and one consumer group, and the first one is killed either inside its first message, after its insert
+ * (not yet committed), or after its transaction committed and before its XACK.
  */
 class ConsumerCrashTest {
     private static final String EACH_ORDER_ONCE = "SHIPPED 8 8 400";
@@ -48,6 +51,42 @@ class ConsumerCrashTest {
                 survivor.send("");
                 Jvm.assertExitsCleanly(survivor);
             }
+        }
+    }
+
+    /**
+     * Killed after the handler's transaction committed (its shipment with the message's weft_inbox row) and before
+     * XACK: the survivor claims the entry and is handed it a second time; the inbox row refuses its second effect and
+     * it is acknowledged. The control is the test below, which ships that message twice without an inbox.
+     */
+    @Test
+    void aMessageWhoseConsumerDiedAfterItsCommitBeforeItsAckTakesEffectOnce() throws IOException {
+        Path consuming = OrdersYaml.consume(dir, "acked");
+        try (JavaProcess halted = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(), "8")
+                .option("-Dweft.messages.haltAt=handledBeforeAck").start()) {
+            halted.awaitLine("READY", Jvm.TIMEOUT);
+            publish("acked");
+            halted.awaitErrorLine(line -> line.contains("WEFT-HALT handledBeforeAck"), "committed, not acknowledged",
+                    Jvm.TIMEOUT);
+            try (JavaProcess survivor = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(),
+                    "8").start()) {
+                survivor.awaitLine("READY", Jvm.TIMEOUT);
+                Jvm.kill9(halted);
+                assertEquals(EACH_ORDER_ONCE, survivor.awaitLine(line -> line.startsWith("SHIPPED "), "the shipments",
+                        Jvm.TIMEOUT.multipliedBy(2)));
+                // the dead consumer's entry is claimed after its 30 s idle time, handled again and acknowledged
+                Conditions.await("every entry acknowledged", Jvm.TIMEOUT.multipliedBy(2),
+                        () -> Streams.pending(redis.uri(), "acked", "shipping") == 0,
+                        () -> Streams.pending(redis.uri(), "acked", "shipping") + " pending");
+                survivor.send("");
+                Jvm.assertExitsCleanly(survivor);
+            }
+        }
+        try (JavaProcess books = Jvm.plain(OutboxApp.class, "consume", shippingUrl(), "0").start()) {
+            assertEquals(EACH_ORDER_ONCE, books.awaitLine(line -> line.startsWith("SHIPPED "), "the shipments",
+                    Jvm.TIMEOUT), "after the second delivery");
+            books.send("");
+            Jvm.assertExitsCleanly(books);
         }
     }
 

@@ -17,4 +17,14 @@ final class Streams {
             client.shutdown();
         }
     }
+
+    /** The entries of {@code stream} that {@code group} was given and has not acknowledged. */
+    static long pending(String redisUri, String stream, String group) {
+        RedisClient client = RedisClient.create(redisUri);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().xpending("weft:stream:{" + stream + "}", group).getCount();
+        } finally {
+            client.shutdown();
+        }
+    }
 }

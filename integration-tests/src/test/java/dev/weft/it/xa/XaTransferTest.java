@@ -66,7 +66,7 @@ class XaTransferTest {
     void killedDuringTwoPhaseCommitARestartResolvesEveryBranch(String point, long alice, long bob,
                                                                long preparedInPostgresAtTheKill) throws SQLException {
         JavaProcess run = woven("-Dweft.xa.haltAt=" + point, "run", 3, 0);
-        run.awaitErrorLine(line -> line.contains("WEFT-XA-HALT " + point), "the halt point", Jvm.TIMEOUT);
+        run.awaitErrorLine(line -> line.contains("WEFT-HALT " + point), "the halt point", Jvm.TIMEOUT);
         Jvm.kill9(run);
         assertEquals(preparedInPostgresAtTheKill, preparedInPostgres(), "prepared in PostgreSQL at the kill");
 

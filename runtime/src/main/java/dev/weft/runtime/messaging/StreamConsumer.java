@@ -2,6 +2,7 @@ package dev.weft.runtime.messaging;
 
 import dev.weft.api.WeftBackendException;
 import dev.weft.runtime.config.TransactionSettings;
+import dev.weft.runtime.failure.CrashPoint;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.Durations;
 import dev.weft.runtime.redis.RedisEndpoint;
@@ -84,6 +85,8 @@ public final class StreamConsumer implements AutoCloseable {
     private static final long OUTAGE_PAUSE_MIN_MILLIS = 50;
     private static final long OUTAGE_PAUSE_MAX_MILLIS = 1000;
     private static final long HOUSEKEEPING_MIN_MILLIS = 10;
+    /** {@code -Dweft.messages.haltAt=handledBeforeAck}: the crash test's kill after the handler, before XACK. */
+    private static final CrashPoint CRASH = CrashPoint.chosenBy("weft.messages.haltAt");
 
     private final RedisEndpoint redis;
     private final StreamGroup group;
@@ -357,6 +360,7 @@ public final class StreamConsumer implements AutoCloseable {
             return null; // not acknowledged: it stays pending, to be claimed
         }
         if (failure == null) {
+            CRASH.reached("handledBeforeAck");
             finish(delivery, group::ack);
             metrics.countConsumed();
             return null;

@@ -46,7 +46,7 @@ class XaTransactionsTest {
         Narayana.configure(store); // once per JVM, before Narayana's classes initialise
         openings = new Openings();
         transactions = new XaTransactions(com.arjuna.ats.jta.TransactionManager::transactionManager, openings,
-                new KnownDatabases(store), new HaltPoints(""), TCC_ACTIVE::get);
+                new KnownDatabases(store), HaltPoints.fromSystemProperty(), TCC_ACTIVE::get);
     }
 
     @BeforeEach
