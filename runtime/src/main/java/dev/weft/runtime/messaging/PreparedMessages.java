@@ -41,8 +41,9 @@ final class PreparedMessages {
 
     /** Stores the message, due for a check-back after {@code checkAfter}, and says how to check it back. */
     void prepare(Message message, Duration checkAfter, String check) {
-        redis.await(send(message, checkAfter, check), deadline(), "prepare message \"" + message.id()
-                + "\" for stream " + message.stream());
+        String purpose = "prepare message \"" + message.id() + "\" for stream " + message.stream();
+        redis.awaitConnected(purpose);
+        redis.await(send(message, checkAfter, check), deadline(), purpose);
     }
 
     /**
@@ -62,13 +63,15 @@ final class PreparedMessages {
 
     /**
      * Says how to check the message back, once {@code stored} (from {@link #prepareLater}) is done; {@code false}
-     * when the message is gone (a check-back already resolved it).
+     * when the message is gone (a check-back already resolved it). Like {@link #prepare}, it first waits for a cold
+     * JVM's connection (building the client is local work), and only then gives Redis {@code redis.timeout}.
      *
      * @throws dev.weft.api.WeftBackendException when Redis did not take the message or this, within
      *                                           {@code redis.timeout}
      */
     boolean attach(Message message, String check, CompletableFuture<Long> stored) {
         String stream = message.stream();
+        redis.awaitConnected("prepare message \"" + message.id() + "\" for stream " + stream);
         CompletableFuture<Long> attached = redis.send(r -> ATTACH.<Long>run(r, ScriptOutputType.INTEGER,
                 new String[] {records(stream), checks(stream)}, message.id(), check));
         long deadline = deadline();
