@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *       {@code on-save}, save mode {@code on-set-attribute}, the non-indexed repository).</li>
  * </ol>
  * Each server JVM is started alone, measured, and killed before the next starts. The browsers run in the harness JVM
- * ({@link SessionClients}); each line also reports the Redis commands a request cost, from {@code INFO commandstats}.
+ * ({@link SessionClients}), whose HTTP client is warmed once, on the first line, before that line's own warm-up; each
+ * line also reports the Redis commands a request cost, from {@code INFO commandstats}.
  */
 public record SessionRow(String id, int threads) implements Row {
     /** Only so that a broken run cannot hang: Spring Boot took 13 s to start on a loaded 2-core machine. */
@@ -43,6 +44,7 @@ public record SessionRow(String id, int threads) implements Row {
     private static final Pattern LISTENING = Pattern.compile("^LISTENING (\\d+)$");
     private static final Pattern CONFIG_ERROR = Pattern.compile("^weft: config error: .*?:\\d+:\\d+: (.*)$");
     private static final int EXIT_CONFIG = 78;
+    private static final List<String> SMOKE_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final String SPRING_SESSION_AUTO_CONFIGURATION =
             "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration";
     static final String PEER_JAR = "benchmarks/peers/spring-session/target/spring-session-peer.jar";
@@ -115,12 +117,17 @@ public record SessionRow(String id, int threads) implements Row {
             lines.add(Line.measured(Section.SESSIONS, row, server.label, Format.rate(result.perSecond()),
                     Format.latency(result.p50Nanos()), Format.latency(result.p99Nanos()),
                     server.floor == null ? "(floor)" : floor == null ? "-"
-                            : Format.latency(result.p99Nanos() - floor.result().p99Nanos()),
+                            : signedLatency(result.p99Nanos() - floor.result().p99Nanos()),
                     springSession == null ? "-"
                             : Format.ratio(result.perSecond(), springSession.result().perSecond()),
                     measured.commands(), Long.toString(result.failures())));
         }
         return lines;
+    }
+
+    /** As {@link Format#latency}, with its sign: a line can measure below its floor, within the noise. */
+    private static String signedLatency(long nanos) {
+        return (nanos < 0 ? "-" : "+") + Format.latency(Math.abs(nanos));
     }
 
     /** What one line measured, and the Redis commands per request it cost. */
@@ -132,6 +139,9 @@ public record SessionRow(String id, int threads) implements Row {
         int port = awaitListening(jvm);
         System.err.printf(Locale.ROOT, "[bench] %s: waited %.1f s for %s to listen%n", id(),
                 (System.nanoTime() - waiting) / 1e9, server.name().toLowerCase(Locale.ROOT));
+        if (!harness.settings().smoke()) {
+            SessionClients.warmOnce(port, harness.settings());
+        }
         Map<String, Long> before = RedisCommands.read(redis.port());
         LoadResult result = SessionClients.run(port, harness.settings(), threads);
         String commands = RedisCommands.perRequest(before, RedisCommands.read(redis.port()),
@@ -147,6 +157,15 @@ public record SessionRow(String id, int threads) implements Row {
     }
 
     private JavaProcess start(Harness harness, RedisServer redis, Server server) {
+        JavaProcess.Builder jvm = builder(harness, redis, server);
+        if (harness.settings().smoke()) {
+            // A quicker start (as the integration tests' JVMs have): the smoke run's numbers mean nothing anyway.
+            SMOKE_OPTIONS.forEach(jvm::option);
+        }
+        return jvm.start();
+    }
+
+    private JavaProcess.Builder builder(Harness harness, RedisServer redis, Server server) {
         String name = id() + "-" + server.name().toLowerCase(Locale.ROOT);
         return switch (server) {
             case TOMCAT, WEFT -> {
@@ -157,14 +176,14 @@ public record SessionRow(String id, int threads) implements Row {
                 if (server == Server.WEFT) {
                     jvm.agent(harness.layout().agentJar(), "config=" + weftYaml(harness.scratch(), name, redis.uri()));
                 }
-                yield jvm.start();
+                yield jvm;
             }
             case SPRING_BOOT, SPRING_SESSION -> {
                 List<String> args = new ArrayList<>(List.of("--spring.data.redis.url=" + redis.uri()));
                 if (server == Server.SPRING_BOOT) {
                     args.add("--spring.autoconfigure.exclude=" + SPRING_SESSION_AUTO_CONFIGURATION);
                 }
-                yield JavaProcess.jar(peerJar(harness)).name(name).args(args.toArray(String[]::new)).start();
+                yield JavaProcess.jar(peerJar(harness)).name(name).args(args.toArray(String[]::new));
             }
         };
     }
