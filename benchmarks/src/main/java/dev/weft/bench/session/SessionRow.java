@@ -171,7 +171,8 @@ public record SessionRow(String id, int threads) implements Row {
             case TOMCAT, WEFT -> {
                 Path baseDir = directory(harness.scratch().resolve(name));
                 JavaProcess.Builder jvm = JavaProcess.mainClass(CounterServer.class.getName())
-                        .classPath(harness.layout().workerClassPath("org.apache.catalina.startup.Tomcat"))
+                        .classPath(harness.layout().workerClassPath("org.apache.catalina.startup.Tomcat",
+                                "jakarta.annotation.Resource"))
                         .name(name).args(baseDir.toString());
                 if (server == Server.WEFT) {
                     jvm.agent(harness.layout().agentJar(), "config=" + weftYaml(harness.scratch(), name, redis.uri()));
