@@ -40,7 +40,7 @@ public final class LoadWorker {
             awaitGo();
             long measureFrom = System.nanoTime() + warmupNanos;
             Tally total = run(actions, measureFrom, measureFrom + measureNanos);
-            System.out.println("RESULT " + total.failures + " " + total.latency.encode());
+            System.out.println("RESULT " + total.failures() + " " + total.latency().encode());
             System.out.flush();
         }
         // Client libraries may leave non-daemon threads behind; the worker's job is done.
@@ -78,37 +78,5 @@ public final class LoadWorker {
         Tally total = new Tally();
         tallies.forEach(total::add);
         return total;
-    }
-
-    /** One thread's record; merged into the JVM's once the threads are done. */
-    private static final class Tally {
-        final Histogram latency = new Histogram();
-        long failures;
-
-        void repeat(Workload.Action action, long measureFrom, long until, AtomicReference<Exception> firstFailure) {
-            for (long start; (start = System.nanoTime()) < until; ) {
-                boolean ok = true;
-                try {
-                    action.run();
-                } catch (Exception e) {
-                    ok = false;
-                    firstFailure.compareAndSet(null, e);
-                }
-                long end = System.nanoTime();
-                if (start < measureFrom) {
-                    continue;
-                }
-                if (ok) {
-                    latency.record(end - start);
-                } else {
-                    failures++;
-                }
-            }
-        }
-
-        void add(Tally other) {
-            latency.add(other.latency);
-            failures += other.failures;
-        }
     }
 }

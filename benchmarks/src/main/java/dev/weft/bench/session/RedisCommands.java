@@ -1,39 +1,25 @@
 package dev.weft.bench.session;
 
+import dev.weft.bench.RedisCommandStats;
 import dev.weft.bench.RedisSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What a line asked of Redis, from {@code INFO commandstats} before and after it: calls by command. Redis counts the
- * commands a Lua script runs as well as the {@code EVAL}/{@code EVALSHA} that ran it, so with scripts the other
- * commands are their insides, not round trips.
+ * What a line asked of Redis per request, from {@link RedisCommandStats} before and after it. Redis counts the commands
+ * a Lua script runs as well as the {@code EVAL}/{@code EVALSHA} that ran it, so with scripts the other commands are
+ * their insides, not round trips.
  */
 final class RedisCommands {
     /** A client's connection set-up (handshake, name, database): not a request's, and made once per connection. */
     private static final Pattern CONNECTION = Pattern.compile("^(hello|client|auth|select|command|ping)(\\|.*)?$");
-    private static final Pattern LINE = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+),.*$", Pattern.MULTILINE);
 
     private RedisCommands() {
-    }
-
-    static Map<String, Long> read(int port) {
-        try (RedisSocket redis = RedisSocket.send(port, "INFO", "commandstats")) {
-            Map<String, Long> calls = new TreeMap<>();
-            Matcher line = LINE.matcher(redis.bulkString());
-            while (line.find()) {
-                calls.put(line.group(1), Long.parseLong(line.group(2)));
-            }
-            return calls;
-        } catch (IOException e) {
-            throw new UncheckedIOException("INFO commandstats on port " + port, e);
-        }
     }
 
     /** The number of keys matching {@code pattern} (a benchmark's few hundred at most: KEYS is fine here). */
@@ -51,13 +37,8 @@ final class RedisCommands {
      * them and the clients' connection set-up; scripts first, then the rest in parentheses when there are scripts.
      */
     static String perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
-        Map<String, Long> added = new TreeMap<>();
-        after.forEach((command, calls) -> {
-            long difference = calls - before.getOrDefault(command, 0L);
-            if (difference > 0 && !command.equals("info") && !CONNECTION.matcher(command).matches()) {
-                added.put(command, difference);
-            }
-        });
+        Map<String, Long> added = new TreeMap<>(RedisCommandStats.difference(before, after));
+        added.keySet().removeIf(command -> CONNECTION.matcher(command).matches());
         if (added.isEmpty()) {
             return "none";
         }

@@ -3,6 +3,7 @@ package dev.weft.bench.session;
 import dev.weft.bench.Settings;
 import dev.weft.bench.load.Histogram;
 import dev.weft.bench.load.LoadResult;
+import dev.weft.bench.load.Tally;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,21 +69,21 @@ final class SessionClients {
         List<Thread> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Browser browser = browsers.get(t);
-            Thread thread = new Thread(() -> browser.repeat(measureFrom, until, firstFailure), "browser-" + t);
+            Thread thread = new Thread(() -> browser.tally.repeat(browser::request, measureFrom, until, firstFailure),
+                    "browser-" + t);
             thread.start();
             running.add(thread);
         }
         for (Thread thread : running) {
             thread.join();
         }
-        Histogram latency = new Histogram();
-        long failures = 0;
+        Tally total = new Tally();
         long requests = 0;
         for (Browser browser : browsers) {
-            latency.add(browser.latency);
-            failures += browser.failures;
+            total.add(browser.tally);
             requests += browser.requests;
         }
+        Histogram latency = total.latency();
         if (firstFailure.get() != null) {
             System.err.println("[bench] first failed request on port " + port + ": " + firstFailure.get());
         }
@@ -90,7 +91,7 @@ final class SessionClients {
             throw new IllegalStateException("no request to port " + port + " succeeded in " + settings.measure(),
                     firstFailure.get());
         }
-        return new LoadResult(latency, failures, settings.measure(), Map.of(COUNT_REQUESTS, requests),
+        return new LoadResult(latency, total.failures(), settings.measure(), Map.of(COUNT_REQUESTS, requests),
                 go.plus(settings.warmup()));
     }
 
@@ -100,35 +101,13 @@ final class SessionClients {
         private final URI uri;
         private final Map<String, String> cookies = new LinkedHashMap<>();
         private long count;
-        final Histogram latency = new Histogram();
-        long failures;
+        final Tally tally = new Tally();
         /** All of them, set-up and warm-up included: the denominator of the Redis commands per request. */
         long requests;
 
         Browser(HttpClient http, URI uri) {
             this.http = http;
             this.uri = uri;
-        }
-
-        void repeat(long measureFrom, long until, AtomicReference<Exception> firstFailure) {
-            for (long start; (start = System.nanoTime()) < until; ) {
-                boolean ok = true;
-                try {
-                    request();
-                } catch (Exception e) {
-                    ok = false;
-                    firstFailure.compareAndSet(null, e);
-                }
-                long end = System.nanoTime();
-                if (start < measureFrom) {
-                    continue;
-                }
-                if (ok) {
-                    latency.record(end - start);
-                } else {
-                    failures++;
-                }
-            }
         }
 
         /** One request, checked: 200 and the next count of this browser's session. */

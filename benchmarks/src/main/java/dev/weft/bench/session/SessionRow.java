@@ -4,6 +4,7 @@ import dev.weft.bench.Format;
 import dev.weft.bench.Harness;
 import dev.weft.bench.Line;
 import dev.weft.bench.NotInThisBuild;
+import dev.weft.bench.RedisCommandStats;
 import dev.weft.bench.Row;
 import dev.weft.bench.Section;
 import dev.weft.bench.load.LoadResult;
@@ -142,9 +143,9 @@ public record SessionRow(String id, int threads) implements Row {
         if (!harness.settings().smoke()) {
             SessionClients.warmOnce(port, harness.settings());
         }
-        Map<String, Long> before = RedisCommands.read(redis.port());
+        Map<String, Long> before = RedisCommandStats.read(redis.port());
         LoadResult result = SessionClients.run(port, harness.settings(), threads);
-        String commands = RedisCommands.perRequest(before, RedisCommands.read(redis.port()),
+        String commands = RedisCommands.perRequest(before, RedisCommandStats.read(redis.port()),
                 result.counts().get(SessionClients.COUNT_REQUESTS));
         if (server.keys != null && RedisCommands.keys(redis.port(), server.keys) < threads) {
             throw new IllegalStateException(server.label + ": fewer than " + threads + " keys " + server.keys

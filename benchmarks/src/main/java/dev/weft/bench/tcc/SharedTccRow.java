@@ -4,6 +4,7 @@ import dev.weft.bench.Format;
 import dev.weft.bench.Harness;
 import dev.weft.bench.Line;
 import dev.weft.bench.NotInThisBuild;
+import dev.weft.bench.RedisCommandStats;
 import dev.weft.bench.Row;
 import dev.weft.bench.Section;
 import dev.weft.bench.WeftYaml;

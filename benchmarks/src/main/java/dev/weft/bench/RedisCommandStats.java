@@ -1,6 +1,5 @@
-package dev.weft.bench.tcc;
+package dev.weft.bench;
 
-import dev.weft.bench.RedisSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -12,13 +11,13 @@ import java.util.regex.Pattern;
  * {@code INFO commandstats} of a redis-server: calls by command name. Redis counts the
  * commands a Lua script runs as well as the {@code EVALSHA} that ran it.
  */
-final class RedisCommandStats {
+public final class RedisCommandStats {
     private static final Pattern LINE = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+),.*$", Pattern.MULTILINE);
 
     private RedisCommandStats() {
     }
 
-    static Map<String, Long> read(int port) {
+    public static Map<String, Long> read(int port) {
         try (RedisSocket redis = RedisSocket.send(port, "INFO", "commandstats")) {
             Map<String, Long> calls = new TreeMap<>();
             Matcher line = LINE.matcher(redis.bulkString());
@@ -32,7 +31,7 @@ final class RedisCommandStats {
     }
 
     /** {@code after - before} for every command, leaving out the {@code INFO} calls that read them. */
-    static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {
+    public static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> difference = new TreeMap<>();
         after.forEach((command, calls) -> {
             long added = calls - before.getOrDefault(command, 0L);
