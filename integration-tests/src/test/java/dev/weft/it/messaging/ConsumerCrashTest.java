@@ -36,20 +36,12 @@ class ConsumerCrashTest {
     @Test
     void aMessageHandledByAConsumerThatDiedBeforeItsAckTakesEffectOnce() throws IOException {
         Path consuming = OrdersYaml.consume(dir, "held");
-        try (JavaProcess held = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(), "8")
-                .option("-Dshipping.holdAfter=1").start()) {
-            held.awaitLine("READY", Jvm.TIMEOUT);
+        try (JavaProcess held = shippingInstance(consuming, "-Dshipping.holdAfter=1")) {
             publish("held");
             awaitHolding(held);
-            try (JavaProcess survivor = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(),
-                    "8").start()) {
-                survivor.awaitLine("READY", Jvm.TIMEOUT);
+            try (JavaProcess survivor = shippingInstance(consuming)) {
                 Jvm.kill9(held);
-                // The dead consumer's entries become claimable only after the 30 s idle time, checked every 10 s:
-                // most of one JVM timeout goes by before the survivor may touch them.
-                survivor.awaitLine(EACH_ORDER_ONCE, Jvm.TIMEOUT.multipliedBy(2));
-                survivor.send("");
-                Jvm.assertExitsCleanly(survivor);
+                assertEachOrderShippedOnce(survivor);
             }
         }
     }
@@ -62,32 +54,43 @@ class ConsumerCrashTest {
     @Test
     void aMessageWhoseConsumerDiedAfterItsCommitBeforeItsAckTakesEffectOnce() throws IOException {
         Path consuming = OrdersYaml.consume(dir, "acked");
-        try (JavaProcess halted = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(), "8")
-                .option("-Dweft.messages.haltAt=handledBeforeAck").start()) {
-            halted.awaitLine("READY", Jvm.TIMEOUT);
+        try (JavaProcess halted = shippingInstance(consuming, "-Dweft.messages.haltAt=handledBeforeAck")) {
             publish("acked");
             halted.awaitErrorLine(line -> line.contains("WEFT-HALT handledBeforeAck"), "committed, not acknowledged",
                     Jvm.TIMEOUT);
-            try (JavaProcess survivor = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(),
-                    "8").start()) {
-                survivor.awaitLine("READY", Jvm.TIMEOUT);
+            try (JavaProcess survivor = shippingInstance(consuming)) {
                 Jvm.kill9(halted);
-                assertEquals(EACH_ORDER_ONCE, survivor.awaitLine(line -> line.startsWith("SHIPPED "), "the shipments",
-                        Jvm.TIMEOUT.multipliedBy(2)));
-                // the dead consumer's entry is claimed after its 30 s idle time, handled again and acknowledged
-                Conditions.await("every entry acknowledged", Jvm.TIMEOUT.multipliedBy(2),
+                Conditions.await("every entry handled again and acknowledged", Jvm.TIMEOUT.multipliedBy(2),
                         () -> Streams.pending(redis.uri(), "acked", "shipping") == 0,
                         () -> Streams.pending(redis.uri(), "acked", "shipping") + " pending");
-                survivor.send("");
-                Jvm.assertExitsCleanly(survivor);
+                assertEachOrderShippedOnce(survivor);
             }
         }
         try (JavaProcess books = Jvm.plain(OutboxApp.class, "consume", shippingUrl(), "0").start()) {
-            assertEquals(EACH_ORDER_ONCE, books.awaitLine(line -> line.startsWith("SHIPPED "), "the shipments",
-                    Jvm.TIMEOUT), "after the second delivery");
-            books.send("");
-            Jvm.assertExitsCleanly(books);
+            assertEachOrderShippedOnce(books);
         }
+    }
+
+    /** A woven shipping instance of the group, once it is ready; {@code options} are JVM options. */
+    private JavaProcess shippingInstance(Path consuming, String... options) {
+        JavaProcess.Builder builder = Jvm.woven(consuming, redis.uri(), OutboxApp.class, "consume", shippingUrl(), "8");
+        for (String option : options) {
+            builder = builder.option(option);
+        }
+        JavaProcess instance = builder.start();
+        instance.awaitLine("READY", Jvm.TIMEOUT);
+        return instance;
+    }
+
+    /**
+     * The dead consumer's entries become claimable only after the 30 s idle time, checked every 10 s: most of one JVM
+     * timeout goes by before the survivor may touch them. Stops the instance once it reported.
+     */
+    private static void assertEachOrderShippedOnce(JavaProcess shipping) {
+        assertEquals(EACH_ORDER_ONCE, shipping.awaitLine(line -> line.startsWith("SHIPPED "), "the shipments",
+                Jvm.TIMEOUT.multipliedBy(2)), shipping.report());
+        shipping.send("");
+        Jvm.assertExitsCleanly(shipping);
     }
 
     /**
