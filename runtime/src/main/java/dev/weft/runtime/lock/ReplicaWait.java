@@ -58,11 +58,11 @@ final class ReplicaWait {
             }
             acknowledged = master.callBeside(lockKey, purpose, redis -> redis.waitForReplication(wanted, waitMillis));
         } catch (WeftBackendException e) {
-            release(key, owner, token, options);
+            release(master, key, owner, token, options);
             throw e;
         }
         if (acknowledged < wanted) {
-            release(key, owner, token, options);
+            release(master, key, owner, token, options);
             throw new WeftBackendException("lock " + options.describe(key) + " was granted by Redis at "
                     + master.address() + ", but only " + acknowledged + " of the " + wanted + " replicas it asks for"
                     + " (replicas: " + wanted + ") acknowledged key " + lockKey + " within "
@@ -72,10 +72,15 @@ final class ReplicaWait {
         }
     }
 
-    private void release(String key, String owner, long token, LockOptions options) {
+    /**
+     * Waits for the release, unlike a release after the method (docs/locks.md): this call fails, and the caller may
+     * retry at once, so the lock is free when it throws, or the warning says when it will be.
+     */
+    private void release(RedisEndpoint master, String key, String owner, long token, LockOptions options) {
+        String purpose = "release lock " + options.describe(key) + " that too few replicas acknowledged";
         try {
-            quorum.release(key, owner, token, options.keepsToken(), "release lock " + options.describe(key)
-                    + " that too few replicas acknowledged");
+            master.await(quorum.release(key, owner, token, options.keepsToken(), purpose),
+                    System.nanoTime() + quorum.timeout().toNanos(), purpose);
         } catch (WeftBackendException e) {
             Log.warn(e.getMessage() + "; the lock frees itself when its lease of " + Durations.text(options.lease())
                     + " runs out");
