@@ -159,6 +159,17 @@ public final class WeftYaml {
                 """.formatted(objectStore));
     }
 
+    /** Sessions in Redis as docs/sessions.md has them; the counter is an {@code Integer}, which needs no allow entry. */
+    public static Path sessions(Path dir, String name, String uri) {
+        return write(dir, name, """
+                redis:
+                  uri: %s
+                sessions:
+                  enabled: true
+                  serializer: java
+                """.formatted(uri));
+    }
+
     private static Path write(Path dir, String name, String yaml) {
         try {
             return Files.writeString(dir.resolve(name + ".yaml"), yaml);

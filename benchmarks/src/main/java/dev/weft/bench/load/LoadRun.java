@@ -9,15 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Runs one implementation's worker JVMs together and merges what they report. */
 public final class LoadRun {
     /** Only so that a broken run cannot hang; generous because two cores may be busy with other JVMs. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final int EXIT_CONFIG = 78;
-    private static final Pattern CONFIG_ERROR = Pattern.compile("^weft: config error: .*?:\\d+:\\d+: (.*)$");
 
     private LoadRun() {
     }
@@ -74,26 +70,8 @@ public final class LoadRun {
         try {
             worker.awaitLine("READY", READY_TIMEOUT);
         } catch (IllegalStateException e) {
-            List<String> reasons = configErrors(worker);
-            if (!reasons.isEmpty() && reasons.stream().allMatch(reason -> reason.contains("not available"))) {
-                throw new NotInThisBuild(String.join("; ", reasons));
-            }
+            NotInThisBuild.throwIfRefused(worker);
             throw e;
         }
-    }
-
-    /** The agent's reasons for exit 78, without file positions; empty for any other end. */
-    private static List<String> configErrors(JavaProcess worker) {
-        if (worker.exitCode() != EXIT_CONFIG) {
-            return List.of();
-        }
-        List<String> reasons = new ArrayList<>();
-        for (String line : worker.stderrLines()) {
-            Matcher error = CONFIG_ERROR.matcher(line);
-            if (error.matches()) {
-                reasons.add(error.group(1));
-            }
-        }
-        return reasons;
     }
 }

@@ -7,6 +7,7 @@ import dev.weft.bench.NotInThisBuild;
 import dev.weft.bench.RedisCommandStats;
 import dev.weft.bench.Row;
 import dev.weft.bench.Section;
+import dev.weft.bench.WeftYaml;
 import dev.weft.bench.load.LoadResult;
 import dev.weft.testkit.JavaProcess;
 import dev.weft.testkit.RedisServer;
@@ -43,8 +44,6 @@ public record SessionRow(String id, int threads) implements Row {
     /** Only so that a broken run cannot hang: Spring Boot took 13 s to start on a loaded 2-core machine. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Pattern LISTENING = Pattern.compile("^LISTENING (\\d+)$");
-    private static final Pattern CONFIG_ERROR = Pattern.compile("^weft: config error: .*?:\\d+:\\d+: (.*)$");
-    private static final int EXIT_CONFIG = 78;
     private static final List<String> SMOKE_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final String SPRING_SESSION_AUTO_CONFIGURATION =
             "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration";
@@ -176,7 +175,7 @@ public record SessionRow(String id, int threads) implements Row {
                                 "jakarta.annotation.Resource"))
                         .name(name).args(baseDir.toString());
                 if (server == Server.WEFT) {
-                    jvm.agent(harness.layout().agentJar(), "config=" + weftYaml(harness.scratch(), name, redis.uri()));
+                    jvm.agent(harness.layout().agentJar(), "config=" + WeftYaml.sessions(harness.scratch(), name, redis.uri()));
                 }
                 yield jvm;
             }
@@ -193,21 +192,6 @@ public record SessionRow(String id, int threads) implements Row {
     private static Path directory(Path path) {
         try {
             return Files.createDirectory(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** What a user would write (docs/sessions.md): the counter is an {@code Integer}, which needs no allow entry. */
-    static Path weftYaml(Path dir, String name, String uri) {
-        try {
-            return Files.writeString(dir.resolve(name + ".yaml"), """
-                    redis:
-                      uri: %s
-                    sessions:
-                      enabled: true
-                      serializer: java
-                    """.formatted(uri));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -231,13 +215,7 @@ public record SessionRow(String id, int threads) implements Row {
             port.matches();
             return Integer.parseInt(port.group(1));
         } catch (IllegalStateException e) {
-            if (jvm.exitCode() == EXIT_CONFIG) {
-                List<String> reasons = jvm.stderrLines().stream().map(CONFIG_ERROR::matcher)
-                        .filter(Matcher::matches).map(error -> error.group(1)).toList();
-                if (!reasons.isEmpty() && reasons.stream().allMatch(reason -> reason.contains("not available"))) {
-                    throw new NotInThisBuild(String.join("; ", reasons));
-                }
-            }
+            NotInThisBuild.throwIfRefused(jvm);
             throw e;
         }
     }
