@@ -41,9 +41,8 @@ final class PreparedMessages {
 
     /** Stores the message, due for a check-back after {@code checkAfter}, and says how to check it back. */
     void prepare(Message message, Duration checkAfter, String check) {
-        String purpose = "prepare message \"" + message.id() + "\" for stream " + message.stream();
-        redis.awaitConnected(purpose);
-        redis.await(send(message, checkAfter, check), deadline(), purpose);
+        redis.awaitConnected(storing(message));
+        redis.await(send(message, checkAfter, check), deadline(), storing(message));
     }
 
     /**
@@ -71,13 +70,18 @@ final class PreparedMessages {
      */
     boolean attach(Message message, String check, CompletableFuture<Long> stored) {
         String stream = message.stream();
-        redis.awaitConnected("prepare message \"" + message.id() + "\" for stream " + stream);
+        redis.awaitConnected(storing(message));
         CompletableFuture<Long> attached = redis.send(r -> ATTACH.<Long>run(r, ScriptOutputType.INTEGER,
                 new String[] {records(stream), checks(stream)}, message.id(), check));
         long deadline = deadline();
-        redis.await(stored, deadline, "prepare message \"" + message.id() + "\" for stream " + stream);
+        redis.await(stored, deadline, storing(message));
         return redis.await(attached, deadline, "record the database of prepared message \"" + message.id() + "\"")
                 == 1L;
+    }
+
+    /** What storing the message is called in messages: "... to prepare message "id" for stream s". */
+    private static String storing(Message message) {
+        return "prepare message \"" + message.id() + "\" for stream " + message.stream();
     }
 
     private long deadline() {
@@ -86,12 +90,12 @@ final class PreparedMessages {
 
     /** Puts the message on its stream and forgets it; {@code false} when it was already gone. */
     boolean publish(String stream, String id) {
-        return release(stream, id, "1");
+        return release(stream, id, Release.PUBLISH);
     }
 
     /** Forgets the message without publishing it; {@code false} when it was already gone. */
     boolean discard(String stream, String id) {
-        return release(stream, id, "0");
+        return release(stream, id, Release.DISCARD);
     }
 
     /**
@@ -100,13 +104,26 @@ final class PreparedMessages {
      * began, or the message was already gone.
      */
     boolean discardIfNeverBegun(String stream, String id) {
-        return release(stream, id, "unbegun");
+        return release(stream, id, Release.DISCARD_IF_UNBEGUN);
     }
 
-    private boolean release(String stream, String id, String how) {
-        String answer = redis.call((how.equals("1") ? "publish" : "discard") + " prepared message \"" + id
-                + "\" of stream " + stream, r -> RELEASE.<String>run(r, ScriptOutputType.VALUE, keys(stream, true),
-                id, how, Long.toString(maxLen)));
+    /** What release.lua is asked to do, and its argument for that. */
+    private enum Release {
+        PUBLISH("publish", "1"), DISCARD("discard", "0"), DISCARD_IF_UNBEGUN("discard", "unbegun");
+
+        final String verb;
+        final String argument;
+
+        Release(String verb, String argument) {
+            this.verb = verb;
+            this.argument = argument;
+        }
+    }
+
+    private boolean release(String stream, String id, Release how) {
+        String answer = redis.call(how.verb + " prepared message \"" + id + "\" of stream " + stream,
+                r -> RELEASE.<String>run(r, ScriptOutputType.VALUE, keys(stream, true), id, how.argument,
+                        Long.toString(maxLen)));
         return answer != null;
     }
 

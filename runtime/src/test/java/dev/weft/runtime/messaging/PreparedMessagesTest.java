@@ -103,9 +103,9 @@ class PreparedMessagesTest {
 
     @Test
     void aCheckBackDiscardsAMessageWhoseTransactionNeverBegan() {
-        prepared.prepare(new Message("unbegun", "m1", "{}", 1), Duration.ZERO, "");
-        assertTrue(prepared.discardIfNeverBegun("unbegun", "m1"));
         Message message = new Message("unbegun", "m1", "{}", 1);
+        prepared.prepare(message, Duration.ZERO, "");
+        assertTrue(prepared.discardIfNeverBegun("unbegun", "m1"));
         assertFalse(prepared.attach(message, "db:abc", CompletableFuture.completedFuture(1L)),
                 "a transaction beginning now learns it was discarded and must not commit");
     }
