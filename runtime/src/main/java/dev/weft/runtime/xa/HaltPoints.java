@@ -21,9 +21,14 @@ final class HaltPoints {
     }
 
     void prepared() {
-        if (point.anyChosen()) {
-            int prepared = prepares.incrementAndGet();
-            point.reached(prepared == 1 ? "firstPrepare" : prepared == 2 ? "allPrepared" : "");
+        if (!point.anyChosen()) {
+            return;
+        }
+        int prepared = prepares.incrementAndGet();
+        if (prepared == 1) {
+            point.reached("firstPrepare");
+        } else if (prepared == 2) {
+            point.reached("allPrepared");
         }
     }
 
