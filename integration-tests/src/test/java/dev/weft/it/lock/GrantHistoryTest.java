@@ -84,9 +84,8 @@ class GrantHistoryTest {
     void redlockGrantsNeverOverlapEither() {
         List<RedisServer> nodes = List.of(RedisServer.start(), RedisServer.start(), RedisServer.start());
         try {
-            Path config = WeftYaml.write(dir, "redis:\n  uri: ${REDIS_URI}\n  nodes: ["
-                    + nodes.stream().map(RedisServer::uri).collect(Collectors.joining(", "))
-                    + "]\nlocks:\n" + LOCK + "    mode: redlock\n");
+            Path config = config("  nodes: [" + nodes.stream().map(RedisServer::uri).collect(Collectors.joining(", "))
+                    + "]\n", "    mode: redlock\n");
             GrantHistory history = run(2, 2, ENTRIES, jvm -> Jvm.attach(jvm, config, redis.uri()));
 
             assertSafeAndLive("redlock", history, 2, 2);
@@ -96,8 +95,13 @@ class GrantHistoryTest {
     }
 
     private Path singleConfig() {
-        return WeftYaml.write(dir, "redis:\n  uri: ${REDIS_URI}\n  timeout: " + REDIS_TIMEOUT.toSeconds()
-                + "s\nlocks:\n" + LOCK);
+        return config("", "");
+    }
+
+    /** Every run's redis.timeout is REDIS_TIMEOUT, which the deadline check adds to the wait. */
+    private Path config(String moreRedis, String moreLock) {
+        return WeftYaml.write(dir, "redis:\n  uri: ${REDIS_URI}\n  timeout: " + REDIS_TIMEOUT.toSeconds() + "s\n"
+                + moreRedis + "locks:\n" + LOCK + moreLock);
     }
 
     private static void assertSafeAndLive(String what, GrantHistory history, int jvms, int threads) {
