@@ -6,17 +6,16 @@ import dev.weft.runtime.config.ConfigLoader;
 import dev.weft.runtime.config.ConfigProblem;
 import dev.weft.runtime.config.WeftConfig;
 import dev.weft.runtime.feature.Feature;
-import dev.weft.runtime.weave.Described;
+import dev.weft.runtime.weave.ClassFileTypes;
+import dev.weft.runtime.weave.MethodShape;
 import dev.weft.runtime.weave.RuleCheck;
+import dev.weft.runtime.weave.TypeShape;
 import dev.weft.runtime.weave.WeavableMethods;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * {@code weft check --config weft.yaml --classpath <app jars>}: validates the file and lists, per selector, every
@@ -51,9 +50,9 @@ final class CheckCommand {
                 out.println("class path entry not found: " + entry);
             }
             tally.missingEntries = classPath.missing().size();
-            TypePool pool = TypePool.Default.of(classPath.locator());
+            ClassFileTypes types = new ClassFileTypes(classPath.classFiles());
             for (Feature.Check rule : rules) {
-                report(rule, classPath, pool, tally);
+                report(rule, classPath, types, tally);
             }
         }
         out.println();
@@ -61,21 +60,21 @@ final class CheckCommand {
         return tally.ok() ? Cli.OK : Cli.PROBLEM;
     }
 
-    private void report(Feature.Check rule, ClassPath classPath, TypePool pool, Tally tally) {
+    private void report(Feature.Check rule, ClassPath classPath, ClassFileTypes types, Tally tally) {
         out.println(rule.rule().position() + ": " + rule.kind() + " " + rule.rule().selector().text());
         if (rule.note() != null) {
             out.println("    NOTE: " + rule.note());
         }
         int matched = 0;
         for (String className : classPath.classNames()) {
-            Optional<TypeDescription> type = candidate(rule.rule(), className, pool);
+            Optional<TypeShape> type = candidate(rule.rule(), className, types);
             if (type.isEmpty()) {
                 continue;
             }
-            for (MethodDescription method : WeavableMethods.matching(rule.rule().selector(), type.get())) {
+            for (MethodShape method : WeavableMethods.matching(rule.rule().selector(), type.get())) {
                 matched++;
-                out.println("    " + signature(type.get(), method));
-                Optional<String> problem = rule.rule().problemWith(Described.method(method, classPath.locator()));
+                out.println("    " + signature(method));
+                Optional<String> problem = rule.rule().problemWith(method);
                 problem.ifPresent(p -> out.println("        ERROR: " + p));
                 tally.matchedMethods++;
                 tally.badMethods += problem.isPresent() ? 1 : 0;
@@ -89,26 +88,21 @@ final class CheckCommand {
     }
 
     /** Names first: a type description (which reads the class file) only for names that can match. */
-    private static Optional<TypeDescription> candidate(RuleCheck rule, String className, TypePool pool) {
+    private static Optional<TypeShape> candidate(RuleCheck rule, String className, ClassFileTypes types) {
         if (!rule.selector().matchesTypeName(className) && !rule.selector().includeSubtypes()) {
             return Optional.empty();
         }
-        TypePool.Resolution resolution = pool.describe(className);
-        if (!resolution.isResolved()) {
-            return Optional.empty();
-        }
-        TypeDescription type = resolution.resolve();
+        Optional<TypeShape> type = types.find(className);
         try {
-            return WeavableMethods.typeMatches(rule.selector(), type) ? Optional.of(type) : Optional.empty();
+            return type.filter(found -> WeavableMethods.typeMatches(rule.selector(), found));
         } catch (IllegalStateException unresolvableSupertype) {
             return Optional.empty();
         }
     }
 
-    private static String signature(TypeDescription type, MethodDescription method) {
-        List<String> parameters = new ArrayList<>();
-        method.getParameters().asTypeList().asErasures().forEach(t -> parameters.add(t.getActualName()));
-        return type.getName() + "#" + method.getName() + "(" + String.join(", ", parameters) + ")";
+    private static String signature(MethodShape method) {
+        List<String> parameters = method.parameterTypes().stream().map(TypeShape::actualName).toList();
+        return method.displayName() + "(" + String.join(", ", parameters) + ")";
     }
 
     private static final class Tally {

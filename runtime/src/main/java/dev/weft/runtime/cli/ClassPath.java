@@ -3,6 +3,9 @@ package dev.weft.runtime.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,17 +13,17 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * An application class path read as files, never loaded: {@code app.jar:lib/*:build/classes}. A trailing {@code *}
- * means every jar in that folder, as with {@code java -cp}.
+ * means every jar in that folder, as with {@code java -cp}. Its {@link #classFiles() class loader} is only ever asked
+ * for resources, the class files, with the JDK's behind them.
  */
 final class ClassPath implements AutoCloseable {
     private final List<String> classNames = new ArrayList<>();
-    private final List<ClassFileLocator> locators = new ArrayList<>();
+    private final List<URL> entries = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
-    private final ClassFileLocator locator;
+    private final URLClassLoader classFiles;
 
     ClassPath(String spec) {
         for (String entry : spec.split(File.pathSeparator)) {
@@ -33,8 +36,7 @@ final class ClassPath implements AutoCloseable {
                 add(Path.of(entry));
             }
         }
-        locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
-        locator = new ClassFileLocator.Compound(locators);
+        classFiles = new URLClassLoader(entries.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
     }
 
     List<String> classNames() {
@@ -46,8 +48,8 @@ final class ClassPath implements AutoCloseable {
         return missing;
     }
 
-    ClassFileLocator locator() {
-        return locator;
+    ClassLoader classFiles() {
+        return classFiles;
     }
 
     private void addJarsIn(Path dir) {
@@ -65,15 +67,16 @@ final class ClassPath implements AutoCloseable {
     private void add(Path entry) {
         try {
             if (Files.isDirectory(entry)) {
-                locators.add(new ClassFileLocator.ForFolder(entry.toFile()));
+                entries.add(url(entry));
                 try (Stream<Path> files = Files.walk(entry)) {
                     files.filter(f -> f.toString().endsWith(".class"))
                             .forEach(f -> addClassFile(entry.relativize(f).toString().replace(File.separatorChar, '/')));
                 }
             } else if (Files.isRegularFile(entry)) {
-                JarFile jar = new JarFile(entry.toFile());
-                locators.add(new ClassFileLocator.ForJarFile(jar));
-                jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).forEach(this::addClassFile);
+                entries.add(url(entry));
+                try (JarFile jar = new JarFile(entry.toFile())) {
+                    jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).forEach(this::addClassFile);
+                }
             } else {
                 missing.add(entry.toString());
             }
@@ -88,10 +91,12 @@ final class ClassPath implements AutoCloseable {
         }
     }
 
+    private static URL url(Path entry) throws MalformedURLException {
+        return entry.toUri().toURL();
+    }
+
     @Override
     public void close() throws IOException {
-        for (ClassFileLocator locator : locators) {
-            locator.close();
-        }
+        classFiles.close();
     }
 }

@@ -126,6 +126,11 @@ public final class Described {
         }
 
         @Override
+        public boolean hasCode() {
+            return !method.isAbstract() && !method.isNative();
+        }
+
+        @Override
         public TypeShape returnType() {
             return new DescribedType(method.getReturnType().asErasure(), classFiles);
         }

@@ -18,6 +18,9 @@ public interface MethodShape {
     /** A bridge or synthetic method: made by the compiler, never written by anybody. */
     boolean isGenerated();
 
+    /** False for abstract and native methods, which have no code to weave. */
+    boolean hasCode();
+
     TypeShape returnType();
 
     List<TypeShape> parameterTypes();

@@ -9,26 +9,33 @@ import java.util.function.Supplier;
 
 /**
  * The transformer the JVM calls for every class: it rejects by name alone (then by a byte scan, for the few rules and
- * call-site rewrites that need one), and hands the few candidates to Byte Buddy's transformer, which is built on first
- * need (or by a background warm-up). An application whose configured classes load late, or never, pays nothing for
- * Byte Buddy before its {@code main}.
+ * call-site rewrites that need one), and hands the few candidates to {@link InlineWeaving} when every rule that may
+ * apply is one it writes, else to Byte Buddy's transformer, which is built on first need (or by a background
+ * warm-up). An application whose rules are all of the first kind never loads Byte Buddy.
  */
 final class NameFirstTransformer implements ClassFileTransformer {
     private static final ClassLoader RUNTIME_LOADER = NameFirstTransformer.class.getClassLoader();
 
-    private final List<? extends RuleCheck> rules;
+    private final List<WeaveRule> rules;
     private final List<CallSiteRewrite> rewrites;
+    private final WeaveStats stats;
+    private final Supplier<ClassFileTransformer> inline;
     private final Supplier<ClassFileTransformer> weaver;
     private final Supplier<ClassFileTransformer> callSiteWeaver;
 
     /**
-     * @param weaver         weaves the rules' methods in classes that pass the rules' tests
+     * @param inline         weaves the rules' methods in classes that pass the rules' tests, when it can write every
+     *                       advice that may apply
+     * @param weaver         does the same with Byte Buddy, for every advice
      * @param callSiteWeaver does the same and applies the call-site rewrites, for classes that may hold such calls
      */
-    NameFirstTransformer(List<? extends RuleCheck> rules, List<CallSiteRewrite> rewrites,
-                         Supplier<ClassFileTransformer> weaver, Supplier<ClassFileTransformer> callSiteWeaver) {
+    NameFirstTransformer(List<WeaveRule> rules, List<CallSiteRewrite> rewrites, WeaveStats stats,
+                         ClassFileTransformer inline, Supplier<ClassFileTransformer> weaver,
+                         Supplier<ClassFileTransformer> callSiteWeaver) {
         this.rules = rules;
         this.rewrites = rewrites;
+        this.stats = stats;
+        this.inline = () -> inline;
         this.weaver = weaver;
         this.callSiteWeaver = callSiteWeaver;
     }
@@ -48,9 +55,7 @@ final class NameFirstTransformer implements ClassFileTransformer {
         try {
             return chosen.get().transform(module, loader, internalName, classBeingRedefined, domain, classFile);
         } catch (RuntimeException | LinkageError e) {
-            // The JVM would drop this silently and load the class as it is: say so, loudly.
-            Log.error("could not weave " + internalName.replace('/', '.') + "; its configured methods run WITHOUT"
-                    + " Weft. Report this with the stack trace (log.level: debug)", e);
+            stats.failed(internalName.replace('/', '.'), e); // the JVM would drop it silently, loading the class as it is
             return null;
         }
     }
@@ -65,11 +70,14 @@ final class NameFirstTransformer implements ClassFileTransformer {
                 return callSiteWeaver;
             }
         }
-        for (RuleCheck rule : rules) {
+        boolean candidate = false;
+        boolean inlineWrites = InlineWeaving.canWeave(classFile);
+        for (WeaveRule rule : rules) {
             if (rule.mayMatchTypeName(name) && rule.mayMatchClassFile(classFile)) {
-                return weaver;
+                candidate = true;
+                inlineWrites &= AdviceKind.of(rule).inline();
             }
         }
-        return null;
+        return !candidate ? null : inlineWrites ? inline : weaver;
     }
 }

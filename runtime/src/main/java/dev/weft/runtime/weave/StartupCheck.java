@@ -9,10 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Checks rules against the classes already on the system class path, without loading them, so that a key template
@@ -33,16 +29,15 @@ public final class StartupCheck {
     }
 
     public List<ConfigProblem> check(List<? extends RuleCheck> rules) {
-        ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.ofSystemLoader();
-        TypePool pool = TypePool.Default.of(classFiles);
+        ClassFileTypes types = new ClassFileTypes(ClassLoader.getSystemClassLoader());
         List<ConfigProblem> problems = new ArrayList<>();
         for (RuleCheck rule : rules) {
             Optional<String> typeName = rule.selector().exactTypeName();
             if (typeName.isEmpty()) {
                 continue;
             }
-            TypePool.Resolution resolution = pool.describe(typeName.get());
-            if (!resolution.isResolved()) {
+            Optional<TypeShape> type = types.find(typeName.get());
+            if (type.isEmpty()) {
                 if (onUnmatched == OnUnmatched.HALT) {
                     problems.add(new ConfigProblem(rule.position(), "class " + typeName.get() + " is not on the class"
                             + " path at start-up, so " + rule.selector().text() + " would protect nothing; fix the"
@@ -54,13 +49,12 @@ public final class StartupCheck {
                 }
                 continue;
             }
-            TypeDescription type = resolution.resolve();
-            List<MethodDescription.InDefinedShape> methods = WeavableMethods.matching(rule.selector(), type);
+            List<MethodShape> methods = WeavableMethods.matching(rule.selector(), type.get());
             if (methods.isEmpty()) {
-                noMethod(rule, type, problems);
+                noMethod(rule, type.get(), problems);
             }
-            for (MethodDescription method : methods) {
-                rule.problemWith(Described.method(method, classFiles)).ifPresent(problem -> problems.add(
+            for (MethodShape method : methods) {
+                rule.problemWith(method).ifPresent(problem -> problems.add(
                         new ConfigProblem(rule.problemPosition(), MethodProblem.naming(problem, method))));
             }
         }
@@ -73,11 +67,11 @@ public final class StartupCheck {
     }
 
     /** With {@code +}, the named type may be an interface whose methods are all abstract: its subtypes are woven. */
-    private void noMethod(RuleCheck rule, TypeDescription type, List<ConfigProblem> problems) {
+    private void noMethod(RuleCheck rule, TypeShape type, List<ConfigProblem> problems) {
         if (rule.selector().includeSubtypes()) {
             return;
         }
-        String message = rule.selector().text() + " matches no method of " + type.getName()
+        String message = rule.selector().text() + " matches no method of " + type.name()
                 + "; check the method name and parameter types";
         if (onUnmatched == OnUnmatched.HALT) {
             problems.add(new ConfigProblem(rule.position(), message));

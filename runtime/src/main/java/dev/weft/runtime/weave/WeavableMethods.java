@@ -1,68 +1,48 @@
 package dev.weft.runtime.weave;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isBridge;
-import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isNative;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
 import dev.weft.runtime.config.MethodSelector;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /** Which methods of a type a selector picks: SPEC section 3 "Method selectors". */
 public final class WeavableMethods {
-    /** Constructors, synthetic, bridge, abstract and native methods are never woven. */
-    private static final ElementMatcher<MethodDescription> WEAVABLE =
-            isMethod().and(not(isSynthetic())).and(not(isBridge())).and(not(isAbstract())).and(not(isNative()));
-
     private WeavableMethods() {
     }
 
-    public static boolean typeMatches(MethodSelector selector, TypeDescription type) {
-        if (selector.matchesTypeName(type.getName())) {
+    /**
+     * @throws IllegalStateException for a {@code +Type} selector when a supertype's class file cannot be found
+     */
+    public static boolean typeMatches(MethodSelector selector, TypeShape type) {
+        if (selector.matchesTypeName(type.name())) {
             return true;
         }
         return selector.includeSubtypes() && hasMatchingSupertype(selector, type);
     }
 
-    public static List<MethodDescription.InDefinedShape> matching(MethodSelector selector, TypeDescription type) {
-        List<MethodDescription.InDefinedShape> found = new ArrayList<>();
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            if (WEAVABLE.matches(method) && selector.matchesMethodName(method.getName())
-                    && selector.matchesParameters(parameterTypeNames(method))) {
+    /** Constructors, generated (synthetic, bridge), abstract and native methods are never woven. */
+    public static List<MethodShape> matching(MethodSelector selector, TypeShape type) {
+        List<MethodShape> found = new ArrayList<>();
+        for (MethodShape method : type.declaredMethods()) {
+            if (!method.isGenerated() && method.hasCode() && selector.matchesMethodName(method.name())
+                    && selector.matchesParameters(method.parameterTypes().stream().map(TypeShape::actualName).toList())) {
                 found.add(method);
             }
         }
         return found;
     }
 
-    private static List<String> parameterTypeNames(MethodDescription method) {
-        List<String> names = new ArrayList<>(method.getParameters().size());
-        for (TypeDescription type : method.getParameters().asTypeList().asErasures()) {
-            names.add(type.getActualName());
-        }
-        return names;
-    }
-
-    private static boolean hasMatchingSupertype(MethodSelector selector, TypeDescription type) {
-        for (TypeDefinition current = type; current != null; current = current.getSuperClass()) {
-            TypeDescription erasure = current.asErasure();
-            if (selector.matchesTypeName(erasure.getName()) || hasMatchingInterface(selector, erasure)) {
+    private static boolean hasMatchingSupertype(MethodSelector selector, TypeShape type) {
+        for (TypeShape current = type; current != null; current = current.superClass()) {
+            if (selector.matchesTypeName(current.name()) || hasMatchingInterface(selector, current)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean hasMatchingInterface(MethodSelector selector, TypeDescription type) {
-        for (TypeDescription iface : type.getInterfaces().asErasures()) {
-            if (selector.matchesTypeName(iface.getName()) || hasMatchingInterface(selector, iface)) {
+    private static boolean hasMatchingInterface(MethodSelector selector, TypeShape type) {
+        for (TypeShape anInterface : type.interfaces()) {
+            if (selector.matchesTypeName(anInterface.name()) || hasMatchingInterface(selector, anInterface)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.weft.runtime.weave;
 
+import dev.weft.runtime.log.Log;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,14 @@ public final class WeaveStats {
         rejectedMethods.increment();
     }
 
+    /** A type Weft meant to weave but could not is never quiet: it is an error in the log and in the counts. */
+    void failed(String typeName, Throwable error) {
+        failedTypes.increment();
+        Log.error("could not weave " + typeName + "; its configured methods run WITHOUT Weft. Report this with the"
+                + " stack trace (log.level: debug)", error);
+    }
+
+    /** Already loaded classes could not be retransformed; the caller says which. */
     void failed() {
         failedTypes.increment();
     }

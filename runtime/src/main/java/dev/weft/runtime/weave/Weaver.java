@@ -6,7 +6,6 @@ import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -25,10 +24,10 @@ import net.bytebuddy.utility.JavaModule;
 public final class Weaver {
     private final List<WeaveRule> rules;
     private final List<CallSiteRewrite> rewrites;
-    private final SiteRegistry sites;
     private final WeaveStats stats;
-    private final WovenClassLoaders loaders;
-    private final ClassFileLocator adviceClassFile;
+    private final WeavePlanner planner;
+    private final Lazy<ClassFileLocator> adviceClassFile = new Lazy<>(
+            () -> ClassFileLocator.ForClassLoader.of(BridgeAdvice.class.getClassLoader()));
     private final Lazy<ClassFileTransformer> byteBuddy = new Lazy<>(this::ruleTransformer);
     private final Lazy<ClassFileTransformer> withCallSites = new Lazy<>(this::callSiteTransformer);
 
@@ -37,11 +36,9 @@ public final class Weaver {
                   WovenClassLoaders loaders) {
         this.rules = List.copyOf(rules);
         this.rewrites = List.copyOf(rewrites);
-        this.sites = sites;
         this.stats = stats;
-        this.loaders = loaders;
+        this.planner = new WeavePlanner(this.rules, sites, stats, loaders);
         rules.forEach(stats::track);
-        this.adviceClassFile = ClassFileLocator.ForClassLoader.of(BridgeAdvice.class.getClassLoader());
     }
 
     /**
@@ -58,12 +55,20 @@ public final class Weaver {
 
     /** The transformer {@link #install} registers; tests apply it to class files directly. */
     public ClassFileTransformer transformer() {
-        return new NameFirstTransformer(rules, rewrites, byteBuddy, withCallSites);
+        return new NameFirstTransformer(rules, rewrites, stats, new InlineWeaving(planner), byteBuddy, withCallSites);
     }
 
-    /** Builds Byte Buddy's transformer now, off the application's threads, so the first woven class does not wait. */
+    /** Byte Buddy's transformer, whatever the rules' advice: tests weave with it and with the inline one, and compare. */
+    ClassFileTransformer withByteBuddy() {
+        return byteBuddy.get();
+    }
+
+    /**
+     * Builds Byte Buddy's transformer now, off the application's threads, for the rules {@link InlineAdvice} cannot
+     * weave, so that the first class they select does not wait. Rules it can weave never need Byte Buddy.
+     */
     public void warmUp() {
-        if (!rules.isEmpty()) {
+        if (rules.stream().anyMatch(rule -> !AdviceKind.of(rule).inline())) {
             byteBuddy.get();
         }
         if (!rewrites.isEmpty()) {
@@ -72,7 +77,7 @@ public final class Weaver {
     }
 
     private ClassFileTransformer ruleTransformer() {
-        return byteBuddyTransformer(selectedByAnyRule(), List.of());
+        return byteBuddyTransformer(this::selectedByAnyRule, List.of());
     }
 
     /**
@@ -150,91 +155,38 @@ public final class Weaver {
         }
     }
 
-    private ElementMatcher<TypeDescription> selectedByAnyRule() {
-        return type -> {
-            for (WeaveRule rule : rules) {
-                if (WeavableMethods.typeMatches(rule.selector(), type)) {
-                    return true;
-                }
-            }
-            return false;
-        };
+    private boolean selectedByAnyRule(TypeDescription type) {
+        return planner.selects(Described.type(type, ClassFileLocator.NoOp.INSTANCE));
     }
 
     private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader) {
-        ClassFileLocator classFiles = ClassFileLocator.ForClassLoader.of(loader);
-        boolean instancesTracked = false;
-        for (WeaveRule rule : rules) {
-            if (!WeavableMethods.typeMatches(rule.selector(), type)) {
-                continue;
-            }
-            SelectorStats selector = stats.track(rule);
-            List<MethodDescription.InDefinedShape> methods = WeavableMethods.matching(rule.selector(), type);
-            for (MethodDescription.InDefinedShape method : methods) {
-                if (rule.passesRequestThroughBridge()) {
-                    builder = builder.visit(Advice.to(OutgoingRequestAdvice.class, adviceClassFile)
-                            .on(ElementMatchers.is(method)));
-                } else if (rule.answersInsteadOfBody()) {
-                    // Not counted: CountingSite would wrap the answer, which this advice reads as it is
-                    int siteId = sites.register(siteFor(rule, method, classFiles));
-                    builder = builder.visit(Advice.withCustomMapping().bind(SiteId.class, siteId)
-                            .to(AnsweringAdvice.class, adviceClassFile).on(ElementMatchers.is(method)));
-                } else {
-                    int siteId = sites.register(new CountingSite(siteFor(rule, method, classFiles), selector));
-                    builder = builder.visit(adviceFor(rule, siteId).on(ElementMatchers.is(method)));
-                }
-                selector.woven();
-                Log.debug("wove " + type.getName() + "#" + method.getName() + method.getDescriptor()
-                        + " for " + rule.selector().text() + " (" + rule.position() + ")");
-            }
-            if (!methods.isEmpty()) {
-                loaders.add(loader);
-            }
-            if (!methods.isEmpty() && !instancesTracked) {
-                Optional<Site> instanceSite = rule.instanceSite(Described.type(type, classFiles));
-                if (instanceSite.isPresent()) {
-                    builder = builder.visit(Advice.withCustomMapping()
-                            .bind(SiteId.class, sites.register(instanceSite.get()))
-                            .to(ConstructorAdvice.class, adviceClassFile)
-                            .on(ElementMatchers.isConstructor()));
-                    instancesTracked = true; // one site per type is enough, however many rules ask
-                }
-            }
+        WeavePlan plan = planner.plan(Described.type(type, ClassFileLocator.ForClassLoader.of(loader)), loader);
+        for (WeavePlan.Woven method : plan.methods()) {
+            ElementMatcher<MethodDescription> named = ElementMatchers.<MethodDescription>named(method.name())
+                    .and(ElementMatchers.hasDescriptor(method.descriptor()));
+            builder = builder.visit(advice(method).on(named));
+        }
+        if (plan.constructorSite().isPresent()) {
+            builder = builder.visit(Advice.withCustomMapping().bind(SiteId.class, plan.constructorSite().getAsInt())
+                    .to(ConstructorAdvice.class, adviceClassFile.get()).on(ElementMatchers.isConstructor()));
         }
         return builder;
     }
 
-    private Advice adviceFor(WeaveRule rule, int siteId) {
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(SiteId.class, siteId);
-        if (rule.observesOnly()) {
-            return mapping.to(ObservingAdvice.class, adviceClassFile);
-        }
-        if (rule.replacesReturnValue()) {
-            return mapping.to(BridgeAdvice.class, ReplacingExitAdvice.class, adviceClassFile);
-        }
-        if (rule.seesReturnValue()) {
-            return mapping.to(BridgeAdvice.class, ReturningExitAdvice.class, adviceClassFile);
-        }
-        if (rule.absorbsFailures()) {
-            return mapping.to(BridgeAdvice.class, AbsorbingExitAdvice.class, adviceClassFile);
-        }
-        return mapping.to(BridgeAdvice.class, adviceClassFile);
+    private Advice advice(WeavePlan.Woven method) {
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(SiteId.class, method.siteId());
+        ClassFileLocator advice = adviceClassFile.get();
+        return switch (method.advice()) {
+            case OUTGOING_REQUEST -> Advice.to(OutgoingRequestAdvice.class, advice);
+            case ANSWERING -> mapping.to(AnsweringAdvice.class, advice);
+            case OBSERVING -> mapping.to(ObservingAdvice.class, advice);
+            case REPLACING -> mapping.to(BridgeAdvice.class, ReplacingExitAdvice.class, advice);
+            case RETURNING -> mapping.to(BridgeAdvice.class, ReturningExitAdvice.class, advice);
+            case ABSORBING -> mapping.to(BridgeAdvice.class, AbsorbingExitAdvice.class, advice);
+            case ENTER_EXIT -> mapping.to(BridgeAdvice.class, advice);
+        };
     }
 
-    private Site siteFor(WeaveRule rule, MethodDescription method, ClassFileLocator classFiles) {
-        MethodShape shape = Described.method(method, classFiles);
-        String problem = rule.problemWith(shape).orElse(null);
-        if (problem == null) {
-            return rule.createSite(shape);
-        }
-        String message = rule.problemPosition() + ": " + MethodProblem.naming(problem, method)
-                + ". Every call of this method now fails; fix the config and restart.";
-        Log.error(message);
-        stats.rejected();
-        return new FailingSite(message);
-    }
-
-    /** A type Weft meant to weave but could not is never quiet: it is an error in the log and in the counts. */
     private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
         private final WeaveStats stats;
 
@@ -244,9 +196,7 @@ public final class Weaver {
 
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            stats.failed();
-            Log.error("could not weave " + typeName + "; its configured methods run WITHOUT Weft. Report this"
-                    + " with the stack trace (log.level: debug)", error);
+            stats.failed(typeName, error);
         }
     }
 }

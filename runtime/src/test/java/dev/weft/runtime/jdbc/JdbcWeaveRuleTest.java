@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.config.JdbcSettings;
+import dev.weft.runtime.weave.ClassFileTypes;
+import dev.weft.runtime.weave.MethodShape;
+import dev.weft.runtime.weave.TypeShape;
 import dev.weft.runtime.weave.WeavableMethods;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import org.junit.jupiter.api.Test;
 
 /** Which classes and methods the barrier's rules select, checked against the real drivers and pool. */
@@ -56,7 +57,7 @@ class JdbcWeaveRuleTest {
     }
 
     @Test
-    void openingAConnectionIsHookedInDriversAndDataSources() throws Exception {
+    void openingAConnectionIsHookedInDriversAndDataSources() {
         assertEquals(Set.of("connect(Ljava/lang/String;Ljava/util/Properties;)Ljava/sql/Connection;"),
                 woven("org.h2.Driver"));
         assertEquals(Set.of("getConnection()Ljava/sql/Connection;",
@@ -81,13 +82,13 @@ class JdbcWeaveRuleTest {
     }
 
     /** {@code name+descriptor} of every method of {@code className} that some rule weaves. */
-    private Set<String> woven(String className) throws ClassNotFoundException {
-        TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(className));
+    private Set<String> woven(String className) {
+        TypeShape type = new ClassFileTypes(getClass().getClassLoader()).find(className).orElseThrow();
         Set<String> methods = new TreeSet<>();
         for (JdbcWeaveRule rule : rules) {
-            if (rule.mayMatchTypeName(type.getName()) && WeavableMethods.typeMatches(rule.selector(), type)) {
-                for (MethodDescription method : WeavableMethods.matching(rule.selector(), type)) {
-                    methods.add(method.getName() + method.getDescriptor());
+            if (rule.mayMatchTypeName(type.name()) && WeavableMethods.typeMatches(rule.selector(), type)) {
+                for (MethodShape method : WeavableMethods.matching(rule.selector(), type)) {
+                    methods.add(method.name() + method.descriptor());
                 }
             }
         }
