@@ -80,13 +80,13 @@ final class LockScripts {
      *
      * @param floor a token that every node's record must reach (RedLock), 0 for none
      * @param keepToken keep the freed lock's record for {@link #RETENTION}, else delete it
+     * @param keepPlace keep owner's place in the queue (it goes on waiting), else leave it
      * @return true when freed, false when the lock had expired or belongs to another owner
      */
     CompletionStage<Boolean> release(RedisClusterAsyncCommands<String, String> redis, String key, String owner, long floor,
-                                     boolean keepToken) {
+                                     boolean keepToken, boolean keepPlace) {
         return RELEASE.<Long>run(redis, ScriptOutputType.INTEGER, keys(key), owner, keepToken ? RETENTION_MILLIS : "0",
-                direct,
-                wakePrefix, Long.toString(floor)).thenApply(LockScripts::isOne);
+                direct, wakePrefix, Long.toString(floor), keepPlace ? "1" : "0").thenApply(LockScripts::isOne);
     }
 
     /** @return true when extended, false when the key is gone or belongs to another owner */

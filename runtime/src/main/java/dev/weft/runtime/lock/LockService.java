@@ -290,6 +290,11 @@ public final class LockService implements AutoCloseable {
         }
     }
 
+    /** Whether this JVM hears the lock notices of {@code mode}'s nodes yet (tests). */
+    boolean hearsNotices(LockMode mode) {
+        return space(mode).hearsNotices();
+    }
+
     private LockSpace space(LockMode mode) {
         if (mode == LockMode.REDLOCK) {
             if (redlock == null) {

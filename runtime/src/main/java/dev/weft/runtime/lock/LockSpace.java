@@ -151,6 +151,11 @@ final class LockSpace implements AutoCloseable {
         }
     }
 
+    /** Whether this JVM hears lock notices on every node yet (tests wait for it before timing a wake-up). */
+    boolean hearsNotices() {
+        return notices.subscribed();
+    }
+
     /** Waits up to {@code redis.timeout} until the releases sent so far are answered. */
     void awaitReleases() {
         releases.awaitAll(quorum.timeout().toNanos());

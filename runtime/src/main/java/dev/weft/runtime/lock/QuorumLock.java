@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * granting nodes, of (when the request to that node was sent + the lease it reported) - drift, drift being 1% of the
  * lease + 2 ms, all measured with {@link System#nanoTime()} (monotonic, so a wall-clock step changes nothing). The answer comes as soon as a majority granted, or can no
  * longer grant: a stopped node delays nothing. After a failed attempt that any node may have granted (a split vote,
- * no time left, a node that did not answer), the lock is released on every node, in the background. The token of a
+ * no time left, a node that did not answer), the lock is released on every node, in the background, keeping the
+ * owner's places in the nodes' queues (it goes on waiting). The token of a
  * grant is the largest token of the majority.
  *
  * <p><b>Renew and release</b> go to every node too; a renewal counts only when a majority renewed before the current
@@ -132,7 +133,10 @@ final class QuorumLock implements AutoCloseable {
         }
         int unknown = nodes.size() - replies.size();
         if (granted > 0 || unknown > 0) {
-            leave(key, owner);
+            // The attempt is decided once a majority said busy, often before the last node answered. Freeing what it
+            // may have been granted must not take it out of the queues of the nodes that said busy: it goes on
+            // waiting, and only a release there wakes it before its retry at a third of its lease.
+            dropGrants(key, owner);
         }
         if (unknown > nodes.size() - quorum) {
             throw failure(fanout, purpose);
@@ -151,7 +155,7 @@ final class QuorumLock implements AutoCloseable {
      */
     CompletableFuture<Boolean> release(String key, String owner, long token, boolean keepToken, String purpose) {
         Fanout<Boolean> fanout = Fanout.send(nodes, redis -> scripts.release(redis, key, owner, floor(token),
-                keepToken));
+                keepToken, false));
         return fanout.decided(settled(Boolean::booleanValue)).thenApply(decided -> {
             List<Boolean> replies = decided.replies();
             if (replies.stream().filter(Boolean::booleanValue).count() >= quorum) {
@@ -166,7 +170,15 @@ final class QuorumLock implements AutoCloseable {
 
     /** Leaves the queue and frees whatever {@code owner} may hold, on every node, without waiting for replies. */
     void leave(String key, String owner) {
-        Fanout.send(nodes, redis -> scripts.release(redis, key, owner, 0, true));
+        Fanout.send(nodes, redis -> scripts.release(redis, key, owner, 0, true, false));
+    }
+
+    /**
+     * Frees whatever a failed attempt of {@code owner} may hold, on every node, without waiting for replies; its
+     * places in the queues stay, since it goes on waiting (a waiter that gives up {@link #leave}s).
+     */
+    private void dropGrants(String key, String owner) {
+        Fanout.send(nodes, redis -> scripts.release(redis, key, owner, 0, true, true));
     }
 
     /** Extends the lease on every node; the outcome is known once a majority renewed, or no longer can. */
