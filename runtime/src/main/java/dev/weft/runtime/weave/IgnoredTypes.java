@@ -1,9 +1,5 @@
 package dev.weft.runtime.weave;
 
-import java.security.ProtectionDomain;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Types Weft never touches, decided from the name and loader alone so that most classes are rejected before any
@@ -12,7 +8,7 @@ import net.bytebuddy.utility.JavaModule;
  * and lambdas carry {@code $$} in their names, so a proxy and its target are never locked twice). The servlet API
  * ({@code javax.servlet}) is a library, not the JDK, and may be woven.
  */
-final class IgnoredTypes implements AgentBuilder.RawMatcher {
+final class IgnoredTypes {
     private static final String[] PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.weft.",
             "io.opentelemetry.javaagent."};
     private static final String SERVLET_API = "javax.servlet.";
@@ -29,11 +25,5 @@ final class IgnoredTypes implements AgentBuilder.RawMatcher {
             }
         }
         return name.contains("$$") || name.contains("$ByteBuddy$") || name.contains("$HibernateProxy$");
-    }
-
-    @Override
-    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
-                           Class<?> classBeingRedefined, ProtectionDomain domain) {
-        return ignores(type.getName(), loader);
     }
 }
