@@ -1,34 +1,47 @@
 package dev.weft.runtime.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Builds a {@link YamlNode} tree from YAML text with Jackson's streaming parser. Jackson's own tree model drops
- * positions and silently keeps the last of two duplicate keys; this keeps both the positions and the complaint.
+ * Builds a {@link YamlNode} tree from YAML text with SnakeYAML's event parser, which gives every node where it
+ * starts. A tree model would drop positions and silently keep the last of two duplicate keys; this keeps both the
+ * positions and the complaint. It reads the events directly rather than through Jackson's YAML parser, which would
+ * load some eighty more classes before the application's {@code main}.
  */
 final class YamlReader {
-    /** Explicit, as the builder does not apply the parser's defaults: {@code key:} alone must read as null. */
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            .build();
+    private static final String NULL_TAG = "tag:yaml.org,2002:null";
+    /** Reads a plain scalar's implicit type as YAML 1.1 does: {@code ~}, {@code null} and nothing at all are null. */
+    private static final Resolver RESOLVER = new Resolver();
 
     private final String file;
     private final Problems problems;
-    private final YAMLParser parser;
+    private final Parser parser;
 
-    private YamlReader(String file, Problems problems, YAMLParser parser) {
+    private YamlReader(String file, Problems problems, Parser parser) {
         this.file = file;
         this.problems = problems;
         this.parser = parser;
@@ -39,51 +52,83 @@ final class YamlReader {
      * (then the syntax error is the one problem recorded: what follows it cannot be trusted).
      */
     static Optional<YamlNode> read(String yaml, String file, Problems problems) {
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(yaml)) {
-            YamlReader reader = new YamlReader(file, problems, parser);
-            if (parser.nextToken() == null) {
+        Parser parser = new ParserImpl(new StreamReader(new StringReader(yaml)), new LoaderOptions());
+        YamlReader reader = new YamlReader(file, problems, parser);
+        try {
+            if (!reader.nextDocument()) {
                 return Optional.empty();
             }
-            YamlNode root = reader.node();
-            if (parser.nextToken() != null) {
-                problems.add(reader.here(), "a second YAML document starts here; weft.yaml holds one document,"
-                        + " so remove the '---' line and merge the two");
+            YamlNode root = reader.node(parser.getEvent());
+            parser.getEvent(); // the document's end
+            if (reader.nextDocument()) {
+                Event second = parser.peekEvent();
+                problems.add(reader.position(second.getStartMark()), "a second YAML document starts here; weft.yaml"
+                        + " holds one document, so remove the '---' line and merge the two");
             }
             return Optional.of(root);
-        } catch (JsonProcessingException e) {
+        } catch (MarkedYAMLException e) {
             problems.add(syntaxErrorPosition(e, file), syntaxErrorMessage(e));
             return Optional.empty();
-        } catch (IOException e) {
-            throw new IllegalStateException("reading YAML from a string cannot fail with I/O", e);
+        } catch (ReaderException e) {
+            problems.add(reader.position(yaml, e.getPosition()), "YAML syntax error: " + e.getMessage() + " (code point 0x"
+                    + Integer.toHexString(e.getCodePoint()).toUpperCase(java.util.Locale.ROOT) + "); remove that character");
+            return Optional.empty();
+        } catch (YAMLException e) {
+            problems.add(new SourcePosition(file, 1, 1), "YAML syntax error: " + e.getMessage());
+            return Optional.empty();
         }
     }
 
-    private YamlNode node() throws IOException {
-        SourcePosition at = here();
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.START_OBJECT) {
+    /** Past the stream's or the last document's end: whether another document follows. */
+    private boolean nextDocument() {
+        for (Event event = parser.getEvent(); !(event instanceof StreamEndEvent); event = parser.getEvent()) {
+            if (event instanceof DocumentStartEvent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private YamlNode node(Event event) {
+        SourcePosition at = position(event.getStartMark());
+        if (event instanceof MappingStartEvent) {
             return mapping(at);
         }
-        if (token == JsonToken.START_ARRAY) {
+        if (event instanceof SequenceStartEvent) {
             return sequence(at);
         }
-        if (parser.isCurrentAlias()) {
-            problems.add(at, "YAML aliases (*" + parser.getText() + ") are not supported here; write the value out");
+        if (event instanceof AliasEvent alias) {
+            problems.add(at, "YAML aliases (*" + alias.getAnchor() + ") are not supported here; write the value out");
             return new YamlNode.Scalar(at, "", true);
         }
-        return new YamlNode.Scalar(at, parser.getText(), token == JsonToken.VALUE_NULL);
+        ScalarEvent scalar = (ScalarEvent) event;
+        return new YamlNode.Scalar(at, scalar.getValue(), isNull(scalar));
     }
 
-    private YamlNode mapping(SourcePosition at) throws IOException {
+    /** A plain scalar YAML reads as null, or one tagged {@code !!null}; a quoted one never is. */
+    private static boolean isNull(ScalarEvent scalar) {
+        String tag = scalar.getTag();
+        if (tag != null && !tag.equals("!")) {
+            return tag.equals(NULL_TAG);
+        }
+        return scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, scalar.getValue(), true).getValue()
+                .equals(NULL_TAG);
+    }
+
+    private YamlNode mapping(SourcePosition at) {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            SourcePosition keyAt = here();
-            parser.nextToken();
-            YamlNode value = node();
-            YamlNode.Entry first = entries.putIfAbsent(key, new YamlNode.Entry(key, keyAt, value));
+        for (Event event = parser.getEvent(); !(event instanceof MappingEndEvent); event = parser.getEvent()) {
+            SourcePosition keyAt = position(event.getStartMark());
+            YamlNode keyNode = node(event);
+            YamlNode value = node(parser.getEvent());
+            if (!(keyNode instanceof YamlNode.Scalar key)) {
+                problems.add(keyAt, "a key here is " + keyNode.kind() + "; write keys as plain names");
+                continue;
+            }
+            YamlNode.Entry first = entries.putIfAbsent(key.text(), new YamlNode.Entry(key.text(), keyAt, value));
             if (first != null) {
-                problems.add(keyAt, "duplicate key '" + key + "'; it is already set at line "
+                problems.add(keyAt, "duplicate key '" + key.text() + "'; it is already set at line "
                         + first.keyPosition().line() + ", column " + first.keyPosition().column()
                         + ". Keep only one of them");
             }
@@ -91,42 +136,42 @@ final class YamlReader {
         return new YamlNode.Mapping(at, entries);
     }
 
-    private YamlNode sequence(SourcePosition at) throws IOException {
+    private YamlNode sequence(SourcePosition at) {
         List<YamlNode> items = new ArrayList<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY && t != null; t = parser.nextToken()) {
-            items.add(node());
+        for (Event event = parser.getEvent(); !(event instanceof SequenceEndEvent); event = parser.getEvent()) {
+            items.add(node(event));
         }
         return new YamlNode.Sequence(at, items);
     }
 
-    private SourcePosition here() {
-        return position(parser.currentTokenLocation(), file);
+    private SourcePosition position(Mark mark) {
+        return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    private static SourcePosition position(JsonLocation location, String file) {
-        return new SourcePosition(file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
-    }
-
-    /** SnakeYAML's own mark is where the error is; Jackson's location is only where the parser had got to. */
-    private static SourcePosition syntaxErrorPosition(JsonProcessingException e, String file) {
-        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            Mark mark = marked.getProblemMark();
-            return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+    /** The line and column of a character's index in the text, for the reader's errors, which give only the index. */
+    private SourcePosition position(String text, int index) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < Math.min(index, text.length()); i++) {
+            boolean newLine = text.charAt(i) == '\n';
+            line += newLine ? 1 : 0;
+            column = newLine ? 1 : column + 1;
         }
-        JsonLocation location = e.getLocation();
-        return location == null ? new SourcePosition(file, 1, 1) : position(location, file);
+        return new SourcePosition(file, line, column);
     }
 
-    private static String syntaxErrorMessage(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException marked) {
-            String message = "YAML syntax error: " + marked.getProblem();
-            Mark context = marked.getContextMark();
-            if (marked.getContext() != null && context != null) {
-                message += " (" + marked.getContext() + " that starts at line " + (context.getLine() + 1)
-                        + ", column " + (context.getColumn() + 1) + ")";
-            }
-            return message;
+    private static SourcePosition syntaxErrorPosition(MarkedYAMLException e, String file) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        return mark == null ? new SourcePosition(file, 1, 1) : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static String syntaxErrorMessage(MarkedYAMLException e) {
+        String message = "YAML syntax error: " + e.getProblem();
+        Mark context = e.getContextMark();
+        if (e.getContext() != null && context != null) {
+            message += " (" + e.getContext() + " that starts at line " + (context.getLine() + 1)
+                    + ", column " + (context.getColumn() + 1) + ")";
         }
-        return "YAML syntax error: " + e.getOriginalMessage();
+        return message;
     }
 }
