@@ -1,6 +1,5 @@
 package dev.weft.runtime.weave;
 
-import dev.weft.runtime.log.Log;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;

@@ -1,7 +1,6 @@
 package dev.weft.runtime.weave;
 
 import dev.weft.bootstrap.WeftBridge;
-import java.lang.reflect.Method;
 import java.util.Map;
 import net.bytebuddy.asm.MemberSubstitution.Substitution.Chain.Step;
 import net.bytebuddy.asm.MemberSubstitution.Target;
