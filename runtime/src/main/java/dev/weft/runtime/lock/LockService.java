@@ -10,6 +10,7 @@ import dev.weft.runtime.redis.RedisDeployment;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.Durations;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -240,6 +241,15 @@ public final class LockService implements AutoCloseable {
         single.awaitReleases();
         if (redlock != null) {
             redlock.awaitReleases();
+        }
+    }
+
+    /** {@link #awaitReleases()} within {@code within} at most: the JVM's exit (docs/locks.md, "What is guaranteed"). */
+    public void awaitReleases(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        single.awaitReleases(deadline);
+        if (redlock != null) {
+            redlock.awaitReleases(deadline);
         }
     }
 

@@ -158,7 +158,13 @@ final class LockSpace implements AutoCloseable {
 
     /** Waits up to {@code redis.timeout} until the releases sent so far are answered. */
     void awaitReleases() {
-        releases.awaitAll(quorum.timeout().toNanos());
+        awaitReleases(System.nanoTime() + quorum.timeout().toNanos());
+    }
+
+    /** Waits until the releases sent so far are answered, up to {@code redis.timeout} and {@code deadlineNanos}. */
+    void awaitReleases(long deadlineNanos) {
+        long now = System.nanoTime();
+        releases.awaitAll(Math.max(0, Math.min(quorum.timeout().toNanos(), deadlineNanos - now)));
     }
 
     void collectHeld(List<HeldLockInfo> into) {

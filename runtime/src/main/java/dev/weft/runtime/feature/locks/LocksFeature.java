@@ -16,6 +16,7 @@ import dev.weft.runtime.tcc.Transactions;
 import dev.weft.runtime.txsync.JtaSynchronizations;
 import dev.weft.runtime.txsync.SpringSynchronizations;
 import dev.weft.runtime.weave.WeaveRule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -59,6 +60,16 @@ public final class LocksFeature implements Feature {
             @Override
             public void registerBeans(WeftMBeans beans) {
                 beans.registerLocks(new LockServiceIntrospection(locks));
+            }
+
+            /**
+             * A method returns before its lock's release is answered: without this wait, a JVM that exits right
+             * after would close its connection with the release unsent or unread, and the lock would stay held
+             * until its lease ran out.
+             */
+            @Override
+            public void stop(Duration within) {
+                locks.awaitReleases(within);
             }
 
             @Override
