@@ -28,7 +28,9 @@ import org.objectweb.asm.commons.AnalyzerAdapter;
  *
  * The handler is the last entry of the method's exception table, so the body's own handlers come first, and both
  * exits sit after the body, outside every try block: an exit that throws is caught by nobody, as with Byte Buddy's
- * advice. The added locals come after the method's own ({@code max_locals}); every stack map frame of the body is
+ * advice. The two library hooks are simpler: an {@linkplain AdviceKind#ANSWERING answering} method returns the
+ * site's non-null answer instead of running its body (no exit), and a method that {@linkplain
+ * AdviceKind#OUTGOING_REQUEST passes its request through the bridge} replaces its first argument before the body. The added locals come after the method's own ({@code max_locals}); every stack map frame of the body is
  * extended with the scope, and the added blocks carry frames of their own, so no frame is computed (which would load
  * classes) and the JVM still verifies the method.
  */
@@ -42,6 +44,7 @@ final class InlineAdvice extends ClassVisitor {
     private static final String EXIT_REPLACING =
             "(ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
     private static final String EXIT_ABSORBING = "(ILjava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Throwable;";
+    private static final String OUTGOING_REQUEST = "(Ljava/lang/Object;)Ljava/lang/Object;";
 
     private final WeavePlan plan;
     private final Map<String, Integer> maxLocals;
@@ -77,8 +80,8 @@ final class InlineAdvice extends ClassVisitor {
         }
         for (WeavePlan.Woven woven : plan.methods()) {
             if (woven.name().equals(name) && woven.descriptor().equals(descriptor)) {
-                if (!woven.advice().inline()) {
-                    throw new IllegalStateException(woven.advice() + " advice is Byte Buddy's to weave, not ASM's");
+                if (woven.advice() == AdviceKind.OUTGOING_REQUEST) {
+                    return new RequestThroughBridge(next, access, descriptor);
                 }
                 WovenMethod method = new WovenMethod(next, woven, access, owner, descriptor,
                         maxLocals.get(name + descriptor));
@@ -142,6 +145,32 @@ final class InlineAdvice extends ClassVisitor {
         }
     }
 
+    /** {@code request = (Type) WeftBridge.outgoingRequest(request)} on the first argument, before the body. */
+    private static final class RequestThroughBridge extends MethodVisitor {
+        private final int slot;
+        private final Type request;
+
+        RequestThroughBridge(MethodVisitor next, int access, String descriptor) {
+            super(Opcodes.ASM9, next);
+            this.slot = (access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+            Type[] arguments = Type.getArgumentTypes(descriptor);
+            if (arguments.length == 0 || arguments[0].getSize() != 1 || arguments[0].getSort() < Type.ARRAY) {
+                throw new IllegalStateException("an outgoing request must be the first argument, an object: "
+                        + descriptor);
+            }
+            this.request = arguments[0];
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            mv.visitVarInsn(Opcodes.ALOAD, slot);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "outgoingRequest", OUTGOING_REQUEST, false);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, request.getInternalName());
+            mv.visitVarInsn(Opcodes.ASTORE, slot);
+        }
+    }
+
     /**
      * One woven method. It receives the original code from an {@link AnalyzerAdapter}, which knows the operand stack
      * at each return (a return may leave values under its own, which are dropped before the jump to the exit).
@@ -202,6 +231,11 @@ final class InlineAdvice extends ClassVisitor {
             }
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "enter", ENTER, false);
             mv.visitVarInsn(Opcodes.ASTORE, scope);
+            if (answers()) {
+                mv.visitVarInsn(Opcodes.ALOAD, scope);
+                mv.visitJumpInsn(Opcodes.IFNONNULL, skip);
+                return; // no exit: the body runs as it is
+            }
             if (woven.advice().skipsBodyOnNull()) {
                 mv.visitVarInsn(Opcodes.ALOAD, scope);
                 mv.visitJumpInsn(Opcodes.IFNULL, skip);
@@ -224,10 +258,14 @@ final class InlineAdvice extends ClassVisitor {
             }
         }
 
+        private boolean answers() {
+            return woven.advice() == AdviceKind.ANSWERING;
+        }
+
         @Override
         public void visitInsn(int opcode) {
             enter();
-            if (opcode < Opcodes.IRETURN || opcode > Opcodes.RETURN) {
+            if (opcode < Opcodes.IRETURN || opcode > Opcodes.RETURN || answers()) {
                 super.visitInsn(opcode);
                 return;
             }
@@ -271,6 +309,11 @@ final class InlineAdvice extends ClassVisitor {
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
             enter();
+            if (answers()) {
+                returnAnswer();
+                mv.visitMaxs(maxStack, maxLocals);
+                return;
+            }
             mv.visitLabel(bodyEnd);
             normalExit();
             exceptionalExit();
@@ -359,6 +402,22 @@ final class InlineAdvice extends ClassVisitor {
             frame(withThrown());
             mv.visitVarInsn(Opcodes.ALOAD, thrown);
             mv.visitInsn(Opcodes.ATHROW);
+        }
+
+        /** Returns the answer's one element, cast or unboxed to the return type. */
+        private void returnAnswer() {
+            mv.visitLabel(skip);
+            frame(scoped());
+            mv.visitVarInsn(Opcodes.ALOAD, scope);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitInsn(Opcodes.AALOAD);
+            if (returned.getSort() == Type.VOID) {
+                mv.visitInsn(Opcodes.POP);
+            } else {
+                Boxing.unboxOrCast(mv, returned);
+            }
+            mv.visitInsn(returned.getOpcode(Opcodes.IRETURN));
         }
 
         /** An absorbing exit answers what the method throws: {@code null} for nothing. */

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * The transformer the JVM calls for every class: it rejects by name alone (then by a byte scan, for the few rules and
- * call-site rewrites that need one), and hands the few candidates to {@link InlineWeaving} when every rule that may
- * apply is one it writes, else to Byte Buddy's transformer, which is built on first need (or by a background
- * warm-up). An application whose rules are all of the first kind never loads Byte Buddy.
+ * call-site rewrites that need one), and hands the few candidates to {@link InlineWeaving}; to Byte Buddy's
+ * transformer, built on first need (or by a background warm-up), only a class that may hold calls to rewrite or
+ * whose class file is older than Java 7. An application with no call-site rewrite never loads Byte Buddy.
  */
 final class NameFirstTransformer implements ClassFileTransformer {
     private static final ClassLoader RUNTIME_LOADER = NameFirstTransformer.class.getClassLoader();
@@ -23,9 +23,8 @@ final class NameFirstTransformer implements ClassFileTransformer {
     private final Supplier<ClassFileTransformer> callSiteWeaver;
 
     /**
-     * @param inline         weaves the rules' methods in classes that pass the rules' tests, when it can write every
-     *                       advice that may apply
-     * @param weaver         does the same with Byte Buddy, for every advice
+     * @param inline         weaves the rules' methods in classes that pass the rules' tests
+     * @param weaver         does the same with Byte Buddy, for class files {@code inline} cannot read
      * @param callSiteWeaver does the same and applies the call-site rewrites, for classes that may hold such calls
      */
     NameFirstTransformer(List<WeaveRule> rules, List<CallSiteRewrite> rewrites, WeaveStats stats,
@@ -69,14 +68,11 @@ final class NameFirstTransformer implements ClassFileTransformer {
                 return callSiteWeaver;
             }
         }
-        boolean candidate = false;
-        boolean inlineWrites = InlineWeaving.canWeave(classFile);
         for (WeaveRule rule : rules) {
             if (rule.mayMatchTypeName(name) && rule.mayMatchClassFile(classFile)) {
-                candidate = true;
-                inlineWrites &= AdviceKind.of(rule).inline();
+                return InlineWeaving.canWeave(classFile) ? inline : weaver;
             }
         }
-        return !candidate ? null : inlineWrites ? inline : weaver;
+        return null;
     }
 }

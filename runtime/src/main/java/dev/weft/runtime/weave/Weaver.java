@@ -33,8 +33,8 @@ public final class Weaver {
     }
 
     /**
-     * Registers the transformer and retransforms configured classes that are already loaded. Byte Buddy itself is
-     * built on first need, or earlier by {@link #warmUp()}.
+     * Registers the transformer and retransforms configured classes that are already loaded. Byte Buddy, where it is
+     * needed at all, is built on first need, or earlier by {@link #warmUp()}.
      */
     public void install(Instrumentation inst) {
         if (rules.isEmpty() && rewrites.isEmpty()) {
@@ -56,13 +56,11 @@ public final class Weaver {
     }
 
     /**
-     * Builds Byte Buddy's transformer now, off the application's threads, for the rules {@link InlineAdvice} cannot
-     * weave, so that the first class they select does not wait. Rules it can weave never need Byte Buddy.
+     * Builds Byte Buddy's transformer for the call-site rewrites now, off the application's threads, so that the first
+     * class that may hold such calls does not wait. The rules' methods never need it, but in a class file older than
+     * Java 7, which is rare enough to build it for on first need.
      */
     public void warmUp() {
-        if (rules.stream().anyMatch(rule -> !AdviceKind.of(rule).inline())) {
-            byteBuddy.rules.get();
-        }
         if (!rewrites.isEmpty()) {
             byteBuddy.withCallSites.get();
         }

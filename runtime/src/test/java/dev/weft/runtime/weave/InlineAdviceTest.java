@@ -26,9 +26,9 @@ import org.objectweb.asm.Opcodes;
  * {@link InlineAdvice} against Byte Buddy's advice, which it replaces on the start-up path: the same fixtures
  * ({@code com.acme.inline.Ledger}, a method of every shape, and a generated class whose returns leave values under
  * their own, as javac never does) woven by each back-end make the same bridge calls, in the same order, with the
- * same values, and give the caller the same results and exceptions. Run for every advice kind the inline weaver
- * writes, and for a site that skips the body or absorbs a failure. The control: the same script without weaving
- * records no bridge call.
+ * same values, and give the caller the same results and exceptions. Run for every advice kind, and for a site that
+ * skips the body, answers instead of it or absorbs a failure. The control: the same script without weaving records
+ * no bridge call.
  */
 class InlineAdviceTest {
     private static final String LEDGER = "com.acme.inline.Ledger";
@@ -77,6 +77,31 @@ class InlineAdviceTest {
                     inline.toString());
         }
         absorb = false;
+    }
+
+    @Test
+    void anAnswerReplacesTheBodyAlike() throws Exception {
+        for (boolean answers : new boolean[] {false, true}) {
+            answerNull = !answers;
+            List<String> inline = run(AdviceKind.ANSWERING, false, script(true));
+            assertEquals(run(AdviceKind.ANSWERING, true, script(true)), inline);
+            assertTrue(inline.contains(answers ? "result half = 2.5" : "result half = 1.5"), inline.toString());
+            assertTrue(inline.stream().noneMatch(event -> event.startsWith("exit ")), "no exit: " + inline);
+        }
+        answerNull = false;
+    }
+
+    @Test
+    void anOutgoingRequestGoesThroughTheBridgeAlike() throws Exception {
+        TestBridge.outgoingRequests(request -> request instanceof String text ? text + "+headers" : request);
+        try {
+            List<String> inline = run(AdviceKind.OUTGOING_REQUEST, false, script(true));
+            assertEquals(run(AdviceKind.OUTGOING_REQUEST, true, script(true)), inline);
+            assertTrue(inline.contains("threw fail java.lang.Exception: boom+headers"), inline.toString());
+            assertTrue(inline.stream().noneMatch(event -> event.startsWith("enter ")), "no site: " + inline);
+        } finally {
+            TestBridge.outgoingRequests(request -> request);
+        }
     }
 
     @Test
@@ -222,9 +247,11 @@ class InlineAdviceTest {
 
     /** A rule of one advice kind on every method of the fixtures, with a site that records what it is told. */
     private record KindRule(AdviceKind kind) implements WeaveRule {
+        /** A request is the first argument, an object: only methods taking one String get that kind. */
         @Override
         public MethodSelector selector() {
-            return MethodSelector.parse("com.acme.inline.*#*");
+            return MethodSelector.parse(kind == AdviceKind.OUTGOING_REQUEST ? "com.acme.inline.*#*(String)"
+                    : "com.acme.inline.*#*");
         }
 
         @Override
@@ -239,12 +266,12 @@ class InlineAdviceTest {
 
         @Override
         public Site createSite(MethodShape method) {
-            return new RecordingSite(method.name());
+            return new RecordingSite(method.name(), method.returnType().name());
         }
 
         @Override
         public Optional<Site> instanceSite(TypeShape type) {
-            return Optional.of(new RecordingSite("new"));
+            return Optional.of(new RecordingSite("new", "void"));
         }
 
         @Override
@@ -266,14 +293,40 @@ class InlineAdviceTest {
         public boolean absorbsFailures() {
             return kind == AdviceKind.ABSORBING;
         }
+
+        @Override
+        public boolean answersInsteadOfBody() {
+            return kind == AdviceKind.ANSWERING;
+        }
+
+        @Override
+        public boolean passesRequestThroughBridge() {
+            return kind == AdviceKind.OUTGOING_REQUEST;
+        }
     }
 
-    private record RecordingSite(String method) implements Site {
+    /**
+     * @param returns the method's return type: an answering site's answer, a one-element array, holds a value of it
+     */
+    private record RecordingSite(String method, String returns) implements Site {
         @Override
         public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
             EVENTS.add("enter " + method + " " + declaringType.getName() + " " + (self != null) + " "
                     + (arguments == null ? "no arguments" : Arrays.deepToString(arguments)));
-            return answerNull ? null : "scope";
+            return answerNull ? null : answer();
+        }
+
+        /** For an answering rule, what the method returns instead of its body; for the others, any scope. */
+        private Object answer() {
+            return switch (returns) {
+                case "int" -> new Object[] {42};
+                case "long" -> new Object[] {7L};
+                case "double" -> new Object[] {2.5};
+                case "boolean" -> new Object[] {true};
+                case "java.lang.String" -> new Object[] {"answered"};
+                case "[I" -> new Object[] {new int[] {9}};
+                default -> new Object[] {null};
+            };
         }
 
         @Override
