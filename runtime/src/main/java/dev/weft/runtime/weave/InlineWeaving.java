@@ -26,11 +26,7 @@ final class InlineWeaving implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
-        TypeShape type = new ClassFileTypes(loader).parse(classFile);
-        if (!planner.selects(type)) {
-            return null;
-        }
-        WeavePlan plan = planner.plan(type, loader);
+        WeavePlan plan = planner.plan(new ClassFileTypes(loader).parse(classFile), loader);
         return plan.isEmpty() ? null : InlineAdvice.weave(classFile, plan);
     }
 }

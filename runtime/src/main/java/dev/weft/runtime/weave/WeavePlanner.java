@@ -24,7 +24,10 @@ final class WeavePlanner {
         this.loaders = loaders;
     }
 
-    /** Whether any rule selects this type; may read supertypes' class files for a {@code +Type} selector. */
+    /**
+     * Whether any rule selects this type (Byte Buddy's type matcher; the plan of a type no rule selects is empty); may
+     * read supertypes' class files for a {@code +Type} selector.
+     */
     boolean selects(TypeShape type) {
         for (WeaveRule rule : rules) {
             if (WeavableMethods.typeMatches(rule.selector(), type)) {
@@ -45,7 +48,8 @@ final class WeavePlanner {
             AdviceKind advice = AdviceKind.of(rule);
             List<MethodShape> methods = WeavableMethods.matching(rule.selector(), type);
             for (MethodShape method : methods) {
-                woven.add(new WeavePlan.Woven(method.name(), method.descriptor(), advice, siteFor(rule, advice, method, selector)));
+                int siteId = siteFor(rule, advice, method, selector);
+                woven.add(new WeavePlan.Woven(method.name(), method.descriptor(), advice, siteId));
                 selector.woven();
                 Log.debug("wove " + type.name() + "#" + method.name() + method.descriptor() + " for "
                         + rule.selector().text() + " (" + rule.position() + ")");
