@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
@@ -20,6 +21,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.events.SequenceEndEvent;
 import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
@@ -67,11 +69,12 @@ final class YamlReader {
             }
             return Optional.of(root);
         } catch (MarkedYAMLException e) {
-            problems.add(syntaxErrorPosition(e, file), syntaxErrorMessage(e));
+            problems.add(reader.syntaxErrorPosition(e), syntaxErrorMessage(e));
             return Optional.empty();
         } catch (ReaderException e) {
-            problems.add(reader.position(yaml, e.getPosition()), "YAML syntax error: " + e.getMessage() + " (code point 0x"
-                    + Integer.toHexString(e.getCodePoint()).toUpperCase(java.util.Locale.ROOT) + "); remove that character");
+            problems.add(reader.position(yaml, e.getPosition()), "YAML syntax error: " + e.getMessage()
+                    + " (code point 0x" + Integer.toHexString(e.getCodePoint()).toUpperCase(Locale.ROOT)
+                    + "); remove that character");
             return Optional.empty();
         } catch (YAMLException e) {
             problems.add(new SourcePosition(file, 1, 1), "YAML syntax error: " + e.getMessage());
@@ -112,7 +115,7 @@ final class YamlReader {
             return tag.equals(NULL_TAG);
         }
         return scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
-                && RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, scalar.getValue(), true).getValue()
+                && RESOLVER.resolve(NodeId.scalar, scalar.getValue(), true).getValue()
                 .equals(NULL_TAG);
     }
 
@@ -160,9 +163,9 @@ final class YamlReader {
         return new SourcePosition(file, line, column);
     }
 
-    private static SourcePosition syntaxErrorPosition(MarkedYAMLException e, String file) {
+    private SourcePosition syntaxErrorPosition(MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        return mark == null ? new SourcePosition(file, 1, 1) : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+        return mark == null ? new SourcePosition(file, 1, 1) : position(mark);
     }
 
     private static String syntaxErrorMessage(MarkedYAMLException e) {
