@@ -2,13 +2,13 @@ package dev.weft.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.weft.runtime.jmx.AttachFailure;
 import dev.weft.runtime.jmx.StatusReport;
 import dev.weft.runtime.jmx.WeftStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Optional;
-import javax.management.remote.JMXConnector;
 
 /**
  * {@code weft status <pid> [--json]}: held locks, waiters and open or failed transactions of a running JVM, read
@@ -25,9 +25,9 @@ final class StatusCommand {
 
     int run(long pid, boolean json) throws IOException {
         Optional<StatusReport> report;
-        try (JMXConnector connector = LocalJvm.connect(pid)) {
-            report = WeftStatus.read(connector.getMBeanServerConnection(), pid);
-        } catch (LocalJvm.AttachFailure e) {
+        try {
+            report = WeftStatus.readLocal(pid);
+        } catch (AttachFailure e) {
             err.println("weft status: " + e.getMessage());
             return Cli.PROBLEM;
         } catch (IOException | UndeclaredThrowableException e) {

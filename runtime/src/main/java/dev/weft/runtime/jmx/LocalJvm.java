@@ -1,4 +1,4 @@
-package dev.weft.runtime.cli;
+package dev.weft.runtime.jmx;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
@@ -39,12 +39,6 @@ final class LocalJvm {
             return JMXConnectorFactory.connect(new JMXServiceURL(address));
         } catch (IOException e) {
             throw new AttachFailure("cannot open the local JMX connector of pid " + pid + ": " + e.getMessage());
-        }
-    }
-
-    static final class AttachFailure extends Exception {
-        AttachFailure(String message) {
-            super(message);
         }
     }
 }

@@ -8,10 +8,21 @@ import java.util.Optional;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
 
 /** Reads a {@link StatusReport} from Weft's MBeans over any JMX connection, local or attached. */
 public final class WeftStatus {
     private WeftStatus() {
+    }
+
+    /**
+     * {@link #read(MBeanServerConnection, long)} of the JVM {@code pid} on this machine, attached as {@code jcmd}
+     * does ({@link LocalJvm}).
+     */
+    public static Optional<StatusReport> readLocal(long pid) throws AttachFailure, IOException {
+        try (JMXConnector connector = LocalJvm.connect(pid)) {
+            return read(connector.getMBeanServerConnection(), pid);
+        }
     }
 
     /** Empty when the JVM has no {@code dev.weft:type=Agent}: Weft is not running there, or its JMX is off. */
