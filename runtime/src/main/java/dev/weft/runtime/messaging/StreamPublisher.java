@@ -42,13 +42,17 @@ public final class StreamPublisher {
 
     /**
      * Appends many messages at once: all are sent without waiting, then their replies are awaited within one
-     * {@code redis.timeout}.
+     * {@code redis.timeout}, which starts once a cold JVM's connection is made.
      *
      * @return how many were accepted in order, counting up to the first one that failed (those after it may have been
      *         accepted too: publishing them again duplicates them, which at-least-once delivery allows)
      * @throws WeftBackendException when not even the first was accepted, with the reason
      */
     public int publishAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        redis.awaitConnected(purpose(messages.get(0)));
         List<CompletableFuture<String>> replies = new ArrayList<>(messages.size());
         for (Message message : messages) {
             replies.add(redis.send(r -> r.xadd(keys.of(message.stream()), cap(), StreamFields.of(message))));

@@ -35,17 +35,19 @@ final class TxRedis {
 
     /**
      * Sends every command at once, rather than one round trip after another, and waits for all their replies within
-     * {@code redis.timeout}.
+     * {@code redis.timeout}. Like {@link #call}, it first waits for a cold JVM's connection: building the client is
+     * local work, and on a busy machine it alone can take longer than {@code redis.timeout}.
      */
     <T> List<T> callAll(String purpose, List<Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>>> commands) {
-        long deadline = System.nanoTime() + endpoint.timeout().toNanos();
-        List<CompletableFuture<T>> replies = commands.stream().map(endpoint::send).toList();
         try {
+            endpoint.awaitConnected(purpose);
+            long deadline = System.nanoTime() + endpoint.timeout().toNanos();
+            List<CompletableFuture<T>> replies = commands.stream().map(endpoint::send).toList();
             endpoint.await(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)), deadline, purpose);
+            return replies.stream().map(CompletableFuture::join).toList();
         } catch (WeftBackendException e) {
             throw failed(e);
         }
-        return replies.stream().map(CompletableFuture::join).toList();
     }
 
     /** Sends without waiting, for work whose failure costs only time. */
