@@ -23,8 +23,11 @@ import java.util.Set;
  * wanted it (a stall, whatever its cause: a lost notice, a late subscription); how many later callers went first
  * (local hand-offs allow a bounded number, see docs/locks.md); and which calls outlived their deadline.
  */
-final class GrantHistory {
-    record Grant(int jvm, long called, long start, long end, long token) {
+public final class GrantHistory {
+    /** docs/locks.md: a grant from Redis is handed to at most 64 more threads of its JVM before it goes back. */
+    private static final int GRANTS_PER_TURN = 1 + 64;
+
+    private record Grant(int jvm, long called, long start, long end, long token) {
         long waited() {
             return start - called;
         }
@@ -43,7 +46,7 @@ final class GrantHistory {
     }
 
     /** One file per JVM, each line {@code called start end token}. */
-    static GrantHistory read(List<Path> files) {
+    public static GrantHistory read(List<Path> files) {
         List<Grant> grants = new ArrayList<>();
         for (int jvm = 0; jvm < files.size(); jvm++) {
             try {
@@ -59,11 +62,11 @@ final class GrantHistory {
         return new GrantHistory(grants);
     }
 
-    int size() {
+    public int size() {
         return grants.size();
     }
 
-    long overlaps() {
+    public long overlaps() {
         long overlaps = 0;
         long lastEnd = Long.MIN_VALUE;
         for (Grant grant : grants) {
@@ -75,7 +78,7 @@ final class GrantHistory {
         return overlaps;
     }
 
-    long tokenInversions() {
+    public long tokenInversions() {
         long inversions = 0;
         for (int i = 1; i < grants.size(); i++) {
             if (grants.get(i).token <= grants.get(i - 1).token) {
@@ -85,11 +88,11 @@ final class GrantHistory {
         return inversions;
     }
 
-    Duration maxWait() {
+    public Duration maxWait() {
         return Duration.ofNanos(warm.stream().mapToLong(Grant::waited).max().orElse(0));
     }
 
-    Duration waitPercentile(double percentile) {
+    public Duration waitPercentile(double percentile) {
         long[] waits = warm.stream().mapToLong(Grant::waited).sorted().toArray();
         return waits.length == 0 ? Duration.ZERO
                 : Duration.ofNanos(waits[(int) Math.min(waits.length - 1, Math.ceil(percentile / 100 * waits.length))]);
@@ -111,7 +114,7 @@ final class GrantHistory {
      * For each warm caller, the warm grants that went to callers who called after it, while it waited; the most of
      * any caller. Counts pairs whose call order and grant order disagree.
      */
-    long maxOvertakes() {
+    public long maxOvertakes() {
         long[] calledOrder = warm.stream().mapToLong(Grant::called).sorted().toArray();
         int[] laterCallersGranted = new int[calledOrder.length + 1]; // a Fenwick tree over call ranks
         long most = 0;
@@ -126,12 +129,23 @@ final class GrantHistory {
         return most;
     }
 
+    /**
+     * Single mode's fairness bound (RedLock's is best effort across JVMs, docs/redlock.md), in grants, not time: a
+     * caller's own JVM serves its threads in arrival order, and each turn of the Redis queue gives every other JVM at
+     * most one grant and its local hand-offs. A caller with at most {@code threads - 1} ahead of it in its JVM is
+     * served within {@code threads} turns, so at most {@code threads x (jvms - 1) x GRANTS_PER_TURN} later callers
+     * can go first ({@link #maxOvertakes()}). A starved JVM breaks that bound whatever the machine's speed.
+     */
+    public static long overtakesAllowed(int jvms, int threads) {
+        return (long) threads * (jvms - 1) * GRANTS_PER_TURN;
+    }
+
     /** Warm grants that came later than {@code deadline} after their call. */
-    long pastDeadline(Duration deadline) {
+    public long pastDeadline(Duration deadline) {
         return warm.stream().filter(grant -> grant.waited() > deadline.toNanos()).count();
     }
 
-    String summary() {
+    public String summary() {
         return String.format(Locale.ROOT, "%d grants, %d overlapping, %d token inversions; warm calls: wait max %.1f ms, p99.9 "
                         + "%.1f ms; key free while wanted: max %.1f ms, %d times over 100 ms; most grants to later "
                         + "callers while one waited: %d", size(), overlaps(), tokenInversions(), millis(maxWait()),

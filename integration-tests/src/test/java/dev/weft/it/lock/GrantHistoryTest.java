@@ -35,8 +35,6 @@ class GrantHistoryTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(20);
-    /** docs/locks.md: a grant from Redis is handed to at most 64 more threads of its JVM before it goes back. */
-    private static final int GRANTS_PER_TURN = 1 + 64;
     private static final String LOCK = """
               - method: com.acme.history.HistoryApp#critical(..)
                 key: "{0}"
@@ -112,15 +110,8 @@ class GrantHistoryTest {
         assertEquals(0, history.pastDeadline(WAIT.plus(REDIS_TIMEOUT)), "grants later than wait + redis.timeout");
     }
 
-    /**
-     * Single mode's fairness (RedLock's is best effort across JVMs, docs/redlock.md), checked in grants, not time: a
-     * caller's own JVM serves its threads in arrival order, and each turn of the Redis queue gives every other JVM at
-     * most one grant and its local hand-offs. A caller with at most {@code threads - 1} ahead of it in its JVM is
-     * served within {@code threads} turns, so at most {@code threads x (jvms - 1) x GRANTS_PER_TURN} later callers
-     * can go first. A starved JVM breaks that bound whatever the machine's speed.
-     */
     private static void assertFirstComeFirstServedByTurns(GrantHistory history, int jvms, int threads) {
-        long overtakesAllowed = (long) threads * (jvms - 1) * GRANTS_PER_TURN;
+        long overtakesAllowed = GrantHistory.overtakesAllowed(jvms, threads);
         assertTrue(history.maxOvertakes() <= overtakesAllowed, "a caller saw " + history.maxOvertakes()
                 + " later callers go first; the turns allow " + overtakesAllowed);
     }

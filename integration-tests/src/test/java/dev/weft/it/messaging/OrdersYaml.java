@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The weft.yaml files of the messaging tests' order service (com.acme.outbox) and its shipping consumer. */
-final class OrdersYaml {
+public final class OrdersYaml {
     private OrdersYaml() {
     }
 
@@ -13,7 +13,7 @@ final class OrdersYaml {
      * {@code Orders#place} publishes each order to {@code stream}; {@code moreKeys} are added to the rule as they are,
      * one per line (e.g. {@code "mode: prepared"}).
      */
-    static Path publish(Path dir, String stream, String... moreKeys) throws IOException {
+    public static Path publish(Path dir, String stream, String... moreKeys) throws IOException {
         StringBuilder rule = new StringBuilder("""
                 messages:
                   publish:
@@ -28,7 +28,7 @@ final class OrdersYaml {
     }
 
     /** {@code Shipping#onOrder} consumes {@code stream} as group {@code shipping}. */
-    static Path consume(Path dir, String stream) throws IOException {
+    public static Path consume(Path dir, String stream) throws IOException {
         return write(dir, "consume-" + stream + ".yaml", """
                 messages:
                   consume:

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * Runs {@code com.acme.bank.Bank} on the books in one directory, with or without the agent. System properties of the
  * bank (crash points, failure rate) travel in {@code JAVA_TOOL_OPTIONS}, which every JVM reads at start.
  */
-final class Bank {
-    static final String SETTLED = "TOTAL 5000 FROZEN 0 INCOMING 0";
+public final class Bank {
+    public static final String SETTLED = "TOTAL 5000 FROZEN 0 INCOMING 0";
 
     final Path dir;
     private final Path config;
@@ -28,12 +28,12 @@ final class Bank {
         this(createDirectory(root.resolve("bank")), BankYaml.write(root));
     }
 
-    Bank(Path dir, Path config) {
+    public Bank(Path dir, Path config) {
         this.dir = dir;
         this.config = config;
     }
 
-    JavaProcess.Builder woven(String systemProperties, String... args) {
+    public JavaProcess.Builder woven(String systemProperties, String... args) {
         return plain(systemProperties, args).agent(Jvm.agentJar(), "config=" + config);
     }
 
@@ -44,14 +44,14 @@ final class Bank {
     }
 
     /** Runs to the end and returns the last line: the books. */
-    static String books(JavaProcess process) {
+    public static String books(JavaProcess process) {
         Jvm.assertExitsCleanly(process);
         List<String> lines = process.stdoutLines();
         return lines.get(lines.size() - 1);
     }
 
     /** With the agent, recovery has finished everything an earlier run left, and nothing FAILED. */
-    String recovered() {
+    public String recovered() {
         JavaProcess check = woven("", "check").start();
         String books = books(check);
         assertTrue(check.stdoutLines().contains("FAILED 0"), check.report());

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The bank's weft.yaml: its log in {@code $BANK_DIR/txlog}, short timeout and quick retries so tests finish fast. */
-final class BankYaml {
-    static final String TEXT = """
+public final class BankYaml {
+    public static final String TEXT = """
             transactions:
               log:
                 dir: ${BANK_DIR}/txlog
