@@ -19,6 +19,7 @@ import dev.weft.runtime.config.OnLost;
 import dev.weft.testkit.RedisExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -78,12 +79,15 @@ class LockServiceTest {
         HeldLock first = jvmB.acquire(key, options(LONG, LONG, OnBusy.THROW));
         CompletableFuture<HeldLock> waiter = CompletableFuture.supplyAsync(
                 () -> jvmA.acquire(key, options(LONG, LONG, OnBusy.THROW)));
-        Eventually.await("jvmA queued in Redis, so subscribed to its notices", Duration.ofSeconds(10),
+        Eventually.await("jvmA queued in Redis", Duration.ofSeconds(10),
                 () -> raw.llen("weft:lock-queue:{" + key + "}") == 1);
         jvmB.release(first);
         HeldLock second = waiter.get(10, TimeUnit.SECONDS);
         String owner = owner(key);
         String channel = "weft:lock-wake:" + owner.substring(0, owner.indexOf(':'));
+        // a waiter queues before its subscription is confirmed (it tries every 10 ms meanwhile), and may be granted
+        Eventually.await("jvmA subscribed to its notices", Duration.ofSeconds(10),
+                () -> raw.<Map<String, Long>>call(redis -> redis.pubsubNumsub(channel)).get(channel) == 1L);
 
         publish(channel, owner + " " + second.token() + " " + LONG.toMillis() + " " + lockKey(key));
         String strangersLock = lockKey(key + "-stranger");
