@@ -14,6 +14,7 @@ import dev.weft.runtime.jmx.RedisProbe;
 import dev.weft.runtime.jmx.WeftMBeans;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.weave.BridgeDispatcher;
+import dev.weft.runtime.weave.RuntimeContextLoader;
 import dev.weft.runtime.weave.SiteRegistry;
 import dev.weft.runtime.weave.StartupCheck;
 import dev.weft.runtime.weave.UnmatchedReport;
@@ -44,14 +45,11 @@ public final class WeftRuntime {
     }
 
     public static void start(String agentArgs, Instrumentation inst, File agentJar, boolean beforeMain) {
-        // Threads started from here (Redis connect, Netty) inherit this loader; see BridgeDispatcher for why.
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        thread.setContextClassLoader(WeftRuntime.class.getClassLoader());
+        ClassLoader application = RuntimeContextLoader.use(); // threads started from here inherit it
         try {
             startWithRuntimeLoader(agentArgs, inst, beforeMain);
         } finally {
-            thread.setContextClassLoader(application);
+            RuntimeContextLoader.restore(application);
         }
     }
 

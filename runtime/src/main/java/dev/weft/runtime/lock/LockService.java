@@ -6,16 +6,17 @@ import dev.weft.api.WeftException;
 import dev.weft.runtime.config.LockMode;
 import dev.weft.runtime.config.OnBusy;
 import dev.weft.runtime.config.RedisSettings;
-import dev.weft.runtime.redis.RedisDeployment;
 import dev.weft.runtime.log.Log;
 import dev.weft.runtime.redis.Durations;
-import java.util.ArrayList;
+import dev.weft.runtime.redis.RedisDeployment;
+import dev.weft.runtime.weave.RuntimeContextLoader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -101,7 +102,12 @@ public final class LockService implements AutoCloseable {
         if (held != null) {
             return held;
         }
-        held = space.acquire(key, options);
+        ClassLoader caller = RuntimeContextLoader.use();
+        try {
+            held = space.acquire(key, options);
+        } finally {
+            RuntimeContextLoader.restore(caller);
+        }
         if (held == null) {
             return busy(key, options);
         }
@@ -137,11 +143,17 @@ public final class LockService implements AutoCloseable {
         if (lock.exitInnerHold()) {
             return;
         }
-        WeftException unprotected = woven != null && lock.isOutermostHold() ? awaitTransactions(lock, woven) : null;
-        if (lock.exit()) {
-            lock.space().release(lock);
-        } else if (lock.isDeferred()) {
-            holds.defer(lock);
+        WeftException unprotected;
+        ClassLoader caller = RuntimeContextLoader.use();
+        try {
+            unprotected = woven != null && lock.isOutermostHold() ? awaitTransactions(lock, woven) : null;
+            if (lock.exit()) {
+                lock.space().release(lock);
+            } else if (lock.isDeferred()) {
+                holds.defer(lock);
+            }
+        } finally {
+            RuntimeContextLoader.restore(caller);
         }
         if (unprotected != null) {
             throw unprotected;
@@ -222,14 +234,11 @@ public final class LockService implements AutoCloseable {
         if (Thread.currentThread() == lock.thread()) {
             holds.forget(lock);
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader caller = thread.getContextClassLoader();
-        // Lettuce and Netty look classes up through it, as on the woven methods' path (BridgeDispatcher)
-        thread.setContextClassLoader(LockService.class.getClassLoader());
+        ClassLoader caller = RuntimeContextLoader.use();
         try {
             lock.space().release(lock);
         } finally {
-            thread.setContextClassLoader(caller);
+            RuntimeContextLoader.restore(caller);
         }
     }
 

@@ -18,6 +18,12 @@ final class LockSite implements Site {
         this.options = options;
     }
 
+    /** LockService does, past a reentry: a thread re-entering a lock it holds stays in Weft's own code. */
+    @Override
+    public boolean setsContextLoader() {
+        return true;
+    }
+
     @Override
     public Object enter(Class<?> declaringType, Object self, Object[] arguments) {
         HeldLock held = locks.acquire(keys.render(declaringType, arguments), options);

@@ -6,15 +6,11 @@ import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Routes the bridge's calls to the site each woven method was given at weave time.
- *
- * <p>While Weft works on an application thread, the thread's context class loader is the runtime's own: Lettuce,
- * Netty and Reactor look classes up through it, and would otherwise find the application's copies (say, its Netty
- * 4.1) and fail. Threads the runtime starts from here inherit it.
+ * Routes the bridge's calls to the site each woven method was given at weave time. While Weft works on an application
+ * thread, the thread's context class loader is the runtime's own ({@link RuntimeContextLoader}): the sites see to it
+ * ({@link SiteRegistry}), and so does this for outgoing requests.
  */
 public final class BridgeDispatcher implements WeftBridge.Dispatcher {
-    private static final ClassLoader RUNTIME_LOADER = BridgeDispatcher.class.getClassLoader();
-
     private final SiteRegistry sites;
     private final LongSupplier fencingToken;
     private final UnaryOperator<Object> outgoingRequests;
@@ -34,73 +30,36 @@ public final class BridgeDispatcher implements WeftBridge.Dispatcher {
 
     @Override
     public Object enter(int siteId, Class<?> declaringType, Object self, Object[] arguments) {
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        thread.setContextClassLoader(RUNTIME_LOADER);
-        try {
-            return sites.get(siteId).enter(declaringType, self, arguments);
-        } finally {
-            thread.setContextClassLoader(application);
-        }
+        return sites.get(siteId).enter(declaringType, self, arguments);
     }
 
     @Override
     public void exit(int siteId, Object scope, Throwable thrown) {
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        thread.setContextClassLoader(RUNTIME_LOADER);
-        try {
-            sites.get(siteId).exit(scope, thrown);
-        } finally {
-            thread.setContextClassLoader(application);
-        }
+        sites.get(siteId).exit(scope, thrown);
     }
 
     @Override
     public void exitReturning(int siteId, Object scope, Object returned, Throwable thrown) {
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        thread.setContextClassLoader(RUNTIME_LOADER);
-        try {
-            sites.get(siteId).exit(scope, returned, thrown);
-        } finally {
-            thread.setContextClassLoader(application);
-        }
+        sites.get(siteId).exit(scope, returned, thrown);
     }
 
     @Override
     public Throwable exitAbsorbing(int siteId, Object scope, Throwable thrown) {
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        thread.setContextClassLoader(RUNTIME_LOADER);
-        try {
-            return sites.get(siteId).exitAbsorbing(scope, thrown);
-        } finally {
-            thread.setContextClassLoader(application);
-        }
+        return sites.get(siteId).exitAbsorbing(scope, thrown);
     }
 
     @Override
     public Object exitReplacing(int siteId, Object scope, Object returned, Throwable thrown) {
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        thread.setContextClassLoader(RUNTIME_LOADER);
-        try {
-            return sites.get(siteId).exitReplacing(scope, returned, thrown);
-        } finally {
-            thread.setContextClassLoader(application);
-        }
+        return sites.get(siteId).exitReplacing(scope, returned, thrown);
     }
 
     @Override
     public Object outgoingRequest(Object request) {
-        Thread thread = Thread.currentThread();
-        ClassLoader application = thread.getContextClassLoader();
-        thread.setContextClassLoader(RUNTIME_LOADER);
+        ClassLoader application = RuntimeContextLoader.use();
         try {
             return outgoingRequests.apply(request);
         } finally {
-            thread.setContextClassLoader(application);
+            RuntimeContextLoader.restore(application);
         }
     }
 

@@ -46,6 +46,11 @@ final class CountingSite implements Site {
         return new Entered(scope, entered);
     }
 
+    @Override
+    public boolean setsContextLoader() {
+        return site.setsContextLoader();
+    }
+
     private Object enterUntimed(Class<?> declaringType, Object self, Object[] arguments) {
         Object scope;
         try {

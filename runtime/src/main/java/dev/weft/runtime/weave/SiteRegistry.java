@@ -3,7 +3,9 @@ package dev.weft.runtime.weave;
 import java.util.Arrays;
 
 /**
- * Site ids are indexes into an append-only array, so the per-call lookup is one volatile read and an array load.
+ * Site ids are indexes into an append-only array, so the per-call lookup is one volatile read and an array load. A
+ * site that does not {@linkplain Site#setsContextLoader() set the context loader itself} is registered inside a
+ * {@link ContextLoaderSite}.
  */
 public final class SiteRegistry {
     private volatile Site[] sites = new Site[64];
@@ -14,7 +16,7 @@ public final class SiteRegistry {
         if (size == current.length) {
             current = Arrays.copyOf(current, size * 2);
         }
-        current[size] = site;
+        current[size] = site.setsContextLoader() ? site : new ContextLoaderSite(site);
         sites = current; // publishes the new entry to callers on other threads
         return size++;
     }
