@@ -319,6 +319,48 @@ abstract class SharedTccContract {
         Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
     }
 
+    /**
+     * Recovery in the root's own process leaves a global method still running past its deadline to decide when it
+     * returns, with a shared log as with the file log: its branches are cancelled after its tries, never while one
+     * runs (a cancel that overtakes its try undoes nothing, and the try's work stays). The try here waits up to 4 s
+     * for a cancel of itself, past its 1 s deadline and several of the recovery's claim rounds; before the fix one came, and then the try's
+     * work was written after its cancel. Only the root runs: another instance cannot tell a slow root from a hung one
+     * (the test above).
+     */
+    @Test
+    void recoveryInTheRootsOwnProcessCancelsARootRunningPastItsDeadlineOnlyAfterItsTry() throws Exception {
+        warehouse.close(); // other instances roll the transaction back at its deadline, as they should
+        root.close();
+        Harness slow = root(Duration.ofSeconds(1));
+        root = slow;
+        slow.mbean.getRecovering(); // reads the log: connected, so that the try below starts well before the deadline
+        Accounts.duringCredit = () -> cancelled("cancelCredit b 5", Duration.ofSeconds(4));
+        TransactionTimeoutException thrown = assertThrows(TransactionTimeoutException.class,
+                () -> slow.transfer(() -> {
+                    slow.credit("b", 5);
+                    return null;
+                }));
+        Eventually.until("the transaction ended", () -> log.open(10).isEmpty());
+        assertEquals(List.of("credit b 5", "cancelCredit b 5"), Accounts.JOURNAL, thrown.toString());
+    }
+
+    /** Whether {@code cancel} is in the journal within {@code within}: waits for what must not come. */
+    private static boolean cancelled(String cancel, Duration within) {
+        long until = System.nanoTime() + within.toNanos();
+        while (!Accounts.JOURNAL.contains(cancel)) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void twoInstancesWokenAtOnceConfirmOnce() throws Exception {
         warehouse(); // a second instance of the warehouse service, woken by the same message
