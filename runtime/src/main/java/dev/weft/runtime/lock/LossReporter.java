@@ -37,10 +37,11 @@ final class LossReporter {
             return;
         }
         HeldLock holder = lease.holder();
-        holder.markLost();
         metrics.onLost();
         Log.error("lock " + holder.describe() + " was lost while held by thread " + holder.thread().getName() + ": "
                 + why + "; its fencing token " + holder.token() + " is stale and another owner may hold the lock now");
+        // after the error is written: a holder that sees the loss and ends its JVM at once must not outrun the log
+        holder.markLost();
         if (holderRunning && holder.options().onLost() == OnLost.INTERRUPT) {
             holder.thread().interrupt();
         }
