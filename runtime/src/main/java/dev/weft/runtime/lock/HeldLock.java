@@ -12,7 +12,11 @@ public final class HeldLock {
     private final Thread thread;
     private final LockOptions options;
     private final long grantedAtNanos = System.nanoTime();
-    /** Acquires minus releases on the owning thread; only that thread changes it. Guarded by this. */
+    /**
+     * Acquires minus releases on the owning thread; only that thread changes it. Guarded by this, but for a reentry
+     * and its return ({@link #enter}, {@link #exitInnerHold}), which keep it at 1 or more: another thread (a
+     * transaction ending) only reads it, to see whether it is 0, so a value it may read stale then is never 0.
+     */
     private int holds = 1;
     /** Transactions that must end before the release (docs/locks.md, "Held until the data is committed"). */
     private int pendingEnds;
@@ -71,7 +75,8 @@ public final class HeldLock {
         lost = true;
     }
 
-    synchronized void enter() {
+    /** On the owning thread, for a lock its running method holds (so at least 1 already): see {@link #holds}. */
+    void enter() {
         holds++;
     }
 
@@ -79,8 +84,11 @@ public final class HeldLock {
         return holds == 1;
     }
 
-    /** Ends the hold if it is not the outermost one (a reentrant call returning): then nothing else is to be done. */
-    synchronized boolean exitInnerHold() {
+    /**
+     * Ends the hold if it is not the outermost one (a reentrant call returning): then nothing else is to be done. On
+     * the owning thread, leaving at least 1: see {@link #holds}.
+     */
+    boolean exitInnerHold() {
         if (holds > 1) {
             holds--;
             return true;
