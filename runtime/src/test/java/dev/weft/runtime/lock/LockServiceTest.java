@@ -107,6 +107,18 @@ class LockServiceTest {
         assertEquals(1, listeners, "one JVM listens on " + channel);
     }
 
+    /**
+     * One waiter: its first try queues it at once, then its JVM subscribes to its channel, meanwhile it tries every
+     * 10 ms (a hand-off would not be heard, and subscribing takes as long as it takes on this machine), and once more
+     * when the subscription is confirmed: from then on it sleeps. Script runs counted after this are not the
+     * subscription's.
+     */
+    private void awaitQueuedSubscribedAndQuiet() {
+        Eventually.await("queued and subscribed", GENEROUS,
+                () -> raw.llen(queueKey(key)) == 1 && raw.channels("weft:lock-wake:*") == 1);
+        Eventually.await("no try for 100 ms", GENEROUS, () -> noScriptRunFor(Duration.ofMillis(100)));
+    }
+
     private static boolean noScriptRunFor(Duration quiet) {
         long before = raw.scriptRuns();
         try {
@@ -296,11 +308,7 @@ class LockServiceTest {
 
         CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(
                 () -> tokenOfOneHold(jvmB, key, options(LONG, Duration.ofSeconds(120), OnBusy.THROW)));
-        // A first try that queues at once, then the subscription to its JVM's channel, meanwhile a try every 10 ms
-        // (a hand-off would not be heard), and one more once the subscription is confirmed: from then on it sleeps.
-        Eventually.await("queued and subscribed", GENEROUS,
-                () -> raw.llen(queueKey(key)) == 1 && raw.channels("weft:lock-wake:*") == 1);
-        Eventually.await("no try for 100 ms", GENEROUS, () -> noScriptRunFor(Duration.ofMillis(100)));
+        awaitQueuedSubscribedAndQuiet();
         raw.resetStats();
         Thread.sleep(300); // room for a polling implementation to give itself away
         assertEquals(0, raw.scriptRuns());
@@ -323,11 +331,7 @@ class LockServiceTest {
 
         CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(
                 () -> tokenOfOneHold(jvmB, key, options(LONG, Duration.ofSeconds(120), OnBusy.THROW)));
-        // Until its JVM's subscription is confirmed the waiter tries every 10 ms, as many times as subscribing takes
-        // on this machine; counted from when it has gone quiet, no poll can hide among those.
-        Eventually.await("queued and subscribed", GENEROUS,
-                () -> raw.llen(queueKey(key)) == 1 && raw.channels("weft:lock-wake:*") == 1);
-        Eventually.await("no try for 100 ms", GENEROUS, () -> noScriptRunFor(Duration.ofMillis(100)));
+        awaitQueuedSubscribedAndQuiet();
         raw.resetStats();
         long token = waiter.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
         jvmB.awaitReleases();
