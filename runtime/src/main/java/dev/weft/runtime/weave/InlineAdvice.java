@@ -30,7 +30,8 @@ import org.objectweb.asm.commons.AnalyzerAdapter;
  * exits sit after the body, outside every try block: an exit that throws is caught by nobody, as with Byte Buddy's
  * advice. The two library hooks are simpler: an {@linkplain AdviceKind#ANSWERING answering} method returns the
  * site's non-null answer instead of running its body (no exit), and a method that {@linkplain
- * AdviceKind#OUTGOING_REQUEST passes its request through the bridge} replaces its first argument before the body. The added locals come after the method's own ({@code max_locals}); every stack map frame of the body is
+ * AdviceKind#OUTGOING_REQUEST passes its request through the bridge} replaces its first argument before the body.
+ * The added locals come after the method's own ({@code max_locals}); every stack map frame of the body is
  * extended with the scope, and the added blocks carry frames of their own, so no frame is computed (which would load
  * classes) and the JVM still verifies the method.
  */
