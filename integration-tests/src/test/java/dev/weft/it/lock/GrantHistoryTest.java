@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.history.CpuHog;
-import com.acme.history.HistoryApp;
 import dev.weft.it.Jvm;
 import dev.weft.it.WeftYaml;
 import dev.weft.testkit.JavaProcess;
@@ -34,7 +33,6 @@ class GrantHistoryTest {
     private static final int ENTRIES = Integer.getInteger("weft.history.entries", 250);
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration RUN_LIMIT = Duration.ofMinutes(20);
     private static final String LOCK = """
               - method: com.acme.history.HistoryApp#critical(..)
                 key: "{0}"
@@ -117,21 +115,10 @@ class GrantHistoryTest {
     }
 
     private GrantHistory run(int jvms, int threads, int entries, UnaryOperator<JavaProcess.Builder> how) {
-        List<JavaProcess> processes = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
-        try {
-            for (int i = 0; i < jvms; i++) {
-                Path out = dir.resolve("history-" + i);
-                outputs.add(out);
-                processes.add(how.apply(Jvm.plain(HistoryApp.class, out.toString(), Integer.toString(threads),
-                        Integer.toString(entries)).name("history-" + i)).start());
-            }
-            Jvm.startTogether(processes);
-            // -Psoak's runs take minutes; exit 1 means a call gave up after its wait (see the report)
-            processes.forEach(process -> assertEquals(0, process.awaitExit(RUN_LIMIT), process.report()));
-            return GrantHistory.read(outputs);
-        } finally {
-            processes.forEach(JavaProcess::close);
+        for (int i = 0; i < jvms; i++) {
+            outputs.add(dir.resolve("history-" + i));
         }
+        return HistoryJvms.run(outputs, threads, entries, how);
     }
 }

@@ -3,11 +3,11 @@ package dev.weft.it.soak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.history.CpuHog;
-import com.acme.history.HistoryApp;
 import com.acme.outbox.OutboxApp;
 import dev.weft.it.Jvm;
 import dev.weft.it.WeftYaml;
 import dev.weft.it.lock.GrantHistory;
+import dev.weft.it.lock.HistoryJvms;
 import dev.weft.it.messaging.OrdersYaml;
 import dev.weft.it.tcc.Bank;
 import dev.weft.it.tcc.BankYaml;
@@ -91,23 +91,11 @@ class MixedSoakTest {
         List<String> overTheTurns = new ArrayList<>();
         int rounds = untilTimeIsUp(round -> {
             List<Path> outputs = new ArrayList<>();
-            List<JavaProcess> processes = new ArrayList<>();
-            try {
-                for (int i = 0; i < LOCK_JVMS; i++) {
-                    Path out = dir.resolve("locks").resolve("history-" + round + "-" + i);
-                    outputs.add(out);
-                    processes.add(Jvm.attach(Jvm.plain(HistoryApp.class, out.toString(),
-                            Integer.toString(LOCK_THREADS), Integer.toString(LOCK_ENTRIES)), config, redis.uri())
-                            .name("history-" + round + "-" + i).start());
-                }
-                Jvm.startTogether(processes);
-                // exit 1: a call gave up after its wait (see the report)
-                processes.forEach(process -> assertEquals(0, process.awaitExit(Duration.ofMinutes(10)),
-                        process.report()));
-            } finally {
-                processes.forEach(JavaProcess::close);
+            for (int i = 0; i < LOCK_JVMS; i++) {
+                outputs.add(dir.resolve("locks").resolve("history-" + round + "-" + i));
             }
-            GrantHistory history = GrantHistory.read(outputs);
+            GrantHistory history = HistoryJvms.run(outputs, LOCK_THREADS, LOCK_ENTRIES,
+                    jvm -> Jvm.attach(jvm, config, redis.uri()));
             assertSafeAndLive("round " + round, history);
             if (history.maxOvertakes() > GrantHistory.overtakesAllowed(LOCK_JVMS, LOCK_THREADS)) {
                 overTheTurns.add("round " + round + ": " + history.maxOvertakes());
