@@ -41,8 +41,8 @@ final class PreparedMessages {
 
     /** Stores the message, due for a check-back after {@code checkAfter}, and says how to check it back. */
     void prepare(Message message, Duration checkAfter, String check) {
-        redis.awaitConnected(storing(message));
-        redis.await(send(message, checkAfter, check), deadline(), storing(message));
+        long deadline = redis.deadlineOnceConnected(storing(message));
+        redis.await(send(message, checkAfter, check), deadline, storing(message));
     }
 
     /**
@@ -70,10 +70,9 @@ final class PreparedMessages {
      */
     boolean attach(Message message, String check, CompletableFuture<Long> stored) {
         String stream = message.stream();
-        redis.awaitConnected(storing(message));
+        long deadline = redis.deadlineOnceConnected(storing(message));
         CompletableFuture<Long> attached = redis.send(r -> ATTACH.<Long>run(r, ScriptOutputType.INTEGER,
                 new String[] {records(stream), checks(stream)}, message.id(), check));
-        long deadline = deadline();
         redis.await(stored, deadline, storing(message));
         return redis.await(attached, deadline, "record the database of prepared message \"" + message.id() + "\"")
                 == 1L;
@@ -82,10 +81,6 @@ final class PreparedMessages {
     /** What storing the message is called in messages: "... to prepare message "id" for stream s". */
     private static String storing(Message message) {
         return "prepare message \"" + message.id() + "\" for stream " + message.stream();
-    }
-
-    private long deadline() {
-        return System.nanoTime() + redis.timeout().toNanos();
     }
 
     /** Puts the message on its stream and forgets it; {@code false} when it was already gone. */

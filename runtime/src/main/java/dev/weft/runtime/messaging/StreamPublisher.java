@@ -52,12 +52,11 @@ public final class StreamPublisher {
         if (messages.isEmpty()) {
             return 0;
         }
-        redis.awaitConnected(purpose(messages.get(0)));
+        long deadline = redis.deadlineOnceConnected(purpose(messages.get(0)));
         List<CompletableFuture<String>> replies = new ArrayList<>(messages.size());
         for (Message message : messages) {
             replies.add(redis.send(r -> r.xadd(keys.of(message.stream()), cap(), StreamFields.of(message))));
         }
-        long deadline = System.nanoTime() + redis.timeout().toNanos();
         int accepted = 0;
         for (CompletableFuture<String> reply : replies) {
             try {

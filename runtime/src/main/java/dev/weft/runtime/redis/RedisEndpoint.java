@@ -109,6 +109,17 @@ public final class RedisEndpoint implements AutoCloseable {
     }
 
     /**
+     * {@link #awaitConnected}, then the deadline of a call's {@code redis.timeout}, which starts only now: for callers
+     * that send several commands and wait for their replies together, as {@link #call} does for one.
+     *
+     * @throws WeftBackendException when the connection cannot be made (see {@link #connected})
+     */
+    public long deadlineOnceConnected(String purpose) {
+        connected(commands, purpose);
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /**
      * The connection of {@code lazy}, waiting for the attempt under way. It ends on its own within the time to build
      * the client plus {@code redis.timeout} (Lettuce's connect timeout). Building the client is local work: loading
      * Lettuce and Netty, under a second on an idle machine but several when a busy one starts many JVMs at once, so

@@ -40,8 +40,7 @@ final class TxRedis {
      */
     <T> List<T> callAll(String purpose, List<Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>>> commands) {
         try {
-            endpoint.awaitConnected(purpose);
-            long deadline = System.nanoTime() + endpoint.timeout().toNanos();
+            long deadline = endpoint.deadlineOnceConnected(purpose);
             List<CompletableFuture<T>> replies = commands.stream().map(endpoint::send).toList();
             endpoint.await(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)), deadline, purpose);
             return replies.stream().map(CompletableFuture::join).toList();
