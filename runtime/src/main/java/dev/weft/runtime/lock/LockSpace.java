@@ -59,16 +59,14 @@ final class LockSpace implements AutoCloseable {
 
     /**
      * The {@code wait} counts from when Redis can be asked: a cold JVM's first call first waits for its connection,
-     * as long as connecting takes (bounded by {@code redis.timeout} plus building the client).
+     * as long as connecting takes (bounded by {@code redis.timeout} plus building the client), and when that attempt
+     * times out, from then on: the attempts made again meanwhile are part of the wait.
      *
      * @return the held lock, or null when it stayed busy for the whole wait
      */
     HeldLock acquire(String key, LockOptions options) {
         long called = System.nanoTime();
-        if (!quorum.connectedOnce()) {
-            awaitFirstConnections(key, options);
-        }
-        long started = System.nanoTime();
+        long started = quorum.connectedOnce() ? called : awaitFirstConnections(key, options);
         KeyQueue queue;
         KeyQueue.Waiter waiter;
         do {
@@ -96,9 +94,9 @@ final class LockSpace implements AutoCloseable {
         return held;
     }
 
-    private void awaitFirstConnections(String key, LockOptions options) {
+    private long awaitFirstConnections(String key, LockOptions options) {
         try {
-            quorum.awaitFirstConnections("lock " + options.describe(key));
+            return quorum.awaitFirstConnections("lock " + options.describe(key), options.maxWait());
         } catch (WeftBackendException e) {
             metrics.onError();
             throw e;

@@ -88,24 +88,29 @@ final class QuorumLock implements AutoCloseable {
 
     /**
      * Until every node has been connected once: waits for the connections (a cold JVM's first call). With one node
-     * a connection that cannot be made fails the call; with several, a node that cannot be reached only loses its
-     * vote, as in {@link #acquire}.
+     * a connection that cannot be made fails the call, after trying again within {@code wait} while attempts time
+     * out ({@link RedisEndpoint#awaitConnected}); with several, a node that cannot be reached at the first attempt
+     * only loses its vote, as in {@link #acquire}.
      *
+     * @return when the call's {@code wait} starts ({@link System#nanoTime()})
      * @throws WeftBackendException when the one node cannot be reached
      */
-    void awaitFirstConnections(String purpose) {
+    long awaitFirstConnections(String purpose, Duration wait) {
+        if (nodes.size() == 1) {
+            long waitStarts = nodes.get(0).awaitConnected(purpose, wait);
+            connectedOnce = true;
+            return waitStarts;
+        }
         boolean all = true;
         for (RedisEndpoint node : nodes) {
             try {
-                node.awaitConnected(purpose);
+                node.awaitConnected(purpose, Duration.ZERO);
             } catch (WeftBackendException e) {
-                if (nodes.size() == 1) {
-                    throw e;
-                }
                 all = false;
             }
         }
         connectedOnce = all;
+        return System.nanoTime();
     }
 
     /** What a lease of {@code lease} loses to clock drift: 1% + 2 ms, as the Redlock algorithm has it. */

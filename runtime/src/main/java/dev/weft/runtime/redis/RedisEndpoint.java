@@ -102,10 +102,33 @@ public final class RedisEndpoint implements AutoCloseable {
      * Waits until the command connection is made, starting it if need be: a cold JVM's first lock call spends this
      * on connecting, not its {@code wait}.
      *
+     * <p>An attempt that timed out is no answer: a cold JVM on a busy machine can miss {@code redis.timeout} in the
+     * handshake with a healthy Redis. So it is made again, each attempt taking as long as the first may, while
+     * {@code retryFor} (the call's {@code wait}) has not passed since the first one failed. A refusal is an answer and
+     * fails at once.
+     *
+     * @return when the caller's {@code wait} starts ({@link System#nanoTime()}): now, or when the first attempt
+     *         timed out
      * @throws WeftBackendException when it cannot be made (see {@link #connected})
      */
-    public void awaitConnected(String purpose) {
-        connected(commands, purpose);
+    public long awaitConnected(String purpose, Duration retryFor) {
+        long firstFailed = 0;
+        while (true) {
+            try {
+                connected(commands, purpose);
+                return firstFailed == 0 ? System.nanoTime() : firstFailed;
+            } catch (WeftBackendException e) {
+                long now = System.nanoTime();
+                if (firstFailed == 0) {
+                    firstFailed = now;
+                }
+                if (!RedisFailures.isTimeout(e.getCause()) || now - firstFailed >= retryFor.toNanos()) {
+                    throw e;
+                }
+                Log.warn(e.getMessage() + "; connecting again, for up to " + Durations.text(retryFor)
+                        + " (the call's wait)");
+            }
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.cluster.PartitionException;
+import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.util.Locale;
 import java.time.Duration;
@@ -23,9 +24,7 @@ final class RedisFailures {
      * @param purpose  what Weft was doing, completing "... to {purpose}", e.g. {@code lock "sku:1"}
      */
     static WeftBackendException backendException(String address, Duration timeout, String purpose, Throwable failure) {
-        // A cancelled reply is one that a waiter gave up on at its deadline.
-        if (failure instanceof TimeoutException || failure instanceof RedisCommandTimeoutException
-                || failure instanceof CancellationException) {
+        if (isTimeout(failure)) {
             return new WeftBackendException("Redis at " + address + " did not answer within " + Durations.text(timeout)
                     + " to " + purpose + "; check that Redis is running and not overloaded, or raise redis.timeout in"
                     + " weft.yaml", failure);
@@ -52,6 +51,16 @@ final class RedisFailures {
         return new WeftBackendException("Weft failed to " + purpose + " on Redis at " + address + " ("
                 + rootOf(failure) + "); this is a Weft bug: please report it with the output of log.level: debug",
                 failure);
+    }
+
+    /**
+     * Whether {@code failure} is Redis not answering in time, rather than an answer: also a connection whose TCP
+     * connect or handshake timed out (Lettuce wraps those).
+     */
+    static boolean isTimeout(Throwable failure) {
+        // A cancelled reply is one that a waiter gave up on at its deadline.
+        return Causes.any(failure, t -> t instanceof TimeoutException || t instanceof RedisCommandTimeoutException
+                || t instanceof CancellationException || t instanceof ConnectTimeoutException);
     }
 
     private static boolean isConnectionFailure(Throwable failure) {

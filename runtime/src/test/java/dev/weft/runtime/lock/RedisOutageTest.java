@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,43 @@ class RedisOutageTest {
             assertTrue(e.getMessage().endsWith("; check redis.uri in weft.yaml and that Redis is running"), e.getMessage());
             assertEquals(1, nowhere.metrics().errors());
             assertEquals(-1, nowhere.fencingToken());
+        }
+    }
+
+    @Test
+    void aFirstConnectionThatTimesOutIsMadeAgainWithinTheWait() {
+        LockOptions waitLong = new LockOptions(GENEROUS, GENEROUS, OnBusy.THROW, "RedisOutageTest");
+        server.pause();
+        CompletableFuture<HeldLock> acquired;
+        try {
+            acquired = CompletableFuture.supplyAsync(() -> locks.acquire("sku:1", waitLong));
+            Eventually.await("the first attempt timed out", GENEROUS, () -> !log.warnings().isEmpty());
+        } finally {
+            server.resume();
+        }
+
+        HeldLock lock = assertTimeoutPreemptively(GENEROUS, () -> acquired.join());
+        assertNotNull(lock);
+        locks.release(lock);
+        assertTrue(log.warnings().get(0).startsWith("Redis at " + server.uri() + " did not answer within 500ms to lock"
+                + " \"sku:1\" (RedisOutageTest); "), log.warnings().get(0));
+        assertTrue(log.warnings().get(0).endsWith("; connecting again, for up to 30s (the call's wait)"),
+                log.warnings().get(0));
+    }
+
+    /** The control of the test above: without a wait, the first timed-out attempt is the answer. */
+    @Test
+    void aFirstConnectionThatTimesOutFailsACallWithoutWait() {
+        LockOptions noWait = new LockOptions(GENEROUS, Duration.ZERO, OnBusy.THROW, "RedisOutageTest");
+        server.pause();
+        try {
+            WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
+                    () -> assertThrows(WeftBackendException.class, () -> locks.acquire("sku:1", noWait)));
+            assertTrue(e.getMessage().startsWith("Redis at " + server.uri() + " did not answer within 500ms to lock"),
+                    e.getMessage());
+            assertEquals(List.of(), log.warnings());
+        } finally {
+            server.resume();
         }
     }
 

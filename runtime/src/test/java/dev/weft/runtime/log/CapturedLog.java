@@ -32,7 +32,15 @@ public final class CapturedLog implements BeforeEachCallback, AfterEachCallback 
 
     /** The {@code [weft] error:} lines so far, without that prefix. */
     public List<String> errors() {
-        String prefix = "[weft] error: ";
+        return lines("[weft] error: ");
+    }
+
+    /** The {@code [weft] warn:} lines so far, without that prefix. */
+    public List<String> warnings() {
+        return lines("[weft] warn: ");
+    }
+
+    private List<String> lines(String prefix) {
         return bytes.toString(StandardCharsets.UTF_8).lines()
                 .filter(line -> line.startsWith(prefix))
                 .map(line -> line.substring(prefix.length()))
