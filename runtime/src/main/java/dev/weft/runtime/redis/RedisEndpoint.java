@@ -24,9 +24,10 @@ import java.util.function.Function;
  * {@link RedisClusterAsyncCommands} every deployment has; on a cluster each goes to its key's slot, so a script's keys
  * must share a hash tag.
  *
- * <p>Set up for a guest inside someone else's JVM ({@link ClientSetup}): commands fail at once while disconnected (a
- * cluster's wait for their node's connection), and every call is bounded by {@code redis.timeout}; Lettuce reconnects in the background, at
- * most {@link #RECONNECT_CAP} apart, so a Redis that comes back is used again soon. Nothing is loaded or connected
+ * <p>Set up for a guest inside someone else's JVM ({@link ClientSetup}): Lettuce refuses commands at once while
+ * disconnected (a cluster's wait for their node's connection), and Weft sends them again until the call's
+ * {@code redis.timeout} ({@link TryAgain}), so every call is bounded by it; Lettuce reconnects in the background, at most
+ * {@link #RECONNECT_CAP} apart, so a Redis that comes back is used again soon. Nothing is loaded or connected
  * before {@link #startConnecting()} or the first call.
  */
 public final class RedisEndpoint implements AutoCloseable {

@@ -9,6 +9,7 @@ import dev.weft.api.WeftBackendException;
 import dev.weft.testkit.RedisExtension;
 import dev.weft.testkit.RedisServer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -76,6 +77,24 @@ class RedisEndpointTest {
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             assertTrue(Thread.interrupted());
+        }
+    }
+
+    @Test
+    void aCallMadeWhileTheConnectionIsDownWaitsForTheReconnectionWithinTheTimeout() {
+        try (RedisServer server = RedisServer.start(); RedisEndpoint endpoint = new RedisEndpoint(server.uri(), TIMEOUT)) {
+            endpoint.call("ping", redis -> redis.ping());
+            server.kill();
+            // Refused without being sent, again and again until the timeout: Lettuce knows the connection is down.
+            WeftBackendException down = assertThrows(WeftBackendException.class,
+                    () -> endpoint.call("ping", redis -> redis.ping()));
+            assertTrue(down.getMessage().contains("(Currently not connected."), down.getMessage());
+
+            CompletableFuture<String> whileDown = CompletableFuture.supplyAsync(
+                    () -> endpoint.call("ping", redis -> redis.ping()));
+            server.restart();
+
+            assertEquals("PONG", whileDown.join());
         }
     }
 
