@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.it.Jvm;
 import dev.weft.testkit.JavaProcess;
+import dev.weft.testkit.LogSegmentFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -30,7 +29,7 @@ class LogTailTest {
         Bank bank = crashedAfterADecision();
         byte[] garbage = new byte[37];
         new Random(3).nextBytes(garbage);
-        Files.write(bank.segment(), garbage, StandardOpenOption.APPEND);
+        new LogSegmentFile(bank.segment()).writeAfterRecords(garbage);
 
         assertRecoveredCuttingTheTail(bank);
     }
@@ -42,15 +41,11 @@ class LogTailTest {
     @Test
     void aRecordCutShortByTheCrashIsDroppedAndTheBooksSettle() throws IOException {
         Bank bank = crashedAfterADecision();
-        byte[] bytes = Files.readAllBytes(bank.segment());
-        ByteBuffer frames = ByteBuffer.wrap(bytes);
-        int last = 0;
-        while (frames.position() < bytes.length) {
-            last = frames.position();
-            frames.position(last + Integer.BYTES * 2 + frames.getInt(last));
-        }
-        int half = (bytes.length - last) / 2;
-        Files.write(bank.segment(), Arrays.copyOfRange(bytes, last, last + half), StandardOpenOption.APPEND);
+        LogSegmentFile segment = new LogSegmentFile(bank.segment());
+        byte[] records = segment.records();
+        int last = segment.lastRecordStart();
+        int half = (records.length - last) / 2;
+        segment.writeAfterRecords(Arrays.copyOfRange(records, last, last + half));
 
         assertRecoveredCuttingTheTail(bank);
     }
@@ -58,17 +53,18 @@ class LogTailTest {
     @Test
     void controlDamageFollowedByGoodRecordsIsRefusedNotCutOff() throws IOException {
         Bank bank = crashedAfterADecision();
-        Path segment = bank.segment();
-        byte[] bytes = Files.readAllBytes(segment);
-        bytes[bytes.length / 2] ^= 0x10; // cutting here would drop decisions that were already reported
-        Files.write(segment, bytes);
+        LogSegmentFile segment = new LogSegmentFile(bank.segment());
+        byte[] records = segment.records();
+        long size = segment.size();
+        // cutting here would drop decisions that were already reported
+        segment.writeAt(records.length / 2, new byte[] {(byte) (records[records.length / 2] ^ 0x10)});
 
         JavaProcess check = bank.woven("", "check").start();
         assertEquals(73, check.awaitExit(Jvm.TIMEOUT), check.report());
         assertTrue(check.stderr().contains("good records follow: this is not a write cut short by a crash"),
                 check.report());
         assertTrue(check.stdoutLines().isEmpty(), "main never ran: " + check.report());
-        assertEquals(bytes.length, Files.size(segment), "nothing was cut");
+        assertEquals(size, segment.size(), "nothing was cut");
     }
 
     private Bank crashedAfterADecision() {

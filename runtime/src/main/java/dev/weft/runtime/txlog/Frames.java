@@ -8,7 +8,9 @@ import java.util.zip.CRC32C;
 /**
  * Framing of records in a segment: {@code int length | int crc32c(payload) | payload}, big-endian.
  *
- * <p>Reading stops at the first frame that is incomplete, has an impossible length or a wrong checksum. Everything
+ * <p>A segment is filled with zeros ahead of its records ({@link Segment#PREALLOCATED_BYTES}): reading ends cleanly
+ * where only zeros are left. Otherwise it stops at the first frame that is incomplete, has an impossible length or a
+ * wrong checksum. Everything
  * from there on is the unreadable tail: after a crash it is the part of the last write that did not reach the disk,
  * so it is cut off rather than guessed at, unless good frames follow it ({@link #goodFrameAfter}). A frame is never
  * returned unless its checksum matched.
@@ -39,6 +41,9 @@ final class Frames {
         List<byte[]> payloads = new ArrayList<>();
         int at = 0;
         while (at < bytes.length) {
+            if (zerosFrom(bytes, at)) {
+                return new Read(payloads, at, false);
+            }
             if (bytes.length - at < HEADER) {
                 return new Read(payloads, at, true);
             }
@@ -70,6 +75,16 @@ final class Frames {
             }
         }
         return false;
+    }
+
+    /** Whether every byte from {@code from} on is zero: the filled end of a segment. */
+    static boolean zerosFrom(byte[] bytes, int from) {
+        for (int at = from; at < bytes.length; at++) {
+            if (bytes[at] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int crc(byte[] bytes, int offset, int length) {

@@ -70,15 +70,22 @@ final class SegmentReplay {
         }
     }
 
-    /** Keeps the cut bytes beside the segment, for whoever wants to look, then truncates and forces. */
+    /**
+     * Keeps the cut bytes beside the segment, for whoever wants to look (without the zeros the file was filled with
+     * ahead of its records), then truncates and forces.
+     */
     private static void cutTornTail(Path segment, byte[] bytes, int validEnd) throws IOException {
         Path kept = segment.resolveSibling(segment.getFileName() + "." + System.currentTimeMillis() + ".tail");
-        Files.write(kept, Arrays.copyOfRange(bytes, validEnd, bytes.length));
+        int end = bytes.length;
+        while (end > validEnd && bytes[end - 1] == 0) {
+            end--;
+        }
+        Files.write(kept, Arrays.copyOfRange(bytes, validEnd, end));
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
             channel.truncate(validEnd);
             channel.force(true);
         }
-        Log.warn("the transaction log " + segment + " ended in " + (bytes.length - validEnd) + " unreadable byte(s)"
+        Log.warn("the transaction log " + segment + " ended in " + (end - validEnd) + " unreadable byte(s)"
                 + " at byte " + validEnd + " (a write cut short by a crash); they were cut off and kept in " + kept
                 + ". Nothing acknowledged is lost: a decision is only acknowledged once it is on disk");
     }

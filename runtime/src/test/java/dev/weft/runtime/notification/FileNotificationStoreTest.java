@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.txlog.DirectoryInUseException;
+import dev.weft.testkit.LogSegmentFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -82,9 +81,8 @@ class FileNotificationStoreTest extends NotificationStoreContract {
         Path segment = segment();
         Claim third = store.claimDue(T + 5000, 4).get(0);
         assertTrue(store.succeeded("paid-1", third.token()));
-        long end = Files.size(segment);
         store.close();
-        truncate(segment, end - 1); // the last record, the removal, lost its last byte
+        new LogSegmentFile(segment).zeroLastBytes(1); // the last record, the removal, lost its last byte
 
         store = open();
         assertEquals(1, store.pending(), "the success was not on disk when the crash came");
@@ -117,12 +115,6 @@ class FileNotificationStoreTest extends NotificationStoreContract {
         try (Stream<Path> files = Files.list(dir.resolve(FileNotificationStore.DIRECTORY))) {
             return files.filter(file -> file.getFileName().toString().matches("segment-\\d+\\.log"))
                     .findFirst().orElseThrow();
-        }
-    }
-
-    private static void truncate(Path file, long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(size);
         }
     }
 }

@@ -77,7 +77,14 @@ final class FaultyDisk implements Segment.Opener {
         @Override public long transferTo(long position, long count, WritableByteChannel target) throws IOException { return file.transferTo(position, count, target); }
         @Override public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException { throw new UnsupportedOperationException(); }
         @Override public int read(ByteBuffer dst, long position) throws IOException { return file.read(dst, position); }
-        @Override public int write(ByteBuffer src, long position) throws IOException { throw new UnsupportedOperationException(); }
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            if (full) {
+                throw new IOException("No space left on device");
+            }
+            return file.write(src, position);
+        }
+
         @Override public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException { throw new UnsupportedOperationException(); }
         @Override public FileLock lock(long position, long size, boolean shared) throws IOException { return file.lock(position, size, shared); }
         @Override public FileLock tryLock(long position, long size, boolean shared) throws IOException { return file.tryLock(position, size, shared); }

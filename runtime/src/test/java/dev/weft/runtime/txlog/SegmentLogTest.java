@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.log.CapturedLog;
 import dev.weft.runtime.redis.Eventually;
+import dev.weft.testkit.LogSegmentFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,14 +67,14 @@ class SegmentLogTest {
         try (SegmentLog log = SegmentLog.open(dir)) {
             begin(log, "kept", 1);
         }
-        Path segment = onlySegment();
-        byte[] whole = Files.readAllBytes(segment);
+        LogSegmentFile segment = new LogSegmentFile(onlySegment());
+        byte[] whole = segment.records();
         ByteBuffer next = Frames.frame(RecordCodec.encode(new LogRecord.Decision("kept", true)));
-        Files.write(segment, java.util.Arrays.copyOf(next.array(), next.limit() - 3), StandardOpenOption.APPEND);
+        segment.writeAfterRecords(java.util.Arrays.copyOf(next.array(), next.limit() - 3));
 
         try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(Phase.TRYING, log.recovered().get(0).phase(), "the torn decision is not applied");
-            assertEquals(whole.length, Files.size(segment));
+            assertEquals(whole.length, segment.size(), "cut after the last whole record");
             log.appendDurably(new LogRecord.Decision("kept", false));
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -91,10 +91,10 @@ class SegmentLogTest {
             begin(log, "tx", 1);
             log.appendDurably(new LogRecord.Decision("tx", true));
         }
-        Path segment = onlySegment();
-        byte[] bytes = Files.readAllBytes(segment);
-        bytes[bytes.length - 3] ^= 0x01; // the xid of the decision: "tx" would become another transaction
-        Files.write(segment, bytes);
+        LogSegmentFile segment = new LogSegmentFile(onlySegment());
+        byte[] records = segment.records();
+        // the xid of the decision: "tx" would become another transaction
+        segment.writeAt(records.length - 3, new byte[] {(byte) (records[records.length - 3] ^ 0x01)});
         try (SegmentLog log = SegmentLog.open(dir)) {
             assertEquals(Phase.TRYING, log.recovered().get(0).phase());
         }
@@ -153,7 +153,8 @@ class SegmentLogTest {
             }
             assertEquals(1, log.liveCount());
             assertEquals(1, segments().size());
-            assertTrue(Files.size(onlySegment()) < 2 * segmentBytes, "size " + Files.size(onlySegment()));
+            int records = new LogSegmentFile(onlySegment()).records().length;
+            assertTrue(records < 2 * segmentBytes, "records: " + records + " bytes");
             assertTrue(Segment.number(onlySegment()) > 10, "it did roll over: " + onlySegment());
         }
         try (SegmentLog log = SegmentLog.open(dir)) {
@@ -244,7 +245,7 @@ class SegmentLogTest {
     void aRecordFromAnotherVersionIsRefusedNotSkipped() throws IOException {
         SegmentLog.open(dir).close();
         ByteBuffer unknown = Frames.frame(new byte[] {99, 1, 2});
-        Files.write(onlySegment(), java.util.Arrays.copyOf(unknown.array(), unknown.limit()), StandardOpenOption.APPEND);
+        new LogSegmentFile(onlySegment()).writeAfterRecords(java.util.Arrays.copyOf(unknown.array(), unknown.limit()));
         TransactionLogException refused = assertThrows(TransactionLogException.class, () -> SegmentLog.open(dir));
         assertTrue(refused.getMessage().contains("newer Weft"), refused.getMessage());
     }
