@@ -25,6 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * waiting transfer's tries stay applied, with nobody left to confirm or cancel them.
  */
 class RedisRestartTest {
+    /**
+     * Longer than the outage, which lasts until a transfer of the other thread has failed: a call waits for Weft to
+     * reconnect for up to its redis.timeout (5 s) before failing, and only then is Redis started again.
+     */
+    static final String TIMEOUT = "15s";
+
     @TempDir
     Path dir;
     private RedisServer redis;
@@ -37,7 +43,7 @@ class RedisRestartTest {
     @Test
     void redisRestartedWithAnAppendOnlyFileMidRunEverythingEndsConsistent() throws Exception {
         redis = RedisServer.start("--appendonly", "yes", "--appendfsync", "always");
-        try (Services services = new Services(dir, redis, true, true, "5s")) {
+        try (Services services = new Services(dir, redis, true, true, TIMEOUT)) {
             Run run = runThroughARestart(services);
             assertFalse(run.logAfterRestart().isEmpty(), "the log survived the restart");
             services.awaitLogEmpty();
@@ -62,7 +68,7 @@ class RedisRestartTest {
     @Test
     void controlRedisWithoutPersistenceLosesTheWaitingTransfer() throws Exception {
         redis = RedisServer.start();
-        try (Services services = new Services(dir, redis, true, true, "5s")) {
+        try (Services services = new Services(dir, redis, true, true, TIMEOUT)) {
             Run run = runThroughARestart(services);
             assertEquals(List.of(), run.logAfterRestart(), "the log is gone");
             services.awaitLogEmpty();
