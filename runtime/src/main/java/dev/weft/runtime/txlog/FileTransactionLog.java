@@ -144,6 +144,7 @@ public final class FileTransactionLog implements TransactionLog {
     @Override
     public boolean tryEnded(String xid, int branchId, BranchState end) {
         BranchState.checkTryEnd(end);
+        long position = -1;
         lock.lock();
         try {
             Tx tx = transactions.get(xid);
@@ -160,21 +161,24 @@ public final class FileTransactionLog implements TransactionLog {
                 }
                 case FAILED -> {
                     if (branch.state() != BranchState.DONE) {
-                        records.append(new LogRecord.TryFailed(xid, branchId));
+                        position = records.append(new LogRecord.TryFailed(xid, branchId));
                         tx.state(branchId, BranchState.FAILED);
                     }
                 }
                 default -> {
                     if (branch.state() != BranchState.DONE) {
-                        records.append(new LogRecord.BranchDone(xid, branchId));
+                        position = records.append(new LogRecord.BranchDone(xid, branchId));
                         tx.state(branchId, BranchState.DONE);
                     }
                 }
             }
-            return true;
         } finally {
             lock.unlock();
         }
+        if (position >= 0) {
+            records.awaitWritten(position);
+        }
+        return true;
     }
 
     @Override
@@ -204,13 +208,14 @@ public final class FileTransactionLog implements TransactionLog {
             tx.decisionPending = true;
             if (position >= 0 && tx.idsIn(BranchState.DONE).size() == tx.branches.size()) {
                 tx.decisionPending = false; // nothing to confirm or cancel: nothing waits for this decision
-                return Optional.of(tx.view());
             }
         } finally {
             lock.unlock();
         }
-        if (position >= 0) {
+        if (position >= 0 && locked(() -> tx.decisionPending)) {
             awaitDecision(tx, position, commit);
+        } else {
+            writeQuietly(position);
         }
         return Optional.of(locked(tx::view));
     }
@@ -245,24 +250,29 @@ public final class FileTransactionLog implements TransactionLog {
     /** Best effort, as every note of phase two: one that is not written only makes a restart repeat that branch. */
     @Override
     public boolean finishRound(String xid, List<Integer> done) {
-        return locked(() -> {
+        long position = -1;
+        lock.lock();
+        try {
             Tx tx = transactions.get(xid);
             if (tx == null) {
                 return true;
             }
             for (int id : done) {
                 if (tx.branches.containsKey(id) && tx.branches.get(id).state() != BranchState.DONE) {
-                    appendQuietly(new LogRecord.BranchDone(xid, id));
+                    position = appendQuietly(new LogRecord.BranchDone(xid, id), position);
                     tx.state(id, BranchState.DONE);
                 }
             }
             if (tx.phase == Phase.TRYING || tx.idsIn(BranchState.DONE).size() < tx.branches.size()) {
                 return false;
             }
-            appendQuietly(new LogRecord.End(xid));
+            position = appendQuietly(new LogRecord.End(xid), position);
             transactions.remove(xid);
             return true;
-        });
+        } finally {
+            lock.unlock();
+            writeQuietly(position);
+        }
     }
 
     /** Also where a log that failed to write is repaired, and the decisions taken meanwhile are written. */
@@ -335,14 +345,18 @@ public final class FileTransactionLog implements TransactionLog {
     /** FAILED even if the note is not written: the log then says it is still in phase two, so a restart tries again. */
     @Override
     public void fail(String xid, String reason) {
-        locked(() -> {
+        long position = -1;
+        lock.lock();
+        try {
             Tx tx = transactions.get(xid);
             if (tx != null) {
-                appendQuietly(new LogRecord.Failed(xid, reason));
+                position = appendQuietly(new LogRecord.Failed(xid, reason), position);
                 tx.failure = reason;
             }
-            return null;
-        });
+        } finally {
+            lock.unlock();
+            writeQuietly(position);
+        }
     }
 
     /** The decision is written again, which clears FAILED in the records; phase two waits for it. */
@@ -375,15 +389,20 @@ public final class FileTransactionLog implements TransactionLog {
 
     @Override
     public boolean forget(String xid) {
-        return locked(() -> {
+        long position = -1;
+        lock.lock();
+        try {
             Tx tx = transactions.get(xid);
             if (tx == null || tx.failure == null) {
                 return false;
             }
-            appendQuietly(new LogRecord.End(xid));
+            position = appendQuietly(new LogRecord.End(xid), position);
             transactions.remove(xid);
             return true;
-        });
+        } finally {
+            lock.unlock();
+            writeQuietly(position);
+        }
     }
 
     @Override
@@ -401,11 +420,31 @@ public final class FileTransactionLog implements TransactionLog {
         records.close();
     }
 
-    private void appendQuietly(LogRecord record) {
+    /**
+     * Appends a note whose loss costs only a repetition after a restart (see the callers).
+     *
+     * @return its position, or {@code last} when it could not be appended
+     */
+    private long appendQuietly(LogRecord record, long last) {
         try {
-            records.append(record);
+            return records.append(record);
         } catch (TransactionLogException e) {
-            // see the callers: a note whose loss costs only a repetition after a restart
+            return last;
+        }
+    }
+
+    /**
+     * Gives the notes appended up to {@code position} to the file, as soon as the lock is released: in the file, a
+     * crash of this process does not lose them.
+     */
+    private void writeQuietly(long position) {
+        if (position < 0) {
+            return;
+        }
+        try {
+            records.awaitWritten(position);
+        } catch (TransactionLogException e) {
+            // the same as a note that could not be appended
         }
     }
 

@@ -15,15 +15,23 @@ public interface RecordLog extends AutoCloseable {
     List<RecoveredTransaction> recovered();
 
     /**
-     * Appends {@code record} after every earlier one; it may still be lost in a crash.
+     * Appends {@code record} after every earlier one, in memory: it is in the file only after {@link #awaitWritten},
+     * on disk after {@link #awaitDurable}. Cheap: call it under the lock that orders the records, and wait outside it.
      *
-     * @return its place in the order of writes, for {@link #awaitDurable}
+     * @return its place in the order of appends, for {@link #awaitWritten} and {@link #awaitDurable}
      */
     long append(LogRecord record);
 
     /**
+     * Returns only once every record up to {@code position} is in the file: a crash of this process no longer loses
+     * it (one of the machine still may). Callers that wait at once share one write, so wait without holding a lock
+     * other appenders need.
+     */
+    void awaitWritten(long position);
+
+    /**
      * Returns only once every record up to {@code position} is on stable storage. Callers that wait at once share one
-     * fsync (group commit), so wait without holding a lock other writers need.
+     * write and one fsync (group commit), so wait without holding a lock other appenders need.
      */
     void awaitDurable(long position);
 

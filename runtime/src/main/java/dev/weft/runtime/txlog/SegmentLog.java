@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,10 +16,14 @@ import java.util.stream.Stream;
  * The records of {@code transactions.log.type: file} ({@link FileTransactionLog}): append-only segment files in one
  * directory, owned by one process.
  *
- * <p>Durability uses group commit: a caller that needs its record on disk either starts an fsync covering
- * everything written so far, or, if one is already running, waits for it and then for the next one, which covers
- * its record and those of every caller that arrived meanwhile. Concurrent transactions so share fsyncs without a
- * background thread or a timer.
+ * <p>An append only queues its record in memory, under the lock that orders records; the file is written and forced
+ * outside it, so a write that the file system holds up (ext4 can make one wait while an fsync commits its journal)
+ * holds up no append. Writing and forcing each use group commit: a caller that needs its records in the file
+ * ({@link #awaitWritten}) writes everything queued so far in one write, or, if another caller is writing, waits for it
+ * and then for the next write, which covers its records and those of every caller that arrived meanwhile; a caller
+ * that needs them on disk ({@link #awaitDurable}) then does the same with the fsync. The next batch is written while
+ * the previous one is forced. Concurrent transactions so share writes and fsyncs without a background thread or a
+ * timer.
  *
  * <p>Once the records appended since the last snapshot pass {@code segmentBytes}, the log starts a new segment with a
  * snapshot of the live transactions and deletes the old one; ended transactions are not carried over, so the log
@@ -36,14 +41,23 @@ public final class SegmentLog implements RecordLog {
     private final List<LogRecord.Notification> recoveredNotifications;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition synced = lock.newCondition();
+    /** Signalled when a caller's write or force has ended. */
+    private final Condition ioEnded = lock.newCondition();
     private final LiveTransactions live;
     private Segment active;
-    /** Bytes written since open, across segments: a record's end is its place in the order of writes. */
+    /** Frames appended and not yet given to the file, in order. */
+    private final List<ByteBuffer> queued = new ArrayList<>();
+    private long queuedBytes;
+    /** Bytes appended since open, across segments: a record's end is its place in the order of appends. */
+    private long appended;
+    /** Every byte up to here is in the file (a crash of this process no longer loses it). */
     private long written;
     /** Every byte up to here is on disk. */
     private long durable;
-    private boolean syncing;
+    /** Whether a caller is writing to the active segment, outside the lock: one at a time. */
+    private boolean writing;
+    /** Whether a caller is forcing the active segment, outside the lock: one at a time. */
+    private boolean forcing;
     private IOException failure;
     private boolean closed;
 
@@ -124,46 +138,70 @@ public final class SegmentLog implements RecordLog {
         lock.lock();
         try {
             checkWritableLocked();
-            try {
-                if (active.appendedBytes() >= segmentBytes) {
+            if (active.appendedBytes() + queuedBytes >= segmentBytes) {
+                try {
                     roll();
+                } catch (IOException e) {
+                    throw failed(e);
                 }
-                active.write(frame);
-            } catch (IOException e) {
-                throw failed(e);
             }
+            queued.add(frame);
+            queuedBytes += frame.capacity();
             live.apply(record);
-            written += frame.capacity();
-            return written;
+            appended += frame.capacity();
+            return appended;
         } finally {
             lock.unlock();
         }
     }
 
     @Override
+    public void awaitWritten(long end) {
+        awaitIo(end, false);
+    }
+
+    @Override
     public void awaitDurable(long end) {
+        awaitIo(end, true);
+    }
+
+    /**
+     * Writes, then forces: one caller at a time does each, outside the lock, so the next batch is written while the
+     * previous one is forced, and a caller that only needs its records in the file never waits for an fsync.
+     */
+    private void awaitIo(long end, boolean force) {
         lock.lock();
         try {
-            while (durable < end) {
+            while (written < end) {
                 checkWritableLocked();
-                if (syncing) {
-                    synced.awaitUninterruptibly();
+                if (writing) {
+                    ioEnded.awaitUninterruptibly();
                     continue;
                 }
-                syncing = true;
+                writing = true;
+                ByteBuffer batch = takeQueued();
+                long target = appended;
+                Segment segment = active;
+                IOException error = outsideLock(() -> segment.write(batch));
+                writing = false;
+                ioEnded.signalAll();
+                if (error != null) {
+                    throw failed(error);
+                }
+                written = Math.max(written, target);
+            }
+            while (force && durable < end) {
+                checkWritableLocked();
+                if (forcing) {
+                    ioEnded.awaitUninterruptibly();
+                    continue;
+                }
+                forcing = true;
                 long target = written;
                 Segment segment = active;
-                IOException error = null;
-                lock.unlock();
-                try {
-                    segment.force();
-                } catch (IOException e) {
-                    error = e;
-                } finally {
-                    lock.lock();
-                    syncing = false;
-                    synced.signalAll();
-                }
+                IOException error = outsideLock(segment::force);
+                forcing = false;
+                ioEnded.signalAll();
                 if (error != null) {
                     throw failed(error);
                 }
@@ -174,17 +212,52 @@ public final class SegmentLog implements RecordLog {
         }
     }
 
+    private interface Io {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code io} with the lock released, the lock held again after it; {@link #roll} waits for it to end, so its
+     * segment stays the active one meanwhile.
+     *
+     * @return its failure, or null
+     */
+    private IOException outsideLock(Io io) {
+        lock.unlock();
+        try {
+            io.run();
+            return null;
+        } catch (IOException e) {
+            return e;
+        } finally {
+            lock.lock();
+        }
+    }
+
+    /** The queued frames as one buffer, for one write; the queue is then empty. */
+    private ByteBuffer takeQueued() {
+        ByteBuffer batch = ByteBuffer.allocate(Math.toIntExact(queuedBytes));
+        queued.forEach(frame -> batch.put(frame.duplicate()));
+        queued.clear();
+        queuedBytes = 0;
+        return batch.flip();
+    }
+
     /**
      * Starts the next segment from the live transactions. It is forced before it is named, and it re-states
-     * everything not yet ended, so every record written so far counts as durable once it is in place.
+     * everything not yet ended, so every record appended so far counts as written and durable once it is in place: the
+     * queued ones are dropped, the snapshot holds them.
      */
     private void roll() throws IOException {
-        while (syncing) {
-            synced.awaitUninterruptibly();
+        while (writing || forcing) {
+            ioEnded.awaitUninterruptibly();
         }
         Segment previous = active;
         active = Segment.create(dir, previous.number() + 1, live.snapshot(), opener);
-        durable = written;
+        queued.clear();
+        queuedBytes = 0;
+        written = appended;
+        durable = appended;
         try {
             previous.close();
             Files.delete(previous.path());
@@ -274,11 +347,12 @@ public final class SegmentLog implements RecordLog {
                 return;
             }
             closed = true;
-            while (syncing) {
-                synced.awaitUninterruptibly();
+            while (writing || forcing) {
+                ioEnded.awaitUninterruptibly();
             }
             try {
                 if (failure == null) {
+                    active.write(takeQueued());
                     active.force();
                 }
                 active.close();

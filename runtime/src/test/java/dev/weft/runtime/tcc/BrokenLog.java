@@ -31,6 +31,7 @@ final class BrokenLog implements RecordLog {
 
     @Override public List<RecoveredTransaction> recovered() { return log.recovered(); }
     @Override public long append(LogRecord record) { check(); return log.append(record); }
+    @Override public void awaitWritten(long position) { check(); log.awaitWritten(position); }
     @Override public void awaitDurable(long position) { check(); log.awaitDurable(position); }
     @Override public void checkWritable() { check(); log.checkWritable(); }
     @Override public boolean repair() { return !broken && log.repair(); }
