@@ -34,8 +34,8 @@ import java.util.function.Predicate;
  * (crash and restart empty within the lease, or fail over to a replica that missed it), and while the nodes' clocks
  * run at about the same rate (they measure each lease by their own clock); a holder knows when its validity has
  * passed by its own monotonic clock. {@code n = 1}: no two holders while that one Redis keeps the key. A node that
- * is down or stopped only removes its vote; when more than {@code n - (n/2+1)} nodes fail, every call fails fast
- * with {@link WeftBackendException}, never granting without a majority.
+ * is down or stopped only removes its vote; when more than {@code n - (n/2+1)} nodes fail, every call fails within
+ * {@code redis.timeout} with {@link WeftBackendException}, never granting without a majority.
  *
  * <p><b>Not guaranteed:</b> safety across a process pause of the holder longer than its validity (no lease-based
  * lock can do that: use the fencing token); with more than one node, that tokens of different grants increase when
