@@ -3,6 +3,7 @@ package dev.weft.runtime.txlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.runtime.log.CapturedLog;
@@ -201,6 +202,36 @@ class SegmentLogTest {
         }
     }
 
+    /**
+     * Appends and writes go on while an fsync runs: the records of a caller that needs them only in the file reach it
+     * before the fsync ends. Before they left the lock, an append waited behind the write, and the write behind the
+     * fsync.
+     */
+    @Test
+    void recordsAreAppendedAndWrittenWhileAnFsyncRuns() throws Exception {
+        FaultyDisk disk = new FaultyDisk();
+        try (SegmentLog log = SegmentLog.open(dir, SegmentLog.DEFAULT_SEGMENT_BYTES, disk)) {
+            CountDownLatch release = new CountDownLatch(1);
+            disk.holdNextForce = release;
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> durable = pool.submit(() -> log.appendDurably(new LogRecord.Begin("forced", 0, 0, "")));
+                assertTrue(disk.forceHeld.await(10, TimeUnit.SECONDS));
+
+                long written = log.append(new LogRecord.Begin("written", 0, 0, ""));
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> log.awaitWritten(written));
+
+                assertEquals(List.of("forced", "written"), begunInTheFile(), "both in the file, the fsync still held");
+                assertFalse(durable.isDone(), "the fsync is still held");
+                release.countDown();
+                durable.get(10, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void aFullDiskFailsTheWriteAndEveryLaterOneUntilRepairedAndLosesNothingAcknowledged() {
         FaultyDisk disk = new FaultyDisk();
@@ -277,6 +308,13 @@ class SegmentLogTest {
 
     private List<Path> segments() throws IOException {
         return Segment.list(dir);
+    }
+
+    /** The transactions whose Begin record is in the segment file now, in order. */
+    private List<String> begunInTheFile() throws IOException {
+        return Frames.read(Files.readAllBytes(onlySegment())).payloads().stream().map(RecordCodec::decode)
+                .filter(record -> record instanceof LogRecord.Begin).map(record -> ((LogRecord.Begin) record).xid())
+                .toList();
     }
 
     private Path onlySegment() throws IOException {
