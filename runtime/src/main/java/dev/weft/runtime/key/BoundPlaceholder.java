@@ -48,6 +48,15 @@ final class BoundPlaceholder {
     }
 
     void appendTo(StringBuilder key, Object[] arguments) {
+        ValueEscaper.append(key, text(arguments));
+    }
+
+    /** The value's text, escaped. */
+    String escaped(Object[] arguments) {
+        return ValueEscaper.escape(text(arguments));
+    }
+
+    private String text(Object[] arguments) {
         Object value = arguments[argument];
         if (value == null) {
             throw new LockKeyException(nullMessages[0]);
@@ -58,7 +67,7 @@ final class BoundPlaceholder {
                 throw new LockKeyException(nullMessages[i + 1]);
             }
         }
-        ValueEscaper.append(key, text(value));
+        return text(value);
     }
 
     /** The getter's own exceptions reach the caller unchanged: they are the application's. */

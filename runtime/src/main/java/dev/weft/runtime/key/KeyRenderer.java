@@ -23,6 +23,9 @@ public final class KeyRenderer {
      *                                       {@code toString()} of its own
      */
     public String render(Object[] arguments) {
+        if (literalLength == 0 && placeholders.length == 1) {
+            return placeholders[0].escaped(arguments); // "{0}": the value is the key, often without a copy
+        }
         StringBuilder key = new StringBuilder(literalLength + 16 * placeholders.length);
         key.append(literals[0]);
         for (int i = 0; i < placeholders.length; i++) {

@@ -34,8 +34,25 @@ final class ValueEscaper {
         return isKept(c) || c == '%' || c == '#';
     }
 
+    /**
+     * The escaped form of {@code value}: {@code value} itself when it needs no escaping, as ids and codes mostly do, so
+     * that rendering such a key copies nothing.
+     */
+    static String escape(String value) {
+        if (keptAsIs(value)) {
+            return value;
+        }
+        StringBuilder key = new StringBuilder(value.length() + 16);
+        append(key, value);
+        return key.toString();
+    }
+
     /** Appends the escaped form of {@code value} to {@code key}. */
     static void append(StringBuilder key, String value) {
+        if (keptAsIs(value)) {
+            key.append(value);
+            return;
+        }
         int start = key.length();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -56,6 +73,19 @@ final class ValueEscaper {
                 key.append(HEX_LOWER[(b >> 4) & 0xF]).append(HEX_LOWER[b & 0xF]);
             }
         }
+    }
+
+    /** Whether {@code value} is its own escaped form: short enough, and only characters that stay as they are. */
+    private static boolean keptAsIs(String value) {
+        if (value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!isKept(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isKept(char c) {
