@@ -45,7 +45,10 @@ public final class LogSegmentFile {
         writeAt(recordsEnd(bytes()), bytes);
     }
 
-    /** Replaces the last {@code count} bytes of the records with zeros: the end of the last write never reached the disk. */
+    /**
+     * Replaces the last {@code count} bytes of the records with zeros: the end of the last write never reached the
+     * disk.
+     */
     public void zeroLastBytes(int count) {
         writeAt(recordsEnd(bytes()) - count, new byte[count]);
     }

@@ -26,8 +26,8 @@ import java.util.function.Function;
  *
  * <p>Set up for a guest inside someone else's JVM ({@link ClientSetup}): Lettuce refuses commands at once while
  * disconnected (a cluster's wait for their node's connection), and Weft sends them again until the call's
- * {@code redis.timeout} ({@link TryAgain}), so every call is bounded by it; Lettuce reconnects in the background, at most
- * {@link #RECONNECT_CAP} apart, so a Redis that comes back is used again soon. Nothing is loaded or connected
+ * {@code redis.timeout} ({@link TryAgain}), so every call is bounded by it; Lettuce reconnects in the background, at
+ * most {@link #RECONNECT_CAP} apart, so a Redis that comes back is used again soon. Nothing is loaded or connected
  * before {@link #startConnecting()} or the first call.
  */
 public final class RedisEndpoint implements AutoCloseable {

@@ -82,7 +82,8 @@ class RedisEndpointTest {
 
     @Test
     void aCallMadeWhileTheConnectionIsDownWaitsForTheReconnectionWithinTheTimeout() {
-        try (RedisServer server = RedisServer.start(); RedisEndpoint endpoint = new RedisEndpoint(server.uri(), TIMEOUT)) {
+        try (RedisServer server = RedisServer.start();
+             RedisEndpoint endpoint = new RedisEndpoint(server.uri(), TIMEOUT)) {
             endpoint.call("ping", redis -> redis.ping());
             server.kill();
             // Refused without being sent, again and again until the timeout: Lettuce knows the connection is down.
