@@ -185,6 +185,7 @@ public final class FileTransactionLog implements TransactionLog {
     public Optional<LoggedTransaction> decide(String xid, boolean commit, List<Integer> returned) {
         Tx tx;
         long position = -1;
+        boolean awaited;
         lock.lock();
         try {
             tx = transactions.get(xid);
@@ -205,14 +206,14 @@ public final class FileTransactionLog implements TransactionLog {
             tx.phase = commit ? Phase.COMMITTING : Phase.ROLLING_BACK;
             tx.failure = null;
             tx.dueAt = System.currentTimeMillis();
-            tx.decisionPending = true;
-            if (position >= 0 && tx.idsIn(BranchState.DONE).size() == tx.branches.size()) {
-                tx.decisionPending = false; // nothing to confirm or cancel: nothing waits for this decision
-            }
+            // nothing to confirm or cancel: nothing waits for this decision
+            boolean nothingWaits = position >= 0 && tx.idsIn(BranchState.DONE).size() == tx.branches.size();
+            tx.decisionPending = !nothingWaits;
+            awaited = position >= 0 && !nothingWaits;
         } finally {
             lock.unlock();
         }
-        if (position >= 0 && locked(() -> tx.decisionPending)) {
+        if (awaited) {
             awaitDecision(tx, position, commit);
         } else {
             writeQuietly(position);
