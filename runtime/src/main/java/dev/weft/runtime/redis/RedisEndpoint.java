@@ -113,14 +113,16 @@ public final class RedisEndpoint implements AutoCloseable {
      * @throws WeftBackendException when it cannot be made (see {@link #connected})
      */
     public long awaitConnected(String purpose, Duration retryFor) {
+        boolean failedOnce = false;
         long firstFailed = 0;
         while (true) {
             try {
                 connected(commands, purpose);
-                return firstFailed == 0 ? System.nanoTime() : firstFailed;
+                return failedOnce ? firstFailed : System.nanoTime();
             } catch (WeftBackendException e) {
                 long now = System.nanoTime();
-                if (firstFailed == 0) {
+                if (!failedOnce) {
+                    failedOnce = true;
                     firstFailed = now;
                 }
                 if (!RedisFailures.isTimeout(e.getCause()) || now - firstFailed >= retryFor.toNanos()) {
