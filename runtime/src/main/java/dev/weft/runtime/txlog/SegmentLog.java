@@ -50,14 +50,33 @@ public final class SegmentLog implements RecordLog {
     private long queuedBytes;
     /** Bytes appended since open, across segments: a record's end is its place in the order of appends. */
     private long appended;
-    /** Every byte up to here is in the file (a crash of this process no longer loses it). */
-    private long written;
-    /** Every byte up to here is on disk. */
-    private long durable;
-    /** Whether a caller is writing to the active segment, outside the lock: one at a time. */
-    private boolean writing;
-    /** Whether a caller is forcing the active segment, outside the lock: one at a time. */
-    private boolean forcing;
+    /** Into the file, in one write of everything queued: a crash of this process no longer loses what it wrote. */
+    private final Stage writing = new Stage() {
+        @Override
+        long ready() {
+            return appended;
+        }
+
+        @Override
+        Io take() {
+            ByteBuffer batch = takeQueued();
+            Segment segment = active;
+            return () -> segment.write(batch);
+        }
+    };
+    /** Onto the disk, in one fsync of everything written. */
+    private final Stage forcing = new Stage() {
+        @Override
+        long ready() {
+            return writing.done;
+        }
+
+        @Override
+        Io take() {
+            Segment segment = active;
+            return segment::force;
+        }
+    };
     private IOException failure;
     private boolean closed;
 
@@ -172,43 +191,49 @@ public final class SegmentLog implements RecordLog {
     private void awaitIo(long end, boolean force) {
         lock.lock();
         try {
-            while (written < end) {
-                checkWritableLocked();
-                if (writing) {
-                    ioEnded.awaitUninterruptibly();
-                    continue;
-                }
-                writing = true;
-                ByteBuffer batch = takeQueued();
-                long target = appended;
-                Segment segment = active;
-                IOException error = outsideLock(() -> segment.write(batch));
-                writing = false;
-                ioEnded.signalAll();
-                if (error != null) {
-                    throw failed(error);
-                }
-                written = Math.max(written, target);
-            }
-            while (force && durable < end) {
-                checkWritableLocked();
-                if (forcing) {
-                    ioEnded.awaitUninterruptibly();
-                    continue;
-                }
-                forcing = true;
-                long target = written;
-                Segment segment = active;
-                IOException error = outsideLock(segment::force);
-                forcing = false;
-                ioEnded.signalAll();
-                if (error != null) {
-                    throw failed(error);
-                }
-                durable = Math.max(durable, target);
+            writing.await(end);
+            if (force) {
+                forcing.await(end);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** One step of bringing records to disk, with group commit: one caller at a time takes it, outside the lock. */
+    private abstract class Stage {
+        /** Every byte up to here has been through this step. */
+        long done;
+        /** Whether a caller is taking this step now. */
+        boolean busy;
+
+        /** Up to where records are ready for this step. */
+        abstract long ready();
+
+        /** The step's I/O for the records ready, prepared under the lock. */
+        abstract Io take();
+
+        /**
+         * Returns once every byte up to {@code end} has been through this step: takes the step for every record ready,
+         * or waits for the caller taking it, then for the next one if that did not cover {@code end}. Under the lock.
+         */
+        void await(long end) {
+            while (done < end) {
+                checkWritableLocked();
+                if (busy) {
+                    ioEnded.awaitUninterruptibly();
+                    continue;
+                }
+                busy = true;
+                long target = ready();
+                IOException error = outsideLock(take());
+                busy = false;
+                ioEnded.signalAll();
+                if (error != null) {
+                    throw failed(error);
+                }
+                done = Math.max(done, target);
+            }
         }
     }
 
@@ -249,15 +274,15 @@ public final class SegmentLog implements RecordLog {
      * queued ones are dropped, the snapshot holds them.
      */
     private void roll() throws IOException {
-        while (writing || forcing) {
+        while (writing.busy || forcing.busy) {
             ioEnded.awaitUninterruptibly();
         }
         Segment previous = active;
         active = Segment.create(dir, previous.number() + 1, live.snapshot(), opener);
         queued.clear();
         queuedBytes = 0;
-        written = appended;
-        durable = appended;
+        writing.done = appended;
+        forcing.done = appended;
         try {
             previous.close();
             Files.delete(previous.path());
@@ -347,7 +372,7 @@ public final class SegmentLog implements RecordLog {
                 return;
             }
             closed = true;
-            while (writing || forcing) {
+            while (writing.busy || forcing.busy) {
                 ioEnded.awaitUninterruptibly();
             }
             try {
