@@ -60,8 +60,7 @@ class RedisOutageTest {
         try (LockService nowhere = service(uri)) {
             nowhere.startConnecting(LockMode.SINGLE);
 
-            WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
-                    () -> assertThrows(WeftBackendException.class, () -> nowhere.acquire("sku:1", OPTIONS)));
+            WeftBackendException e = acquireFails(nowhere, "sku:1", OPTIONS);
 
             assertTrue(e.getMessage().startsWith("cannot reach Redis at " + uri + " to lock \"sku:1\" (RedisOutageTest) ("),
                     e.getMessage());
@@ -99,8 +98,7 @@ class RedisOutageTest {
         LockOptions noWait = new LockOptions(GENEROUS, Duration.ZERO, OnBusy.THROW, "RedisOutageTest");
         server.pause();
         try {
-            WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
-                    () -> assertThrows(WeftBackendException.class, () -> locks.acquire("sku:1", noWait)));
+            WeftBackendException e = acquireFails(locks, "sku:1", noWait);
             assertTrue(e.getMessage().startsWith("Redis at " + server.uri() + " did not answer within 500ms to lock"),
                     e.getMessage());
             assertEquals(List.of(), log.warnings());
@@ -114,8 +112,7 @@ class RedisOutageTest {
         locks.release(locks.acquire("sku:1", OPTIONS));
 
         server.kill();
-        WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
-                () -> assertThrows(WeftBackendException.class, () -> locks.acquire("sku:1", OPTIONS)));
+        WeftBackendException e = acquireFails(locks, "sku:1", OPTIONS);
         // Refused, or timed out when the command went out before the client saw the connection drop.
         assertTrue(e.getMessage().startsWith("cannot reach Redis at " + server.uri())
                 || e.getMessage().startsWith("Redis at " + server.uri() + " did not answer"), e.getMessage());
@@ -133,8 +130,7 @@ class RedisOutageTest {
         locks.release(locks.acquire("sku:1", OPTIONS));
         server.pause();
         try {
-            WeftBackendException e = assertTimeoutPreemptively(GENEROUS,
-                    () -> assertThrows(WeftBackendException.class, () -> locks.acquire("sku:2", OPTIONS)));
+            WeftBackendException e = acquireFails(locks, "sku:2", OPTIONS);
             assertTrue(e.getMessage().startsWith("Redis at " + server.uri() + " did not answer within 500ms to lock"),
                     e.getMessage());
         } finally {
@@ -159,6 +155,12 @@ class RedisOutageTest {
         locks.release(lock);
         assertEquals(1, locks.metrics().lost());
         assertEquals(0, locks.metrics().heldNow());
+    }
+
+    /** The failure of an acquire, which must come, and within {@link #GENEROUS}: never a hang. */
+    static WeftBackendException acquireFails(LockService locks, String key, LockOptions options) {
+        return assertTimeoutPreemptively(GENEROUS,
+                () -> assertThrows(WeftBackendException.class, () -> locks.acquire(key, options)));
     }
 
     /** Acquires as soon as the client has reconnected to a Redis that was restarted. */
