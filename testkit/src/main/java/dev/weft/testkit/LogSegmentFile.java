@@ -24,25 +24,17 @@ public final class LogSegmentFile {
     /** The file's bytes up to the end of its last record, without the zeros after it. */
     public byte[] records() {
         byte[] bytes = bytes();
-        return Arrays.copyOf(bytes, recordsEnd(bytes));
+        return Arrays.copyOf(bytes, Frames.of(bytes).end());
     }
 
     /** Where the last record starts. */
     public int lastRecordStart() {
-        byte[] bytes = bytes();
-        int end = recordsEnd(bytes);
-        int at = 0;
-        int last = 0;
-        while (at < end) {
-            last = at;
-            at += 2 * Integer.BYTES + ByteBuffer.wrap(bytes, at, Integer.BYTES).getInt();
-        }
-        return last;
+        return Frames.of(bytes()).lastStart();
     }
 
     /** Writes {@code bytes} after the last record, as a write cut short by a crash leaves it. */
     public void writeAfterRecords(byte[] bytes) {
-        writeAt(recordsEnd(bytes()), bytes);
+        writeAt(Frames.of(bytes()).end(), bytes);
     }
 
     /**
@@ -50,7 +42,7 @@ public final class LogSegmentFile {
      * disk.
      */
     public void zeroLastBytes(int count) {
-        writeAt(recordsEnd(bytes()) - count, new byte[count]);
+        writeAt(Frames.of(bytes()).end() - count, new byte[count]);
     }
 
     /** Writes {@code bytes} over the file from {@code offset} on. */
@@ -82,16 +74,21 @@ public final class LogSegmentFile {
         }
     }
 
-    /** A frame's length is never 0, so the first 0 where a length belongs is where the zeros start. */
-    private static int recordsEnd(byte[] bytes) {
-        int at = 0;
-        while (at + Integer.BYTES <= bytes.length) {
-            int length = ByteBuffer.wrap(bytes, at, Integer.BYTES).getInt();
-            if (length <= 0 || at + 2 * Integer.BYTES + length > bytes.length) {
-                return at;
+    /** Where the last whole frame starts, and where the frames end. */
+    private record Frames(int lastStart, int end) {
+        /** A frame's length is never 0, so the first 0 where a length belongs is where the zeros start. */
+        static Frames of(byte[] bytes) {
+            int at = 0;
+            int last = 0;
+            while (at + Integer.BYTES <= bytes.length) {
+                int length = ByteBuffer.wrap(bytes, at, Integer.BYTES).getInt();
+                if (length <= 0 || at + 2 * Integer.BYTES + length > bytes.length) {
+                    break;
+                }
+                last = at;
+                at += 2 * Integer.BYTES + length;
             }
-            at += 2 * Integer.BYTES + length;
+            return new Frames(last, at);
         }
-        return at;
     }
 }
